@@ -185,7 +185,7 @@ CREATE TABLE settings (
 CREATE SEQUENCE audit_log_id_seq;
 CREATE TABLE audit_log (
     id         BIGINT PRIMARY KEY DEFAULT nextval('audit_log_id_seq'),
-    at         TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    happened_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
     actor      VARCHAR NOT NULL,
     session_id VARCHAR NOT NULL DEFAULT '',
     action     VARCHAR NOT NULL,
@@ -193,4 +193,4 @@ CREATE TABLE audit_log (
     entity_id  VARCHAR NOT NULL DEFAULT '',
     details    VARCHAR NOT NULL DEFAULT ''
 );
-CREATE INDEX audit_log_action_at ON audit_log (action, at);
+CREATE INDEX audit_log_action_time ON audit_log (action, happened_at);

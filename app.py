@@ -1,0 +1,23 @@
+"""ROCSMO dashboard: the router and the frame (page config, sign-in gate, navigation)."""
+import streamlit as st
+
+from lib import layout, navigation, session
+from lib.db import DatabaseLockedError
+
+st.set_page_config(page_title="ROCSMO – Tableau de bord", page_icon=":material/diversity_3:", layout="wide")
+
+try:
+    db = session.get_db()
+except DatabaseLockedError as error:
+    st.error(error.message_fr)
+    st.info(error.message_en)
+    st.stop()
+
+if layout.needs_first_run(db):
+    st.navigation(navigation.first_run_navigation(session.language())).run()
+    st.stop()
+
+authenticator = session.authenticator(db)
+user = session.current_user(db, authenticator)
+layout.render_sidebar(db, authenticator, user)
+st.navigation(navigation.navigation_for(user.role if user else None, session.language())).run()

@@ -1,0 +1,35 @@
+"""The frame around every page: the sidebar (who is signed in, language, sign-out)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from lib import session, users
+from lib.db import Database
+from lib.i18n import LANGUAGES
+
+
+def needs_first_run(db: Database) -> bool:
+    """True while no account exists: only the 'create the administrator' form is shown."""
+    return users.count_users(db) == 0
+
+
+def render_sidebar(db: Database, authenticator, user: users.User | None) -> None:
+    """Language choice for everyone; identity and sign-out for a signed-in user."""
+    t = session.t
+    with st.sidebar:
+        st.session_state.setdefault("lang", "fr")
+        st.segmented_control(t("Langue"), options=list(LANGUAGES), format_func=LANGUAGES.get,
+                             key="lang", selection_mode="single")
+        if st.session_state.get("lang") is None:  # a click on the selected option clears it
+            st.session_state["lang"] = "fr"
+        if user is None:
+            return
+        st.divider()
+        st.markdown(f"**{t('Connecté·e')}**")
+        st.text(user.display_name)
+        st.caption(t(users.ROLE_LABELS_FR[user.role]))
+        if user.organisation:
+            st.text(user.organisation)  # text typed at sign-up: never rendered as markdown
+        if st.button(t("Se déconnecter"), key="account.sign_out", icon=":material/logout:"):
+            session.sign_out(db, authenticator)
+            st.rerun()

@@ -1,0 +1,70 @@
+"""Which pages exist and which roles may open them: the one table the router reads.
+
+Pages re-check their own role (lib.session.require_role) so that this table is a
+menu, not the only lock.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from lib.i18n import translate
+
+ALL_ROLES = frozenset({"admin", "staff", "board", "ambassador"})
+READERS = frozenset({"admin", "staff", "board"})
+STAFF = frozenset({"admin", "staff"})
+ADMIN = frozenset({"admin"})
+AMBASSADOR = frozenset({"ambassador"})
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    title_fr: str
+    icon: str
+    roles: frozenset
+    section_fr: str
+    url_path: str
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/plan_action.py", "Plan d’action", ":material/account_tree:", READERS, "Plan d’action", "plan"),
+    PageSpec("pages/utilisateurs.py", "Utilisateurs", ":material/group:", ADMIN, "Administration", "utilisateurs"),
+    PageSpec("pages/journal.py", "Journal", ":material/history:", ADMIN, "Administration", "journal"),
+    PageSpec("pages/mon_compte.py", "Mon compte", ":material/person:", ALL_ROLES, "Compte", "compte"),
+)
+
+SIGNED_OUT_PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/connexion.py", "Connexion", ":material/login:", frozenset(), "", "connexion"),
+)
+
+FIRST_RUN_PAGE = PageSpec("pages/premier_demarrage.py", "Premier démarrage", ":material/rocket_launch:",
+                          frozenset(), "", "premier-demarrage")
+
+
+def specs_for(role: str | None) -> list[PageSpec]:
+    """The page specs a role may open, in menu order (signed-out pages for None)."""
+    if role is None:
+        return list(SIGNED_OUT_PAGES)
+    return [spec for spec in PAGES if role in spec.roles]
+
+
+def _page(spec: PageSpec, lang: str, default: bool = False) -> st.Page:
+    return st.Page(spec.path, title=translate(spec.title_fr, lang), icon=spec.icon,
+                   url_path=spec.url_path, default=default)
+
+
+def navigation_for(role: str | None, lang: str) -> dict[str, list[st.Page]] | list[st.Page]:
+    """st.navigation's argument: grouped pages for a role, a flat list when signed out."""
+    specs = specs_for(role)
+    if role is None:
+        return [_page(spec, lang, default=index == 0) for index, spec in enumerate(specs)]
+    sections: dict[str, list[st.Page]] = {}
+    for index, spec in enumerate(specs):
+        sections.setdefault(translate(spec.section_fr, lang), []).append(_page(spec, lang, default=index == 0))
+    return sections
+
+
+def first_run_navigation(lang: str) -> list[st.Page]:
+    return [_page(FIRST_RUN_PAGE, lang, default=True)]

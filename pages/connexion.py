@@ -1,0 +1,27 @@
+"""Connexion: sign in with a username and password."""
+import streamlit as st
+
+from lib import session
+
+t = session.t
+db = session.get_db()
+
+st.title(t("Tableau de bord du ROCSMO"))
+st.write(t("Regroupement des organismes communautaires en santé mentale de l’Outaouais : "
+           "suivi du plan d’action et de la campagne annuelle de promotion de la santé mentale."))
+if notice := st.session_state.pop("auth.notice", None):
+    st.info(t(notice))
+
+with st.form("signin", border=True):
+    st.subheader(t("Connexion"))
+    username = st.text_input(t("Nom d’utilisateur"), key="signin.username", autocomplete="username")
+    password = st.text_input(t("Mot de passe"), type="password", key="signin.password",
+                             autocomplete="current-password")
+    submitted = st.form_submit_button(t("Se connecter"), type="primary")
+
+if submitted:
+    error = session.sign_in(db, session.run_authenticator(), username, password)
+    if error:
+        st.error(t(error))
+    else:
+        st.rerun()
