@@ -1,0 +1,175 @@
+"""The board's figures, from the per-item status frame of lib.tracking.assess_items.
+
+Pure functions over DataFrames, one per block of the overview; each returns the table
+that the chart draws and that is offered as the chart's table alternative and download.
+Column names are the French headers shown to users (translated on screen).
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+
+from lib.tracking import STATUS_LABELS_FR, STATUSES
+
+DUE_SOON_DAYS = 60
+
+
+def deadline_of(row) -> date | None:
+    """The date to show as an item's échéance: the next due date, or for a late item
+    without one (a one-off whose date has passed) the date it was due. No side effects."""
+    if row["next_due"] is not None and row["next_due"] == row["next_due"]:
+        return row["next_due"]
+    if row["late"] and row["due"] is not None and row["due"] == row["due"]:
+        return row["due"]
+    return None
+
+
+def with_deadlines(status: pd.DataFrame) -> pd.DataFrame:
+    """`status` with an `echeance` column (see `deadline_of`). No side effects."""
+    out = status.copy()
+    out["echeance"] = [deadline_of(row) for _, row in out.iterrows()] if len(out) else []
+    return out
+
+
+def axis_progress(status: pd.DataFrame) -> pd.DataFrame:
+    """One row per axis: Axe, Moyens, Comptés, Réalisés ou en bonne voie, En retard, Avancement (0..1 or None).
+
+    The share is the one defined in lib.tracking.ON_TRACK_EXPLANATION_FR.
+    """
+    rows = []
+    for (number, name), group in status.groupby(["axis_number", "axis_name"], sort=True):
+        counted = int(group["counted"].sum())
+        on_track = int(group["on_track"].sum())
+        rows.append({"Axe": f"{number}. {name}", "Moyens": len(group), "Comptés": counted,
+                     "Réalisés ou en bonne voie": on_track, "En retard": int(group["late"].sum()),
+                     "Avancement": on_track / counted if counted else None})
+    return pd.DataFrame(rows, columns=["Axe", "Moyens", "Comptés", "Réalisés ou en bonne voie", "En retard",
+                                       "Avancement"])
+
+
+def overall_progress(status: pd.DataFrame) -> float | None:
+    """The same share over the whole plan (None when nothing is counted)."""
+    counted = int(status["counted"].sum()) if len(status) else 0
+    return int(status["on_track"].sum()) / counted if counted else None
+
+
+def status_breakdown(status: pd.DataFrame) -> pd.DataFrame:
+    """One row per axis, one column per status label (counts), in STATUSES order, plus En retard."""
+    labels = [STATUS_LABELS_FR[s] for s in STATUSES]
+    rows = []
+    for (number, name), group in status.groupby(["axis_number", "axis_name"], sort=True):
+        counts = group["status"].value_counts()
+        row = {"Axe": f"{number}. {name}"}
+        row.update({STATUS_LABELS_FR[s]: int(counts.get(s, 0)) for s in STATUSES})
+        row["En retard"] = int(group["late"].sum())
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["Axe", *labels, "En retard"])
+
+
+def _item_table(frame: pd.DataFrame, extra: dict[str, str]) -> pd.DataFrame:
+    columns = {"means_id": "id", "axis_number": "Axe", "action_title": "Action", "text": "Moyen",
+               "responsible_label": "Responsables", "status_fr": "Statut", **extra}
+    return frame[list(columns)].rename(columns=columns).reset_index(drop=True)
+
+
+def late_items(status: pd.DataFrame) -> pd.DataFrame:
+    """The late items, those overdue longest first: id, Axe, Action, Moyen, Responsables,
+    Statut, Échéance, Pourquoi."""
+    late = with_deadlines(status[status["late"]])
+    late = late.sort_values(["echeance", "axis_number", "action_position", "means_position"], na_position="last")
+    return _item_table(late, {"echeance": "Échéance", "late_reason_fr": "Pourquoi"})
+
+
+def due_soon(status: pd.DataFrame, as_of: date, days: int = DUE_SOON_DAYS) -> pd.DataFrame:
+    """Items whose next due date falls in as_of..as_of+days, soonest first (late ones excluded:
+    they are listed as late): id, Axe, Action, Moyen, Responsables, Statut, Échéance, Échéancier."""
+    horizon = as_of + timedelta(days=days)
+    frame = status[~status["late"]]
+    mask = [d is not None and d == d and as_of <= d <= horizon for d in frame["next_due"]]
+    soon = frame[mask].sort_values(["next_due", "axis_number", "action_position", "means_position"])
+    return _item_table(soon, {"next_due": "Échéance", "schedule_fr": "Échéancier"})
+
+
+def party_load(status: pd.DataFrame) -> pd.DataFrame:
+    """Per responsible party: Responsable, Moyens portés, En retard; most loaded first.
+
+    Items without a party count under "(non précisé)". Abandoned items are not carried.
+    """
+    counts: dict[str, list[int]] = {}
+    for row in status[status["counted"]].itertuples():
+        parties = list(row.parties) if row.parties is not None and len(row.parties) else ["(non précisé)"]
+        for party in parties:
+            carried = counts.setdefault(party, [0, 0])
+            carried[0] += 1
+            carried[1] += int(bool(row.late))
+    rows = [{"Responsable": p, "Moyens portés": c[0], "En retard": c[1]} for p, c in counts.items()]
+    frame = pd.DataFrame(rows, columns=["Responsable", "Moyens portés", "En retard"])
+    return frame.sort_values(["Moyens portés", "En retard", "Responsable"], ascending=[False, False, True]) \
+        .reset_index(drop=True)
+
+
+def latest_updates(updates: pd.DataFrame, status: pd.DataFrame, limit: int = 10) -> pd.DataFrame:
+    """The `limit` most recently recorded updates of the items in `status`: Enregistrée le,
+    Par, Axe, Moyen, Statut, Avancement (%), Date du travail, Note, Corrigée."""
+    known = status.set_index("means_id")
+    frame = updates[updates["means_id"].isin(known.index)]
+    frame = frame.sort_values(["recorded_at", "update_id"], ascending=False).head(limit)
+    return pd.DataFrame({
+        "Enregistrée le": frame["recorded_at"].to_numpy(),
+        "Par": frame["recorded_by_name"].to_numpy(),
+        "Axe": [int(known.at[m, "axis_number"]) for m in frame["means_id"]],
+        "Moyen": [known.at[m, "text"] for m in frame["means_id"]],
+        "Statut": [STATUS_LABELS_FR[s] for s in frame["status"]],
+        "Avancement (%)": frame["progress"].to_numpy(),
+        "Date du travail": frame["work_date"].to_numpy(),
+        "Note": frame["note"].to_numpy(),
+        "Corrigée": frame["corrected_by_id"].notna().to_numpy(),
+    })
+
+
+def item_history(updates: pd.DataFrame) -> pd.DataFrame:
+    """One item's full history, newest work first, with French headers: N°, Date du travail,
+    Cycle, Statut, Avancement (%), Quantité, Note, Preuve, Enregistrée le, Par, Corrige, Corrigée par."""
+    from lib.tracking import effective_quantity
+
+    frame = updates.sort_values(["work_date", "recorded_at", "update_id"], ascending=False)
+    return pd.DataFrame({
+        "N°": frame["update_id"].to_numpy(),
+        "Date du travail": frame["work_date"].to_numpy(),
+        "Cycle": frame["cycle_label"].to_numpy(),
+        "Statut": [STATUS_LABELS_FR[s] for s in frame["status"]],
+        "Avancement (%)": frame["progress"].to_numpy(),
+        "Quantité": [effective_quantity(q, n) for q, n in zip(frame["quantity"], frame["note"])],
+        "Note": frame["note"].to_numpy(),
+        "Preuve": frame["evidence_url"].to_numpy(),
+        "Enregistrée le": frame["recorded_at"].to_numpy(),
+        "Par": frame["recorded_by_name"].to_numpy(),
+        "Corrige": frame["corrects_id"].to_numpy(),
+        "Corrigée par": frame["corrected_by_id"].to_numpy(),
+    })
+
+
+def filter_items(status: pd.DataFrame, *, search: str = "", axes=(), parties=(), statuses=(),
+                 late_only: bool = False) -> pd.DataFrame:
+    """The items matching a search (any word, in text, action, indicator, period or parties;
+    case and accents ignored) and the filters given (empty filter: all). No side effects."""
+    from lib.schedule import fold
+
+    mask = pd.Series(True, index=status.index)
+    if axes:
+        mask &= status["axis_number"].isin(list(axes))
+    if statuses:
+        mask &= status["status"].isin(list(statuses))
+    if late_only:
+        mask &= status["late"]
+    if parties:
+        wanted = set(parties)
+        mask &= status["parties"].map(lambda ps: bool(wanted.intersection(list(ps))))
+    words = fold(search or "").split()
+    if words:
+        haystack = (status["text"] + " " + status["action_title"] + " " + status["indicator"] + " "
+                    + status["period_label"] + " " + status["responsible_label"]).map(fold)
+        for word in words:
+            mask &= haystack.str.contains(word, regex=False)
+    return status[mask]

@@ -1,0 +1,98 @@
+"""Streamlit-side building blocks of the plan pages: cached reads keyed on a data version,
+tables with translated headers, and "chart with a table alternative and a download".
+
+The cache key is (database file, lib.tracking.data_version, plan, date): every write is
+audited, so any change made by anyone shows on the next rerun of every session.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from lib import charts_plan, exports, overview, session, tracking
+from lib.i18n import translate
+
+_STATUS_VALUE_COLUMNS = ("Statut",)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _plan_status(db_path: str, version: int, plan_id: int, as_of: date) -> pd.DataFrame:
+    return tracking.plan_status(session.get_db(), plan_id, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _plan_updates(db_path: str, version: int, plan_id: int) -> pd.DataFrame:
+    return tracking.list_updates(session.get_db(), plan_id=plan_id)
+
+
+def plan_status(plan_id: int, as_of: date) -> pd.DataFrame:
+    """The per-item status frame (lib.tracking.assess_items) of a plan, cached until the next write."""
+    db = session.get_db()
+    return _plan_status(db.path, tracking.data_version(db), plan_id, as_of)
+
+
+def plan_updates(plan_id: int) -> pd.DataFrame:
+    """Every update of a plan (lib.tracking.list_updates), cached until the next write."""
+    db = session.get_db()
+    return _plan_updates(db.path, tracking.data_version(db), plan_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _figures(db_path: str, version: int, plan_id: int, as_of: date, lang: str) -> dict:
+    status = _plan_status(db_path, version, plan_id, as_of)
+    return {
+        "progress": charts_plan.axis_progress_figure(overview.axis_progress(status), lang),
+        "breakdown": charts_plan.status_breakdown_figure(overview.status_breakdown(status), lang),
+        "load": charts_plan.party_load_figure(overview.party_load(status), lang),
+    }
+
+
+def overview_figures(plan_id: int, as_of: date, lang: str) -> dict:
+    """The overview's figures ("progress", "breakdown", "load"), cached until the next write."""
+    db = session.get_db()
+    return _figures(db.path, tracking.data_version(db), plan_id, as_of, lang)
+
+
+def localise(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`table` with headers (and status values) in `lang`; French tables come back unchanged."""
+    if lang == "fr":
+        return table
+    out = table.copy()
+    for column in _STATUS_VALUE_COLUMNS:
+        if column in out.columns:
+            out[column] = out[column].map(lambda v: translate(v, lang) if isinstance(v, str) else v)
+    return out.rename(columns={c: translate(c, lang) for c in out.columns})
+
+
+def download_csv(table: pd.DataFrame, key: str, file_stem: str) -> None:
+    """A "download as CSV" button for `table` (widget key `<key>.csv`)."""
+    st.download_button(session.t("Télécharger (CSV)"), exports.to_csv_bytes(table), file_name=f"{file_stem}.csv",
+                       mime="text/csv", key=f"{key}.csv", icon=":material/download:")
+
+
+def chart_with_table(figure, table: pd.DataFrame, key: str, file_stem: str, *, column_config: dict | None = None,
+                     alt: str = "") -> None:
+    """A chart, its table in a second tab (the accessible alternative), and a CSV download."""
+    lang = session.language()
+    shown = localise(table, lang)
+    chart_tab, table_tab = st.tabs([session.t("Graphique"), session.t("Tableau")])
+    with chart_tab:
+        st.plotly_chart(figure, key=f"{key}.chart", config={"displayModeBar": False, "responsive": True})
+        if alt:
+            st.caption(alt)
+    with table_tab:
+        st.dataframe(shown, hide_index=True, column_config=column_config, key=f"{key}.table")
+    download_csv(shown, key, file_stem)
+
+
+def item_table(table: pd.DataFrame, key: str, file_stem: str, *, empty_fr: str) -> None:
+    """An item list (late, due soon, updates) as a table with a CSV download, or `empty_fr`."""
+    if table.empty:
+        st.info(session.t(empty_fr))
+        return
+    shown = localise(table, session.language())
+    st.dataframe(shown, hide_index=True, key=f"{key}.table",
+                 column_config={"id": None, session.t("Moyen"): st.column_config.TextColumn(width="large")})
+    download_csv(shown, key, file_stem)
