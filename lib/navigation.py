@@ -29,7 +29,9 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/vue_ensemble.py", "Vue d’ensemble", ":material/dashboard:", READERS, "Plan d’action", "vue-ensemble"),
     PageSpec("pages/plan_action.py", "Plan d’action", ":material/account_tree:", READERS, "Plan d’action", "plan"),
+    PageSpec("pages/mises_a_jour.py", "Mises à jour", ":material/edit_note:", STAFF, "Plan d’action", "mises-a-jour"),
     PageSpec("pages/utilisateurs.py", "Utilisateurs", ":material/group:", ADMIN, "Administration", "utilisateurs"),
     PageSpec("pages/journal.py", "Journal", ":material/history:", ADMIN, "Administration", "journal"),
     PageSpec("pages/mon_compte.py", "Mon compte", ":material/person:", ALL_ROLES, "Compte", "compte"),

@@ -173,3 +173,38 @@ def filter_items(status: pd.DataFrame, *, search: str = "", axes=(), parties=(),
         for word in words:
             mask &= haystack.str.contains(word, regex=False)
     return status[mask]
+
+
+def item_code(row) -> str:
+    """The item's place in the plan, "3.2.1" (axis.action.means). No side effects."""
+    return f"{row['axis_number']}.{row['action_position']}.{row['means_position']}"
+
+
+def find_table(status: pd.DataFrame) -> pd.DataFrame:
+    """The staff search results: N°, Moyen, Action, Statut, Avancement (%), Échéance, En retard,
+    Responsables, Période (as written)."""
+    frame = with_deadlines(status)
+    return pd.DataFrame({
+        "id": frame["means_id"].to_numpy(),
+        "N°": [item_code(r) for _, r in frame.iterrows()],
+        "Moyen": frame["text"].to_numpy(),
+        "Action": frame["action_title"].to_numpy(),
+        "Statut": frame["status_fr"].to_numpy(),
+        "Avancement (%)": frame["progress"].to_numpy(),
+        "Échéance": frame["echeance"].to_numpy(),
+        "En retard": frame["late"].to_numpy(),
+        "Responsables": frame["responsible_label"].to_numpy(),
+        "Période": frame["period_label"].to_numpy(),
+    })
+
+
+def list_parties(status: pd.DataFrame) -> list[str]:
+    """Every responsible party named in `status`, sorted (for filters)."""
+    return sorted({p for ps in status["parties"] for p in (list(ps) if ps is not None else [])}, key=str.lower)
+
+
+def quantities_table(quantities: list[tuple]) -> pd.DataFrame:
+    """An item's reported quantities as a table: Date du travail, Quantité, Total cumulé."""
+    frame = pd.DataFrame(quantities, columns=["Date du travail", "Quantité"])
+    frame["Total cumulé"] = frame["Quantité"].cumsum()
+    return frame

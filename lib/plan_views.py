@@ -12,9 +12,10 @@ import pandas as pd
 import streamlit as st
 
 from lib import charts_plan, exports, overview, session, tracking
-from lib.i18n import translate
+from lib.i18n import MONTHS_FR, translate
 
 _STATUS_VALUE_COLUMNS = ("Statut",)
+MONTH_NAMES_FR = tuple(m.capitalize() for m in MONTHS_FR)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -96,3 +97,35 @@ def item_table(table: pd.DataFrame, key: str, file_stem: str, *, empty_fr: str) 
     st.dataframe(shown, hide_index=True, key=f"{key}.table",
                  column_config={"id": None, session.t("Moyen"): st.column_config.TextColumn(width="large")})
     download_csv(shown, key, file_stem)
+
+
+def prefill(form: str, record_id, values: dict) -> None:
+    """Load `values` into the widgets of `form` when the record being edited changes.
+
+    Keyed widgets ignore `value=` after their first run, so an edit form fills its fields
+    through session state, once per chosen record; what staff type afterwards is kept.
+    """
+    marker = f"{form}.loaded_for"
+    if st.session_state.get(marker) != record_id:
+        st.session_state.update(values)
+        st.session_state[marker] = record_id
+
+
+def clear_fields(*keys: str) -> None:
+    """Forget the given widget values (after a successful save), so the form starts afresh."""
+    for key in keys:
+        st.session_state.pop(key, None)
+
+
+def flash(message: str | None = None) -> None:
+    """Keep a success message across the rerun that follows a save (or show and drop it)."""
+    if message is not None:
+        st.session_state["plan.flash"] = message
+    elif st.session_state.get("plan.flash"):
+        st.success(st.session_state.pop("plan.flash"), icon=":material/check_circle:")
+
+
+def show_errors(error: Exception) -> None:
+    """The French messages of a PlanError/TrackingError, translated, one st.error each."""
+    for message in getattr(error, "messages", [str(error)]):
+        st.error(session.t(message))

@@ -562,3 +562,15 @@ def item_rules_for(db: Database, means_id: int) -> ItemRules | None:
     if row is None:
         return None
     return item_rules(row[0], row[1], row[2], row[3], row[4], load_settings(db))
+
+
+def reported_quantities(updates: pd.DataFrame) -> list[tuple[date, float]]:
+    """The (work date, quantity) pairs that count toward an item's target, oldest first:
+    uncorrected updates with a typed quantity or one read in the note. No side effects."""
+    kept = updates[updates["corrected_by_id"].isna()] if len(updates) else updates
+    pairs = []
+    for row in kept.itertuples():
+        quantity = effective_quantity(row.quantity, row.note)
+        if quantity is not None:
+            pairs.append((pd.Timestamp(row.work_date).date(), quantity))
+    return sorted(pairs)

@@ -1,10 +1,13 @@
-"""Plan d’action: the plan read-only, axis -> action -> means."""
+"""Plan d’action: drill down axis → action → means, with each item's history and indicator progress."""
 import streamlit as st
 
-from lib import plan, session
+from lib import charts_plan, clock, overview, plan, plan_views, session, tracking
+from lib.i18n import format_date, format_pct
+from lib.layout import escape_markdown
 
 user = session.require_role("board", "staff", "admin")
 t = session.t
+lang = session.language()
 db = session.get_db()
 
 plan_id = plan.current_plan_id(db)
@@ -12,30 +15,70 @@ if plan_id is None:
     st.warning(t("Aucun plan d’action n’est encore enregistré."))
     st.stop()
 current = plan.get_plan(db, plan_id)
-items = plan.list_plan_items(db, plan_id)
+today = clock.today()
+status = plan_views.plan_status(plan_id, today)
 
 st.title(current["title"])
-st.caption(t("{axes} axes · {actions} actions · {means} moyens", axes=items["axis_id"].nunique(),
-             actions=items["action_id"].nunique(), means=len(items)))
-
+st.caption(t("{axes} axes · {actions} actions · {means} moyens", axes=status["axis_id"].nunique(),
+             actions=status["action_id"].nunique(), means=len(status)))
 with st.expander(t("Mise en contexte et orientations stratégiques de 2018")):
     st.text(current["context"])
     for (number, name, gloss), rows in plan.list_strategies(db, plan_id).groupby(["number", "name", "gloss"]):
-        st.markdown(f"**{number}. {name}** ({gloss})")
+        st.markdown(f"**{number}. {escape_markdown(name)}** ({escape_markdown(gloss)})")
         st.text("\n".join(f"{row.letter}. {row.label}" for row in rows.itertuples()))
 
-for (axis_number, axis_name, objective), axis_items in items.groupby(["axis_number", "axis_name", "objective"]):
-    st.header(t("Axe {number} : {name}", number=axis_number, name=axis_name), divider="gray")
-    st.markdown(f"**{t('Objectif')}** : {objective}")
-    for action_title, action_items in axis_items.groupby("action_title", sort=False):
-        with st.expander(f"{action_title} ({len(action_items)})", expanded=False):
-            st.dataframe(
-                action_items[["text", "period_label", "indicator", "responsible_label"]],
-                hide_index=True, width="stretch",
-                column_config={
-                    "text": st.column_config.TextColumn(t("Moyen"), width="large"),
-                    "period_label": t("Période de réalisation"),
-                    "indicator": st.column_config.TextColumn(t("Indicateur de réussite"), width="large"),
-                    "responsible_label": t("Responsables et partenaires"),
-                },
-            )
+axis_names = dict(zip(status["axis_number"], status["axis_name"]))
+axis_number = st.selectbox(t("Axe"), list(axis_names), format_func=lambda n: f"{n}. {axis_names[n]}", key="plan.axis")
+axis_items = status[status["axis_number"] == axis_number]
+axis_row = overview.axis_progress(axis_items).iloc[0]
+st.header(t("Axe {number} : {name}", number=axis_number, name=escape_markdown(axis_names[axis_number])), divider="gray")
+objectives = dict(plan.list_axes(db, plan_id)[["number", "objective"]].itertuples(index=False))
+st.markdown(f"**{t('Objectif')}** : {escape_markdown(objectives.get(axis_number, ''))}")
+share = axis_row["Avancement"]
+st.progress(0.0 if share is None else float(share),
+            text=t("{share} des moyens réalisés ou en bonne voie ({on_track} / {counted}) · {late} en retard",
+                   share=format_pct(share, lang) if share is not None else "—", on_track=axis_row["Réalisés ou en bonne voie"],
+                   counted=axis_row["Comptés"], late=axis_row["En retard"]))
+st.caption(t(tracking.ON_TRACK_EXPLANATION_FR))
+
+for action_title, action_items in axis_items.groupby("action_title", sort=False):
+    st.subheader(escape_markdown(action_title), anchor=False)
+    table = plan_views.localise(overview.find_table(action_items), lang)
+    st.dataframe(table, hide_index=True, column_config={"id": None, t("Action"): None,
+                 t("Moyen"): st.column_config.TextColumn(width="large")}, key=f"plan.action.{action_items.iloc[0]['action_id']}")
+
+st.header(t("Détail d’un moyen"), divider="gray")
+labels = {row.means_id: f"{overview.item_code(row._asdict())} — {row.text}" for row in axis_items.itertuples()}
+means_id = st.selectbox(t("Moyen"), list(labels), format_func=labels.get, key="plan.means")
+item = axis_items.set_index("means_id").loc[means_id]
+history = tracking.list_updates(db, means_id=int(means_id))
+left, right = st.columns(2)
+with left:
+    st.markdown(f"**{t('Statut')}** : {t(item['status_fr'])}" + (f" ({escape_markdown(item['cycle_label'])})" if item["cycle_label"] else ""))
+    st.progress(int(item["progress"]) / 100, text=t("Avancement : {progress} %", progress=item["progress"]))
+    if item["late"]:
+        st.error(t("En retard") + " — " + item["late_reason_fr"], icon=":material/schedule:")
+    deadline = overview.deadline_of(item)
+    st.markdown(f"**{t('Prochaine échéance')}** : {format_date(deadline, lang) if deadline else '—'}")
+    st.markdown(f"**{t('Période (telle qu’écrite)')}**")
+    st.text(item["period_label"] or "—")
+    st.caption(item["schedule_fr"] + (" · " + t("échéancier saisi à la main") if item["schedule_overridden"] else ""))
+    st.markdown(f"**{t('Responsables')}**")
+    st.text(item["responsible_label"] or "—")
+with right:
+    st.markdown(f"**{t('Indicateur de réussite')}**")
+    st.text(item["indicator"] or "—")
+    st.markdown(f"**{t('Cible')}** : {escape_markdown(item['target_fr'])}" + (f" ({t('corrigée par l’équipe')})" if item["target_overridden"] else ""))
+    st.markdown(f"**{t('Progrès vers la cible')}** : {escape_markdown(item['target_progress_fr'])}")
+    if item["target_ratio"] is not None and item["target_ratio"] == item["target_ratio"]:
+        st.progress(float(item["target_ratio"]))
+    quantities = tracking.reported_quantities(history)
+    if quantities and item["target_kind"] != "done":
+        rules = tracking.item_rules_for(db, int(means_id))
+        figure = charts_plan.target_progress_figure(quantities, rules.target.quantity, item["target_kind"] == "count_by", lang)
+        plan_views.chart_with_table(figure, overview.quantities_table(quantities), "plan.quantities",
+                                    f"quantites-moyen-{means_id}")
+
+st.subheader(t("Historique complet"), anchor=False)
+plan_views.item_table(overview.item_history(history), "plan.history", f"historique-moyen-{means_id}",
+                      empty_fr="Aucune mise à jour n’a encore été enregistrée pour ce moyen.")

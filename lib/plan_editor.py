@@ -1,0 +1,158 @@
+"""The "Modifier le plan" screen of the Mises à jour page: add, edit, archive/restore axes,
+actions and means (and delete a means that has no update).
+
+A Streamlit view over lib.plan's write functions, which check the role, validate, audit and
+raise PlanError with French messages; what staff typed stays in the form after an error.
+Widget keys are "<form>.<field>".
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from lib import plan, plan_views, session
+from lib.db import Database
+
+
+def _saved(message_fr: str, *clear: str) -> None:
+    plan_views.clear_fields(*clear)
+    plan_views.flash(session.t(message_fr))
+    st.rerun()
+
+
+def _archive_button(db: Database, user, entity: str, entity_id: int, archived: bool, key: str, sid: str) -> None:
+    t = session.t
+    label = t("Rétablir") if archived else t("Archiver")
+    if st.button(label, key=key, icon=":material/unarchive:" if archived else ":material/archive:"):
+        plan.set_archived(db, user, entity, entity_id, not archived, session_id=sid)
+        _saved("Élément rétabli." if archived else "Élément archivé.")
+
+
+def render(db: Database, user, plan_id: int, sid: str) -> None:
+    """Draw the plan editor for `plan_id`, acting as `user`. Writes go through lib.plan."""
+    t = session.t
+    level = st.segmented_control(t("Élément"), ["axis", "action", "means"], key="editor.level", default="means",
+                                 format_func={"axis": t("Axes"), "action": t("Actions"), "means": t("Moyens")}.get)
+    if level == "axis":
+        _axes(db, user, plan_id, sid)
+    elif level == "action":
+        _actions(db, user, plan_id, sid)
+    elif level == "means":
+        _means(db, user, plan_id, sid)
+
+
+def _axes(db: Database, user, plan_id: int, sid: str) -> None:
+    t = session.t
+    axes = plan.list_axes(db, plan_id, include_archived=True)
+    labels = {r.id: f"{r.number}. {r.name}" + (f" ({t('archivé')})" if r.archived else "") for r in axes.itertuples()}
+    axis_id = st.selectbox(t("Axe à modifier"), list(labels), format_func=labels.get, key="axis_edit.axis")
+    if axis_id is not None:
+        row = axes.set_index("id").loc[axis_id]
+        plan_views.prefill("axis_edit", axis_id, {"axis_edit.name": row["name"], "axis_edit.objective": row["objective"]})
+        with st.form("axis_edit"):
+            name = st.text_input(t("Nom de l’axe"), key="axis_edit.name")
+            objective = st.text_area(t("Objectif"), key="axis_edit.objective")
+            if st.form_submit_button(t("Enregistrer l’axe")):
+                try:
+                    plan.update_axis(db, user, int(axis_id), name, objective, session_id=sid)
+                    _saved("Axe enregistré.", "axis_edit.loaded_for")
+                except plan.PlanError as error:
+                    plan_views.show_errors(error)
+        _archive_button(db, user, "axis", int(axis_id), bool(row["archived"]), "axis_edit.archive", sid)
+    with st.expander(t("Ajouter un axe")):
+        with st.form("axis_add"):
+            name = st.text_input(t("Nom de l’axe"), key="axis_add.name")
+            objective = st.text_area(t("Objectif"), key="axis_add.objective")
+            if st.form_submit_button(t("Ajouter l’axe")):
+                try:
+                    plan.add_axis(db, user, plan_id, name, objective, session_id=sid)
+                    _saved("Axe ajouté.", "axis_add.name", "axis_add.objective")
+                except plan.PlanError as error:
+                    plan_views.show_errors(error)
+
+
+def _actions(db: Database, user, plan_id: int, sid: str) -> None:
+    t = session.t
+    actions = plan.list_actions(db, plan_id, include_archived=True)
+    labels = {r.id: f"{r.axis_number}.{r.position} {r.title}" + (f" ({t('archivée')})" if r.archived else "")
+              for r in actions.itertuples()}
+    action_id = st.selectbox(t("Action à modifier"), list(labels), format_func=labels.get, key="action_edit.action")
+    if action_id is not None:
+        row = actions.set_index("id").loc[action_id]
+        plan_views.prefill("action_edit", action_id, {"action_edit.title": row["title"]})
+        with st.form("action_edit"):
+            title = st.text_area(t("Titre de l’action"), key="action_edit.title")
+            if st.form_submit_button(t("Enregistrer l’action")):
+                try:
+                    plan.update_action(db, user, int(action_id), title, session_id=sid)
+                    _saved("Action enregistrée.", "action_edit.loaded_for")
+                except plan.PlanError as error:
+                    plan_views.show_errors(error)
+        _archive_button(db, user, "action", int(action_id), bool(row["archived"]), "action_edit.archive", sid)
+    axes = plan.list_axes(db, plan_id)
+    axis_labels = {r.id: f"{r.number}. {r.name}" for r in axes.itertuples()}
+    with st.expander(t("Ajouter une action")):
+        with st.form("action_add"):
+            axis_id = st.selectbox(t("Axe"), list(axis_labels), format_func=axis_labels.get, key="action_add.axis")
+            title = st.text_area(t("Titre de l’action"), key="action_add.title")
+            if st.form_submit_button(t("Ajouter l’action")):
+                try:
+                    plan.add_action(db, user, int(axis_id), title, session_id=sid)
+                    _saved("Action ajoutée.", "action_add.title")
+                except plan.PlanError as error:
+                    plan_views.show_errors(error)
+
+
+_MEANS_FIELDS = ("text", "period_label", "indicator", "responsible_label")
+
+
+def _means_fields(form: str) -> tuple[str, str, str, str]:
+    t = session.t
+    text = st.text_area(t("Moyen"), key=f"{form}.text")
+    period = st.text_input(t("Période de réalisation"), key=f"{form}.period_label",
+                           help=t("Écrite comme au plan, par ex. « Annuellement au mois de janvier »."))
+    indicator = st.text_area(t("Indicateur de réussite"), key=f"{form}.indicator")
+    responsible = st.text_input(t("Responsables et partenaires"), key=f"{form}.responsible_label",
+                                help=t("Séparés par « + », par ex. « DG + CA + membres »."))
+    return text, period, indicator, responsible
+
+
+def _means(db: Database, user, plan_id: int, sid: str) -> None:
+    t = session.t
+    items = plan.list_plan_items(db, plan_id, include_archived=True)
+    labels = {r.means_id: f"{r.axis_number}.{r.action_position}.{r.means_position} {r.text}"
+              + (f" ({t('archivé')})" if r.archived else "") for r in items.itertuples()}
+    means_id = st.selectbox(t("Moyen à modifier"), list(labels), format_func=labels.get, key="means_edit.means")
+    if means_id is not None:
+        row = items.set_index("means_id").loc[means_id]
+        plan_views.prefill("means_edit", means_id, {f"means_edit.{f}": row[f] for f in _MEANS_FIELDS})
+        with st.form("means_edit"):
+            values = _means_fields("means_edit")
+            if st.form_submit_button(t("Enregistrer le moyen")):
+                try:
+                    plan.update_means(db, user, int(means_id), *values, session_id=sid)
+                    _saved("Moyen enregistré.", "means_edit.loaded_for")
+                except plan.PlanError as error:
+                    plan_views.show_errors(error)
+        col_archive, col_delete = st.columns([1, 4])
+        with col_archive:
+            _archive_button(db, user, "means", int(means_id), bool(row["archived"]), "means_edit.archive", sid)
+        with col_delete:
+            if st.button(t("Supprimer (seulement sans mise à jour)"), key="means_edit.delete", icon=":material/delete:"):
+                try:
+                    plan.delete_means(db, user, int(means_id), session_id=sid)
+                    _saved("Moyen supprimé.", "means_edit.loaded_for", "means_edit.means")
+                except plan.PlanError as error:
+                    plan_views.show_errors(error)
+    actions = plan.list_actions(db, plan_id)
+    action_labels = {r.id: f"{r.axis_number}.{r.position} {r.title}" for r in actions.itertuples()}
+    with st.expander(t("Ajouter un moyen")):
+        with st.form("means_add"):
+            action_id = st.selectbox(t("Action"), list(action_labels), format_func=action_labels.get,
+                                     key="means_add.action")
+            values = _means_fields("means_add")
+            if st.form_submit_button(t("Ajouter le moyen")):
+                try:
+                    plan.add_means(db, user, int(action_id), *values, session_id=sid)
+                    _saved("Moyen ajouté.", *(f"means_add.{f}" for f in _MEANS_FIELDS))
+                except plan.PlanError as error:
+                    plan_views.show_errors(error)

@@ -1,0 +1,149 @@
+"""Mises à jour: find a plan item, record its update, set its schedule or target; edit the plan."""
+import streamlit as st
+
+from lib import clock, overview, plan, plan_editor, plan_views, session, tracking
+
+user = session.require_role("staff", "admin")
+t = session.t
+db = session.get_db()
+sid = session.session_id()
+
+plan_id = plan.current_plan_id(db)
+if plan_id is None:
+    st.warning(t("Aucun plan d’action n’est encore enregistré."))
+    st.stop()
+today = clock.today()
+status = plan_views.plan_status(plan_id, today)
+
+st.title(t("Mises à jour du plan d’action"))
+plan_views.flash()
+update_tab, plan_tab = st.tabs([t("Enregistrer une mise à jour"), t("Modifier le plan")])
+
+with update_tab:
+    search = st.text_input(t("Rechercher un moyen"), key="find.search", placeholder=t("Un mot du moyen, de l’action, de l’indicateur…"))
+    col_axis, col_party, col_status, col_late = st.columns([2, 2, 2, 1])
+    axis_names = dict(zip(status["axis_number"], status["axis_name"]))
+    axes = col_axis.multiselect(t("Axes"), list(axis_names), format_func=lambda n: f"{n}. {axis_names[n]}", key="find.axes")
+    parties = col_party.multiselect(t("Responsables"), overview.list_parties(status), key="find.parties")
+    statuses = col_status.multiselect(t("Statuts"), list(tracking.STATUSES),
+                                      format_func=lambda s: t(tracking.STATUS_LABELS_FR[s]), key="find.statuses")
+    late_only = col_late.toggle(t("En retard seulement"), key="find.late")
+    found = overview.filter_items(status, search=search, axes=axes, parties=parties, statuses=statuses,
+                                  late_only=late_only)
+    st.caption(t("{count} moyen(s) sur {total}", count=len(found), total=len(status)))
+    st.dataframe(plan_views.localise(overview.find_table(found), session.language()), hide_index=True,
+                 column_config={"id": None}, height=260, key="find.results")
+    if found.empty:
+        st.stop()
+    labels = {row.means_id: f"{overview.item_code(row._asdict())} — {row.text}" for row in found.itertuples()}
+    means_id = st.selectbox(t("Moyen à mettre à jour"), list(labels), format_func=labels.get, key="find.means")
+    item = status.set_index("means_id").loc[means_id]
+    rules = tracking.item_rules_for(db, int(means_id))
+
+    st.subheader(item["text"], anchor=False)
+    facts = st.columns(3)
+    facts[0].markdown(f"**{t('Période (telle qu’écrite)')}**")
+    facts[0].text(item["period_label"] or "—")
+    facts[0].caption(rules.schedule.describe_fr() + (" · " + t("saisi à la main") if item["schedule_overridden"] else ""))
+    facts[1].markdown(f"**{t('Indicateur')}**")
+    facts[1].text(item["indicator"] or "—")
+    facts[1].caption(f"{t('Cible')} : {item['target_fr']} · {item['target_progress_fr']}")
+    facts[2].markdown(f"**{t('Statut actuel')}**")
+    facts[2].text(f"{t(item['status_fr'])} · {item['progress']} %" + (f" · {item['cycle_label']}" if item["cycle_label"] else ""))
+    if item["late"]:
+        facts[2].error(item["late_reason_fr"], icon=":material/schedule:")
+    if not rules.schedule.readable:
+        st.warning(t("La période de ce moyen n’a pas pu être lue : définissez son échéancier à la main ci-dessous "
+                     "(la période écrite au plan est conservée)."), icon=":material/help:")
+
+    history = tracking.list_updates(db, means_id=int(means_id))
+    with st.form("update"):
+        st.markdown(f"**{t('Nouvelle mise à jour')}**")
+        col_a, col_b, col_c = st.columns(3)
+        new_status = col_a.selectbox(t("Statut"), list(tracking.STATUSES), key="update.status",
+                                     format_func=lambda s: t(tracking.STATUS_LABELS_FR[s]))
+        progress = col_b.slider(t("Avancement (%)"), 0, 100, step=5, key="update.progress")
+        work_date = col_c.date_input(t("Date du travail"), value=today, max_value=today, key="update.work_date",
+                                     format="YYYY-MM-DD")
+        quantity = col_a.number_input(t("Quantité (facultatif)"), value=None, step=1.0, key="update.quantity",
+                                      help=t("Par exemple 2 pour « 2 nouveaux membres ». Vide : lue dans la note s’il y a lieu."))
+        evidence = col_b.text_input(t("Lien vers une preuve (facultatif)"), key="update.evidence_url",
+                                    placeholder="https://…")
+        corrections = {None: t("Aucune : nouvelle entrée")} | {
+            row.update_id: f"N° {row.update_id} — {row.work_date:%Y-%m-%d} — {t(tracking.STATUS_LABELS_FR[row.status])}"
+            for row in history.itertuples()}
+        corrects = col_c.selectbox(t("Corrige la mise à jour"), list(corrections), format_func=corrections.get,
+                                   key="update.corrects")
+        note = st.text_area(t("Note"), key="update.note", max_chars=tracking.NOTE_MAX_CHARS)
+        submitted = st.form_submit_button(t("Enregistrer la mise à jour"), type="primary")
+    if submitted:
+        data = tracking.UpdateInput(new_status, progress, work_date, note, quantity, evidence, corrects)
+        try:
+            tracking.record_update(db, user, int(means_id), data, session_id=sid)
+        except tracking.TrackingError as error:
+            plan_views.show_errors(error)
+        else:
+            plan_views.clear_fields("update.status", "update.progress", "update.work_date", "update.quantity",
+                                    "update.evidence_url", "update.corrects", "update.note")
+            plan_views.flash(t("Mise à jour enregistrée."))
+            st.rerun()
+
+    st.markdown(f"**{t('Historique du moyen')}**")
+    plan_views.item_table(overview.item_history(history), "history", f"historique-moyen-{means_id}",
+                          empty_fr="Aucune mise à jour n’a encore été enregistrée pour ce moyen.")
+
+    with st.expander(t("Échéancier saisi à la main"), expanded=not rules.schedule.readable):
+        st.caption(t("Pour une période que l’application ne sait pas lire, ou lit mal. La période écrite au plan reste affichée."))
+        with st.form("schedule"):
+            kind = st.selectbox(t("Type d’échéancier"), list(tracking.SCHEDULE_KIND_LABELS_FR), key="schedule.kind",
+                                format_func=lambda k: t(tracking.SCHEDULE_KIND_LABELS_FR[k]))
+            months = st.multiselect(t("Mois d’échéance (chaque année)"), list(range(1, 13)), key="schedule.months",
+                                    format_func=lambda m: t(plan_views.MONTH_NAMES_FR[m - 1]))
+            col_due, col_start = st.columns(2)
+            due = col_due.date_input(t("Échéance (une fois)"), value=None, key="schedule.due", format="YYYY-MM-DD")
+            start = col_start.date_input(t("Début (facultatif)"), value=None, key="schedule.start", format="YYYY-MM-DD")
+            set_schedule = st.form_submit_button(t("Enregistrer l’échéancier"))
+        if set_schedule:
+            try:
+                tracking.set_schedule_override(db, user, int(means_id), kind, months=months, due=due, start=start,
+                                               session_id=sid)
+            except tracking.TrackingError as error:
+                plan_views.show_errors(error)
+            else:
+                plan_views.flash(t("Échéancier enregistré."))
+                st.rerun()
+        if item["schedule_overridden"] and st.button(t("Revenir à la période du plan"), key="schedule.clear"):
+            tracking.clear_schedule_override(db, user, int(means_id), session_id=sid)
+            plan_views.flash(t("L’échéancier est de nouveau lu dans la période du plan."))
+            st.rerun()
+
+    with st.expander(t("Cible de l’indicateur")):
+        st.caption(t("Corrigez la cible lue dans l’indicateur ; le texte de l’indicateur reste tel qu’écrit."))
+        with st.form("target"):
+            target_kind = st.selectbox(t("Type de cible"), list(tracking.TARGET_KINDS), key="target.kind",
+                                       format_func=lambda k: t(tracking.TARGET_KIND_LABELS_FR[k]))
+            col_q, col_u, col_p, col_d = st.columns(4)
+            target_quantity = col_q.number_input(t("Quantité visée"), value=None, step=1.0, key="target.quantity")
+            unit = col_u.text_input(t("Unité (ex. : rencontres)"), key="target.unit")
+            per = col_p.selectbox(t("Période"), [None, *tracking.PER_LABELS_FR], key="target.per",
+                                  format_func=lambda p: "—" if p is None else t(tracking.PER_LABELS_FR[p]))
+            deadline = col_d.date_input(t("Date limite"), value=None, key="target.deadline", format="YYYY-MM-DD")
+            set_target = st.form_submit_button(t("Enregistrer la cible"))
+        if set_target:
+            try:
+                tracking.set_target_override(db, user, int(means_id), target_kind, quantity=target_quantity, per=per,
+                                             deadline=deadline, unit_fr=unit, session_id=sid)
+            except tracking.TrackingError as error:
+                plan_views.show_errors(error)
+            else:
+                plan_views.flash(t("Cible enregistrée."))
+                st.rerun()
+        if item["target_overridden"] and st.button(t("Revenir à la cible lue dans l’indicateur"), key="target.clear"):
+            tracking.clear_target_override(db, user, int(means_id), session_id=sid)
+            plan_views.flash(t("La cible est de nouveau lue dans l’indicateur."))
+            st.rerun()
+
+with plan_tab:
+    st.caption(t("Rien n’est supprimé : un élément archivé disparaît du plan et des figures, garde son historique "
+                 "et peut être rétabli. Seul un moyen sans mise à jour peut être supprimé."))
+    plan_editor.render(db, user, plan_id, sid)

@@ -1,0 +1,59 @@
+"""Vue d’ensemble: per-axis progress, statuses, late and coming items, latest updates, load."""
+import streamlit as st
+
+from lib import clock, overview, plan, plan_views, session, tracking
+from lib.i18n import format_date, format_pct
+
+user = session.require_role("board", "staff", "admin")
+t = session.t
+lang = session.language()
+db = session.get_db()
+
+plan_id = plan.current_plan_id(db)
+if plan_id is None:
+    st.warning(t("Aucun plan d’action n’est encore enregistré."))
+    st.stop()
+today = clock.today()
+status = plan_views.plan_status(plan_id, today)
+updates = plan_views.plan_updates(plan_id)
+figures = plan_views.overview_figures(plan_id, today, lang)
+
+st.title(t("Vue d’ensemble du plan d’action"))
+st.caption(t("Situation au {day}", day=format_date(today, lang)))
+
+overall = overview.overall_progress(status)
+late = overview.late_items(status)
+soon = overview.due_soon(status, today)
+col_progress, col_late, col_soon, col_items = st.columns(4)
+col_progress.metric(t("Réalisés ou en bonne voie"), format_pct(overall, lang) if overall is not None else "—")
+col_late.metric(t("En retard"), len(late))
+col_soon.metric(t("À échéance d’ici {days} jours", days=overview.DUE_SOON_DAYS), len(soon))
+col_items.metric(t("Moyens suivis"), len(status))
+
+st.header(t("Avancement par axe"), divider="gray")
+st.caption(t(tracking.ON_TRACK_EXPLANATION_FR))
+plan_views.chart_with_table(figures["progress"], overview.axis_progress(status), "overview.progress",
+                            "avancement-par-axe",
+                            column_config={t("Avancement"): st.column_config.ProgressColumn(
+                                t("Avancement"), format="percent", min_value=0, max_value=1)})
+
+st.header(t("Statuts par axe"), divider="gray")
+st.caption(t("Statut de chaque moyen pour son cycle en cours (l’année ou le mois en cours pour ce qui revient)."))
+plan_views.chart_with_table(figures["breakdown"], overview.status_breakdown(status), "overview.breakdown",
+                            "statuts-par-axe")
+
+st.header(t("En retard"), divider="gray")
+plan_views.item_table(late, "overview.late", "moyens-en-retard", empty_fr="Aucun moyen en retard.")
+
+st.header(t("À échéance d’ici {days} jours", days=overview.DUE_SOON_DAYS), divider="gray")
+plan_views.item_table(soon, "overview.soon", "echeances-60-jours",
+                      empty_fr="Aucune échéance dans les 60 prochains jours.")
+
+st.header(t("Dernières mises à jour"), divider="gray")
+plan_views.item_table(overview.latest_updates(updates, status, limit=15), "overview.latest", "dernieres-mises-a-jour",
+                      empty_fr="Aucune mise à jour n’a encore été enregistrée.")
+
+st.header(t("Charge par responsable"), divider="gray")
+st.caption(t("Nombre de moyens portés par chaque responsable ou partenaire nommé au plan, et combien sont en retard. "
+             "Un moyen partagé compte pour chacun."))
+plan_views.chart_with_table(figures["load"], overview.party_load(status), "overview.load", "charge-par-responsable")
