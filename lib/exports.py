@@ -10,18 +10,31 @@ import pandas as pd
 from lib import plan
 from lib.db import Database
 
-PLAN_COLUMNS = ["axe", "objectif", "action", "moyen", "periode", "indicateur", "responsables"]
+PLAN_COLUMNS = ["axe", "objectif", "action", "moyen", "periode", "indicateur", "responsables",
+                "statut", "avancement", "echeance", "en_retard"]
+PLAN_HEADERS_FR = {
+    "axe": "Axe", "objectif": "Objectif", "action": "Action", "moyen": "Moyen", "periode": "Période",
+    "indicateur": "Indicateur de réussite", "responsables": "Responsables", "statut": "Statut",
+    "avancement": "Avancement (%)", "echeance": "Échéance", "en_retard": "En retard",
+}
 
 
 def plan_export_frame(db: Database, as_of: date | None = None) -> pd.DataFrame:
     """One row per active means of the current plan, with the export's French columns.
 
-    `as_of` is the date the tracking columns are computed for (today by default).
+    The tracking columns are computed as of `as_of` (today by default): statut (French
+    label), avancement (0..100), echeance (next due date as YYYY-MM-DD, or the passed due
+    date of a late one-off; empty when there is none) and en_retard (bool). No side effects.
     """
+    from lib import clock, overview, tracking  # late import: tracking imports plan
+
     plan_id = plan.current_plan_id(db)
     if plan_id is None:
         return pd.DataFrame(columns=PLAN_COLUMNS)
     items = plan.list_plan_items(db, plan_id)
+    status = tracking.plan_status(db, plan_id, as_of or clock.today()).set_index("means_id")
+    status = status.loc[items["means_id"]]
+    deadlines = [overview.deadline_of(row) for _, row in status.iterrows()]
     frame = pd.DataFrame({
         "axe": [f"{n} - {name}" for n, name in zip(items["axis_number"], items["axis_name"])],
         "objectif": items["objective"],
@@ -30,6 +43,10 @@ def plan_export_frame(db: Database, as_of: date | None = None) -> pd.DataFrame:
         "periode": items["period_label"],
         "indicateur": items["indicator"],
         "responsables": items["responsible_label"],
+        "statut": status["status_fr"].to_numpy(),
+        "avancement": status["progress"].astype(int).to_numpy(),
+        "echeance": [d.isoformat() if d is not None else "" for d in deadlines],
+        "en_retard": status["late"].astype(bool).to_numpy(),
     })
     return frame[PLAN_COLUMNS]
 
@@ -63,11 +80,26 @@ def _sheet_name(name: str) -> str:
 
 
 def plan_workbook(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The plan export's sheets: a summary, then one sheet per axis."""
-    summary = frame.groupby("axe", sort=False).size().rename("moyens").reset_index()
-    sheets = {"Sommaire": summary}
-    for axis, rows in frame.groupby("axe", sort=False):
-        sheets[f"Axe {axis}"] = rows.drop(columns=["axe"])
+    """The plan export's sheets, with French headers: a summary per axis ("Sommaire"), then
+    one sheet per axis. `frame` is plan_export_frame. No side effects."""
+    from lib import tracking
+
+    codes = {label: code for code, label in tracking.STATUS_LABELS_FR.items()}
+    rows = []
+    for axis, group in frame.groupby("axe", sort=False):
+        status_codes = [codes.get(s, "a_venir") for s in group["statut"]]
+        counted = [c != "abandonne" for c in status_codes]
+        on_track = [k and tracking.counts_as_on_track(c, bool(late))
+                    for c, k, late in zip(status_codes, counted, group["en_retard"])]
+        rows.append({
+            "Axe": axis, "Moyens": len(group),
+            **{label: sum(1 for c in status_codes if c == code) for code, label in tracking.STATUS_LABELS_FR.items()},
+            "En retard": int(group["en_retard"].sum()),
+            "Réalisés ou en bonne voie (%)": round(100 * sum(on_track) / sum(counted)) if sum(counted) else None,
+        })
+    sheets = {"Sommaire": pd.DataFrame(rows)}
+    for axis, group in frame.groupby("axe", sort=False):
+        sheets[f"Axe {axis}"] = group.drop(columns=["axe"]).rename(columns=PLAN_HEADERS_FR)
     return sheets
 
 
