@@ -1,0 +1,50 @@
+"""Shared builders for the ambassador tests: a valid sign-up, images, an approved ambassador."""
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+
+from lib import ambassadors, campaigns
+
+SIGNUP_PASSWORD = "Porte-Ouverte-Choisir-7"
+
+
+def image_bytes(fmt: str = "PNG", size: tuple[int, int] = (40, 20)) -> bytes:
+    """A small real image in `fmt`."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (30, 120, 200)).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def signup_data(**overrides) -> dict:
+    """A valid sign-up for the seeded CHOISIR campaign; `overrides` replace fields."""
+    data = {
+        "organisation": "Santé mentale Outaouais", "contact_name": "Julie Tremblay",
+        "email": "julie@smo.example.org", "phone": "819 555-1234", "website": "smo.example.org",
+        "audiences": {"facebook": 2500, "instagram": None, "linkedin": 300, "x": None, "newsletter": 800,
+                      "website": 12000},
+        "why_text": "Nous croyons que la santé mentale se cultive ensemble, dans nos milieux de vie.",
+        "logo": image_bytes(), "commitments": ["partager-publications", "moments-forts", "organiser-activite"],
+        "moments": ["lancement", "semaine-sante-mentale"], "signer_name": "Julie Tremblay",
+        "signer_title": "Directrice générale", "accepted": True, "username": "smo-outaouais",
+        "password": SIGNUP_PASSWORD, "password_confirm": SIGNUP_PASSWORD,
+    }
+    data.update(overrides)
+    return data
+
+
+def current_id(db) -> int:
+    return campaigns.current_campaign(db).id
+
+
+def signed_up(db, session_id: str = "tests", **overrides) -> int:
+    """Sign an organisation up for the current campaign; returns the ambassador id."""
+    return ambassadors.sign_up(db, current_id(db), signup_data(**overrides), session_id=session_id)
+
+
+def approved(db, **overrides) -> int:
+    """A signed-up and approved ambassador; returns its id."""
+    ambassador_id = signed_up(db, **overrides)
+    ambassadors.decide(db, ambassador_id, "approved", "Bienvenue", actor="staff-test")
+    return ambassador_id
