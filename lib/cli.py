@@ -46,6 +46,28 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="write a consistent copy of the database (through DuckDB)")
     backup.add_argument("-o", "--output", type=Path, required=True, help="new DuckDB file to create")
     backup.set_defaults(run=run_backup)
+
+    demo = commands.add_parser(
+        "demo", help="write a NEW database file with the seed and a plausible history of updates",
+        description="Write a new DuckDB file holding the seeded plan and a plausible history of updates "
+                    "from 2021 to today, for demonstrations: ROCSMO_DB=FILE streamlit run app.py. "
+                    "Refuses to overwrite an existing file.")
+    demo.add_argument("-o", "--output", type=Path, required=True, help="new DuckDB file to create")
+    demo.add_argument("--until", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                      help="last day of the history (default: today)")
+    demo.add_argument("--seed", type=int, default=2021, help="random seed (same seed, same history)")
+    demo.set_defaults(run=run_demo)
+
+    synth = commands.add_parser(
+        "synth", help="write a NEW database file with N copies of the plan and their history (benchmarks)",
+        description="Write a new DuckDB file whose current plan holds N copies of the seeded plan (as more "
+                    "axes), each item with a generated history. Refuses to overwrite an existing file.")
+    synth.add_argument("--scale", type=int, required=True, metavar="N", help="number of copies of the plan (>= 1)")
+    synth.add_argument("-o", "--output", type=Path, required=True, help="new DuckDB file to create")
+    synth.add_argument("--until", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                       help="last day of the history (default: today)")
+    synth.add_argument("--seed", type=int, default=2021, help="random seed")
+    synth.set_defaults(run=run_synth)
     return parser
 
 
@@ -77,6 +99,40 @@ def run_backup(args) -> int:
               f"{args.output} already exists; choose another name.", file=sys.stderr)
         return 1
     print(f"Sauvegarde écrite / backup written: {target}")
+    return 0
+
+
+def _refused(path: Path) -> int:
+    print(f"Le fichier {path} existe déjà; choisissez un autre nom. / "
+          f"{path} already exists; choose another name.", file=sys.stderr)
+    return 1
+
+
+def run_demo(args) -> int:
+    from lib import demo
+
+    try:
+        summary = demo.build_demo(args.output, until=args.until, seed=args.seed)
+    except FileExistsError:
+        return _refused(args.output)
+    print(f"Base de démonstration écrite / demo database written: {summary.path} "
+          f"({summary.items} moyens / items, {summary.updates} mises à jour / updates)")
+    print(f"ROCSMO_DB={summary.path} streamlit run app.py")
+    return 0
+
+
+def run_synth(args) -> int:
+    from lib import demo
+
+    if args.scale < 1:
+        print("--scale doit être au moins 1 / --scale must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        summary = demo.build_synthetic(args.output, args.scale, until=args.until, seed=args.seed)
+    except FileExistsError:
+        return _refused(args.output)
+    print(f"Base synthétique écrite / synthetic database written: {summary.path} "
+          f"({summary.items} moyens / items, {summary.updates} mises à jour / updates)")
     return 0
 
 

@@ -1,0 +1,265 @@
+"""Demonstration and scale data: a new database file holding the seeded plan and a plausible
+history of updates from the plan's start to today (`build_demo`), or N copies of the plan
+with their history for benchmarks (`build_synthetic`).
+
+The history follows each item's schedule (lib.tracking.item_rules): cycles mostly done on
+time, some late, continuous items updated every month or two with a few gone quiet, counts
+and frequencies reported as quantities. Deterministic for a given seed and end date.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import pandas as pd
+
+from lib import audit, clock, plan, schedule, tracking
+from lib.db import Database, open_database
+from lib.parties import parse_parties
+
+AUTHORS = ("demo.dg", "demo.dg", "demo.dg", "demo.stagiaire", "demo.ca")
+
+NOTES = {
+    "en_cours": ("Travail amorcé avec les membres.", "Première rencontre de travail tenue.",
+                 "Suivi fait en rencontre d’équipe.", "Échanges avec les partenaires en cours.",
+                 "Document de travail en préparation.", "Point discuté au CA."),
+    "realise": ("Réalisé comme prévu.", "Terminé et présenté au CA.", "Complété; bilan positif des membres.",
+                "Réalisé, avec une bonne participation.", "Fait; documents déposés dans le dossier partagé."),
+    "reporte": ("Reporté faute de disponibilité de l’équipe.", "Reporté au prochain cycle à la demande du CA.",
+                "Reporté : priorité donnée à un dossier urgent."),
+    "continuous": ("Suivi régulier assuré.", "Contacts maintenus ce mois-ci.", "Participation aux rencontres prévues.",
+                   "Bonne mobilisation des membres.", "Relance faite auprès des partenaires."),
+}
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """What a build wrote: the file, the number of items and of updates."""
+
+    path: Path
+    items: int
+    updates: int
+
+
+def _refuse_existing(path: str | Path) -> Path:
+    target = Path(path).resolve()
+    if target.exists():
+        raise FileExistsError(str(target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def _recorded_at(rng: random.Random, work_day: date, until: date) -> datetime:
+    day = min(until, work_day + timedelta(days=rng.choice((0, 0, 1, 2, 3, 6))))
+    local = datetime.combine(day, time(rng.randint(8, 16), rng.randint(0, 59)))
+    return local + timedelta(hours=5)  # Québec time to naive UTC (close enough for demo data)
+
+
+def _between(rng: random.Random, first: date, last: date) -> date:
+    if last <= first:
+        return first
+    return first + timedelta(days=rng.randint(0, (last - first).days))
+
+
+def item_history(rng: random.Random, rules: tracking.ItemRules, settings: tracking.TrackingSettings,
+                 until: date) -> list[tuple[date, str, int, str, float | None]]:
+    """A plausible list of (work date, status, progress, note, quantity) for one item, up to
+    `until`. Pure apart from drawing from `rng`."""
+    sched, target = rules.schedule, rules.target
+    reliability = rng.choice((0.55, 0.75, 0.85, 0.9, 0.95, 0.97))
+    events: list[tuple[date, str, int, str, float | None]] = []
+    if not sched.readable:
+        return events
+    start = settings.plan_start
+    cycles = schedule.cycles_between(sched, start, until)
+    once_cycles = [c for c in cycles if c.key.startswith("once")]
+    recurring = [c for c in cycles if not c.key.startswith("once")]
+    unit = target.unit_fr or "fois"
+    per_cycle_quantity = 1.0 if target.kind == "frequency" else None
+    once_done = None
+    for index, cycle in enumerate(once_cycles):
+        final = index == len(once_cycles) - 1
+        first = max(cycle.start, cycle.due - timedelta(days=75))
+        begun = _between(rng, first, min(cycle.due, until))
+        if begun <= until:
+            events.append((begun, "en_cours", rng.choice((20, 30, 40, 50)), rng.choice(NOTES["en_cours"]), None))
+        if not final or cycle.due > until + timedelta(days=20):
+            continue
+        draw = rng.random()
+        if draw < reliability:
+            done = min(until, _between(rng, max(begun, cycle.due - timedelta(days=20)), cycle.due + timedelta(days=15)))
+            events.append((done, "realise", 100, rng.choice(NOTES["realise"]), per_cycle_quantity))
+            once_done = done
+        elif draw < reliability + 0.15 and cycle.due + timedelta(days=10) <= until:
+            events.append((cycle.due + timedelta(days=rng.randint(1, 10)), "reporte", 50, rng.choice(NOTES["reporte"]), None))
+    for cycle in recurring:
+        if cycle.start > until:
+            break
+        span = (cycle.due - cycle.start).days
+        if span > 40 and rng.random() < 0.7:
+            begun = _between(rng, cycle.start, min(until, cycle.start + timedelta(days=span // 2)))
+            events.append((begun, "en_cours", rng.choice((25, 40, 50, 60)), rng.choice(NOTES["en_cours"]), None))
+        if cycle.due > until and rng.random() < 0.7:
+            continue  # the current cycle is still open
+        if rng.random() < reliability:
+            done = min(until, _between(rng, max(cycle.start, cycle.due - timedelta(days=min(span, 25))), cycle.due))
+            note = rng.choice(NOTES["realise"])
+            if per_cycle_quantity and target.per == "year" and len(sched.parts[-1].months or ()) <= 1 \
+                    and sched.parts[-1].kind == "yearly":
+                quantity = float(target.quantity or 1)  # once a year, the whole year's count
+            else:
+                quantity = per_cycle_quantity
+            events.append((done, "realise", 100, note, quantity))
+    tail = sched.parts[-1]
+    if tail.kind in ("continuous", "event") or (target.kind in ("frequency", "count_by", "threshold") and not recurring):
+        begin = once_done or max(start, tail.start or start)
+        if tail.kind == "event":
+            gaps = (45, 150)
+        elif target.kind == "frequency" and target.quantity:
+            interval = {"year": 365, "month": 30, "week": 7}[target.per or "year"] / max(1, target.quantity)
+            gaps = (int(interval * 0.7), int(interval * 1.2) + 1)
+        else:
+            gaps = (20, 75)
+        quiet = rng.random() > reliability  # this item went quiet some time ago: it will show as late
+        stop = until - timedelta(days=rng.randint(settings.continuous_late_days + 10, 260)) if quiet else until
+        day = begin + timedelta(days=rng.randint(5, 30))
+        progress = rng.choice((10, 20, 30))
+        total = 0.0
+        while day <= stop:
+            progress = min(95, progress + rng.choice((0, 5, 10)))
+            quantity, note = None, rng.choice(NOTES["continuous"])
+            if target.kind == "frequency":
+                quantity, note = 1.0, f"Rencontre tenue le {schedule.format_date_fr(day)}." \
+                    if "rencontre" in unit else f"1 {unit} de plus."
+            elif target.kind == "count_by" and rng.random() < 0.15:
+                quantity = float(rng.randint(1, 2))
+                total += quantity
+                note = f"{int(quantity)} {unit} ce trimestre (total {int(total)})."
+            elif target.kind == "threshold":
+                quantity = float((target.quantity or 0) + rng.choice((0, 0, 3, 7)))
+                note = f"{int(quantity)} {unit} par semaine en moyenne."
+            status = "realise" if once_done and tail.kind == "once" else "en_cours"
+            events.append((day, status, 100 if status == "realise" else progress, note, quantity))
+            day += timedelta(days=rng.randint(*gaps))
+    return sorted(e for e in events if e[0] <= until)
+
+
+def _items(db: Database, plan_id: int) -> pd.DataFrame:
+    frame = plan.list_plan_items(db, plan_id)
+    return frame[["means_id", "text", "period_label", "indicator"]]
+
+
+def write_history(db: Database, plan_id: int, until: date, seed: int = 2021) -> int:
+    """Add a generated update history for every item of `plan_id`, in one transaction with
+    one audit row; returns the number of updates. Side effects: rows in means_updates."""
+    settings = tracking.load_settings(db)
+    rng = random.Random(seed)
+    rows = []
+    next_id = int(db.scalar("SELECT coalesce(max(id), 0) FROM means_updates")) + 1
+    for item in _items(db, plan_id).itertuples(index=False):
+        rules = tracking.item_rules(item.period_label, item.indicator, item.text, None, None, settings)
+        for work_day, status, progress, note, quantity in item_history(rng, rules, settings, until):
+            cycle = schedule.cycle_for_work_date(rules.schedule, work_day)
+            recorded = _recorded_at(rng, work_day, until)
+            evidence = f"https://example.org/rocsmo/pieces/{next_id}" if status == "realise" and rng.random() < 0.25 else ""
+            author = rng.choice(AUTHORS)
+            rows.append((next_id, int(item.means_id), status, progress, work_day, cycle.label_fr if cycle else "",
+                         note, quantity, evidence, None, recorded, author))
+            if rng.random() < 0.02:  # a typing slip corrected the next day: history keeps both
+                corrected = next_id
+                next_id += 1
+                rows.append((next_id, int(item.means_id), status, progress, work_day,
+                             cycle.label_fr if cycle else "", note + " (correction de la date et de la note)",
+                             quantity, evidence, corrected, recorded + timedelta(days=1), author))
+            next_id += 1
+    frame = pd.DataFrame(rows, columns=["id", "means_id", "status", "progress", "work_date", "cycle_label", "note",
+                                        "quantity", "evidence_url", "corrects_id", "recorded_at", "recorded_by"])
+    frame["corrects_id"] = frame["corrects_id"].astype("Int64")
+    frame["quantity"] = frame["quantity"].astype("float64")
+
+    def work(cur):
+        cur.register("demo_updates", frame)
+        cur.execute("INSERT INTO means_updates (id, means_id, status, progress, work_date, cycle_label, note, quantity,"
+                    " evidence_url, corrects_id, recorded_at, recorded_by)"
+                    " SELECT id, means_id, status, progress, work_date, cycle_label, note, quantity, evidence_url,"
+                    " corrects_id, recorded_at, recorded_by FROM demo_updates")
+        cur.unregister("demo_updates")
+        cur.execute("SELECT setval('means_updates_id_seq', ?)", [next_id])
+        audit.record(cur, "demo", "demo.history", entity="plan", entity_id=plan_id,
+                     details={"updates": len(frame), "until": until, "seed": seed})
+
+    db.transaction(work)
+    return len(frame)
+
+
+def build_demo(path: str | Path, *, until: date | None = None, seed: int = 2021) -> DemoSummary:
+    """Write a NEW database file with the seed and a history of updates up to `until` (today).
+
+    Raises FileExistsError rather than touch an existing file.
+    """
+    target = _refuse_existing(path)
+    db = open_database(str(target))
+    try:
+        plan_id = plan.current_plan_id(db)
+        updates = write_history(db, plan_id, until or clock.today(), seed)
+        items = len(plan.list_plan_items(db, plan_id))
+        db.connection.execute("CHECKPOINT")
+    finally:
+        db.close()
+    return DemoSummary(target, items, updates)
+
+
+def copy_plan_axes(db: Database, plan_id: int, copies: int) -> int:
+    """Append `copies` copies of the plan's axes (with actions, means and parties) to the same
+    plan, numbered after the existing axes; returns the number of means added. One transaction."""
+    axes = plan.list_axes(db, plan_id)
+    items = plan.list_plan_items(db, plan_id)
+    actions = plan.list_actions(db, plan_id)
+
+    def work(cur):
+        added = 0
+        number = int(axes["number"].max())
+        for copy in range(2, copies + 2):
+            for axis in axes.itertuples():
+                number += 1
+                axis_id = cur.execute("INSERT INTO axes (plan_id, number, name, objective, created_by)"
+                                      " VALUES (?, ?, ?, ?, 'synth') RETURNING id",
+                                      [plan_id, number, f"{axis.name} (copie {copy})", axis.objective]).fetchone()[0]
+                for action in actions[actions["axis_id"] == axis.id].itertuples():
+                    action_id = cur.execute("INSERT INTO actions (axis_id, position, title, created_by)"
+                                            " VALUES (?, ?, ?, 'synth') RETURNING id",
+                                            [axis_id, action.position, action.title]).fetchone()[0]
+                    for means in items[items["action_id"] == action.id].itertuples():
+                        means_id = cur.execute(
+                            "INSERT INTO means (action_id, position, text, period_label, indicator, responsible_label,"
+                            " created_by) VALUES (?, ?, ?, ?, ?, ?, 'synth') RETURNING id",
+                            [action_id, means.means_position, means.text, means.period_label, means.indicator,
+                             means.responsible_label]).fetchone()[0]
+                        for party in parse_parties(means.responsible_label):
+                            cur.execute("INSERT INTO means_parties (means_id, party) VALUES (?, ?)", [means_id, party])
+                        added += 1
+        audit.record(cur, "synth", "demo.synth", entity="plan", entity_id=plan_id, details={"copies": copies})
+        return added
+
+    return db.transaction(work)
+
+
+def build_synthetic(path: str | Path, scale: int, *, until: date | None = None, seed: int = 2021) -> DemoSummary:
+    """Write a NEW database file whose current plan holds `scale` times the seeded plan (as
+    more axes), each item with a generated history. Raises FileExistsError, ValueError (scale < 1)."""
+    if scale < 1:
+        raise ValueError("scale must be at least 1")
+    target = _refuse_existing(path)
+    db = open_database(str(target))
+    try:
+        plan_id = plan.current_plan_id(db)
+        if scale > 1:
+            copy_plan_axes(db, plan_id, scale - 1)
+        updates = write_history(db, plan_id, until or clock.today(), seed)
+        items = len(plan.list_plan_items(db, plan_id))
+        db.connection.execute("CHECKPOINT")
+    finally:
+        db.close()
+    return DemoSummary(target, items, updates)
