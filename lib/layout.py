@@ -17,19 +17,27 @@ def render_sidebar(db: Database, authenticator, user: users.User | None) -> None
     """Language choice for everyone; identity and sign-out for a signed-in user."""
     t = session.t
     with st.sidebar:
-        st.session_state.setdefault("lang", "fr")
-        st.segmented_control(t("Langue"), options=list(LANGUAGES), format_func=LANGUAGES.get,
-                             key="lang", selection_mode="single")
-        if st.session_state.get("lang") is None:  # a click on the selected option clears it
-            st.session_state["lang"] = "fr"
+        if "lang.next" in st.session_state:  # set by "Mon compte"; applied before the widget exists
+            st.session_state["lang"] = st.session_state.pop("lang.next")
+        st.session_state.setdefault("lang", user.language if user else "fr")
+        st.radio(t("Langue / Language"), options=list(LANGUAGES), format_func=LANGUAGES.get,
+                 key="lang", horizontal=True)
         if user is None:
             return
         st.divider()
         st.markdown(f"**{t('Connecté·e')}**")
         st.text(user.display_name)
-        st.caption(t(users.ROLE_LABELS_FR[user.role]))
+        st.text(t(users.ROLE_LABELS_FR[user.role]))
         if user.organisation:
             st.text(user.organisation)  # text typed at sign-up: never rendered as markdown
         if st.button(t("Se déconnecter"), key="account.sign_out", icon=":material/logout:"):
             session.sign_out(db, authenticator)
             st.rerun()
+
+
+_MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$:"
+
+
+def escape_markdown(text: str) -> str:
+    """`text` with every markdown-special character escaped, so typed text shows as typed."""
+    return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in str(text))

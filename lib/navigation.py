@@ -32,6 +32,11 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/vue_ensemble.py", "Vue d’ensemble", ":material/dashboard:", READERS, "Plan d’action", "vue-ensemble"),
     PageSpec("pages/plan_action.py", "Plan d’action", ":material/account_tree:", READERS, "Plan d’action", "plan"),
     PageSpec("pages/mises_a_jour.py", "Mises à jour", ":material/edit_note:", STAFF, "Plan d’action", "mises-a-jour"),
+    PageSpec("pages/mon_entente.py", "Mon entente", ":material/handshake:", AMBASSADOR, "Campagne", "mon-entente"),
+    PageSpec("pages/rapport_retombees.py", "Rapport de retombées", ":material/summarize:", AMBASSADOR, "Campagne",
+             "rapport"),
+    PageSpec("pages/campagne.py", "Campagne", ":material/campaign:", ALL_ROLES, "Campagne", "campagne"),
+    PageSpec("pages/ambassadeurs.py", "Ambassadeurs", ":material/groups:", STAFF, "Campagne", "ambassadeurs"),
     PageSpec("pages/utilisateurs.py", "Utilisateurs", ":material/group:", ADMIN, "Administration", "utilisateurs"),
     PageSpec("pages/journal.py", "Journal", ":material/history:", ADMIN, "Administration", "journal"),
     PageSpec("pages/mon_compte.py", "Mon compte", ":material/person:", ALL_ROLES, "Compte", "compte"),
@@ -39,6 +44,8 @@ PAGES: tuple[PageSpec, ...] = (
 
 SIGNED_OUT_PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/connexion.py", "Connexion", ":material/login:", frozenset(), "", "connexion"),
+    PageSpec("pages/devenir_ambassadeur.py", "Devenir ambassadeur", ":material/volunteer_activism:", frozenset(), "",
+             "devenir-ambassadeur"),
 )
 
 FIRST_RUN_PAGE = PageSpec("pages/premier_demarrage.py", "Premier démarrage", ":material/rocket_launch:",
@@ -57,15 +64,13 @@ def _page(spec: PageSpec, lang: str, default: bool = False) -> st.Page:
                    url_path=spec.url_path, default=default)
 
 
-def navigation_for(role: str | None, lang: str) -> dict[str, list[st.Page]] | list[st.Page]:
-    """st.navigation's argument: grouped pages for a role, a flat list when signed out."""
-    specs = specs_for(role)
-    if role is None:
-        return [_page(spec, lang, default=index == 0) for index, spec in enumerate(specs)]
-    sections: dict[str, list[st.Page]] = {}
-    for index, spec in enumerate(specs):
-        sections.setdefault(translate(spec.section_fr, lang), []).append(_page(spec, lang, default=index == 0))
-    return sections
+def navigation_for(role: str | None, lang: str) -> list[st.Page]:
+    """st.navigation's argument: the pages a role may open (signed-out pages for None).
+
+    A flat list on purpose: Streamlit's sectioned menu puts <div>s inside its <ul>,
+    which axe-core reports as a serious accessibility violation.
+    """
+    return [_page(spec, lang, default=index == 0) for index, spec in enumerate(specs_for(role))]
 
 
 def first_run_navigation(lang: str) -> list[st.Page]:

@@ -101,7 +101,6 @@ def _read_cookie() -> dict | None:
 def _remember(user: users.User) -> None:
     st.session_state["auth.username"] = user.username
     st.session_state["auth.session_version"] = user.session_version
-    st.session_state.setdefault("lang", user.language)
 
 
 def _forget(authenticator: stauth.Authenticate) -> None:
@@ -170,7 +169,7 @@ def require_role(*roles: str) -> users.User:
 
 def language() -> str:
     """The interface language of this browser session ('fr' or 'en')."""
-    return st.session_state.get("lang", DEFAULT_LANGUAGE)
+    return st.session_state.get("lang") or DEFAULT_LANGUAGE
 
 
 def t(text_fr: str, **values) -> str:

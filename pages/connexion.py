@@ -24,4 +24,6 @@ if submitted:
     if error:
         st.error(t(error))
     else:
-        st.rerun()
+        # No st.rerun() here: it would cancel the cookie the authenticator is setting.
+        # The cookie component reruns the app once the cookie is written.
+        st.success(t("Connexion réussie. Ouverture du tableau de bord…"))

@@ -1,0 +1,40 @@
+"""Mon compte: one's own display name, language and password."""
+import streamlit as st
+
+from lib import session, users
+from lib.i18n import LANGUAGES
+
+user = session.require_role("admin", "staff", "board", "ambassador")
+t = session.t
+db = session.get_db()
+
+st.title(t("Mon compte"))
+st.text(f"{user.username} · {user.email}")
+st.caption(t(users.ROLE_LABELS_FR[user.role]))
+
+with st.form("profile"):
+    display_name = st.text_input(t("Nom affiché"), value=user.display_name, key="profile.display_name")
+    language = st.selectbox(t("Langue de l’interface"), list(LANGUAGES), format_func=LANGUAGES.get,
+                            index=list(LANGUAGES).index(user.language), key="profile.language")
+    if st.form_submit_button(t("Enregistrer")):
+        try:
+            users.update_profile(db, user.username, display_name, language)
+            st.session_state["lang.next"] = language
+            st.rerun()
+        except users.UserError as error:
+            st.error(" ".join(t(m) for m in error.messages))
+
+with st.form("password"):
+    st.subheader(t("Changer mon mot de passe"))
+    current = st.text_input(t("Mot de passe actuel"), type="password", key="password.current")
+    new = st.text_input(t("Nouveau mot de passe (12 caractères ou plus)"), type="password", key="password.new")
+    confirm = st.text_input(t("Confirmez le nouveau mot de passe"), type="password", key="password.confirm")
+    if st.form_submit_button(t("Changer le mot de passe")):
+        try:
+            users.change_own_password(db, user.username, current, new, confirm)
+        except users.UserError as error:
+            for message in error.messages:
+                st.error(t(message))
+        else:
+            st.session_state["auth.notice"] = "Mot de passe changé. Reconnectez-vous avec le nouveau mot de passe."
+            st.rerun()  # the session version changed: this session ends and shows the notice

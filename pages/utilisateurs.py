@@ -1,0 +1,71 @@
+"""Utilisateurs: create accounts, change roles, deactivate, reset passwords (admin)."""
+import streamlit as st
+
+from lib import session, users
+
+admin = session.require_role("admin")
+t = session.t
+db = session.get_db()
+role_label = lambda role: t(users.ROLE_LABELS_FR[role])  # noqa: E731 - a format_func
+
+st.title(t("Utilisateurs"))
+if shown := st.session_state.pop("users.new_password", None):
+    st.warning(t("Mot de passe temporaire de {username} (affiché une seule fois) :", username=shown[0]))
+    st.code(shown[1], language=None)
+
+accounts = users.list_users(db)
+st.dataframe(
+    accounts, hide_index=True, width="stretch",
+    column_config={
+        "username": t("Nom d’utilisateur"), "display_name": t("Nom affiché"), "email": t("Courriel"),
+        "role": st.column_config.SelectboxColumn(t("Rôle")), "organisation": t("Organisme"),
+        "is_active": st.column_config.CheckboxColumn(t("Actif")),
+        "created_at": st.column_config.DatetimeColumn(t("Créé le (UTC)"), format="YYYY-MM-DD HH:mm"),
+        "last_sign_in_at": st.column_config.DatetimeColumn(t("Dernière connexion (UTC)"), format="YYYY-MM-DD HH:mm"),
+    },
+)
+
+st.subheader(t("Gérer un compte"))
+username = st.selectbox(t("Compte"), accounts["username"].tolist(), key="users.selected")
+if username:
+    target = users.get_user(db, username)
+    columns = st.columns(3)
+    with columns[0]:
+        new_role = st.selectbox(t("Rôle"), users.ROLES, index=users.ROLES.index(target.role),
+                                format_func=role_label, key="users.role")
+        if st.button(t("Changer le rôle"), key="users.change_role", disabled=new_role == target.role):
+            try:
+                users.set_role(db, username, new_role, actor=admin.username)
+                st.rerun()
+            except users.UserError as error:
+                st.error(" ".join(t(m) for m in error.messages))
+    with columns[1]:
+        label = t("Désactiver") if target.is_active else t("Réactiver")
+        if st.button(label, key="users.toggle_active"):
+            try:
+                users.set_active(db, username, not target.is_active, actor=admin.username)
+                st.rerun()
+            except users.UserError as error:
+                st.error(" ".join(t(m) for m in error.messages))
+    with columns[2]:
+        if st.button(t("Réinitialiser le mot de passe"), key="users.reset_password"):
+            st.session_state["users.new_password"] = (username, users.reset_password(db, username, actor=admin.username))
+            st.rerun()
+
+st.subheader(t("Créer un compte"))
+with st.form("new_user"):
+    new_username = st.text_input(t("Nom d’utilisateur"), key="new_user.username")
+    display_name = st.text_input(t("Nom affiché"), key="new_user.display_name")
+    email = st.text_input(t("Courriel"), key="new_user.email")
+    role = st.selectbox(t("Rôle"), users.ROLES, index=2, format_func=role_label, key="new_user.role")
+    organisation = st.text_input(t("Organisme (ambassadeurs)"), key="new_user.organisation")
+    password = st.text_input(t("Mot de passe initial (12 caractères ou plus)"), type="password",
+                             key="new_user.password")
+    if st.form_submit_button(t("Créer le compte"), type="primary"):
+        try:
+            users.create_user(db, username=new_username, role=role, display_name=display_name, email=email,
+                              password=password, organisation=organisation, actor=admin.username)
+            st.success(t("Compte créé."))
+        except users.UserError as error:
+            for message in error.messages:
+                st.error(t(message))

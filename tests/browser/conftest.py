@@ -1,0 +1,122 @@
+"""Real-browser fixtures: a live Streamlit server on a temp database, and Chromium.
+
+Helpers to drive the app (sign_in, axe_violations, ...) are in tests/browser/helpers.py.
+
+Browser tests skip when Chromium is missing, unless $ROCSMO_REQUIRE_BROWSER=1 (set by
+.ci/run), which turns the skip into a failure.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from lib import users
+from lib.db import open_database
+from tests.browser.helpers import PASSWORD
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("ROCSMO_CHROMIUM", "/usr/bin/chromium")
+ACCOUNTS = {"admin": "admin-e2e", "staff": "staff-e2e", "board": "board-e2e"}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _require_browser() -> None:
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium not found at {CHROMIUM}"
+        if os.environ.get("ROCSMO_REQUIRE_BROWSER") == "1":
+            pytest.fail(message + " and ROCSMO_REQUIRE_BROWSER=1")
+        pytest.skip(message)
+
+
+@dataclass
+class LiveServer:
+    url: str
+    db_path: Path
+    accounts: dict
+    password: str = PASSWORD
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _prepare_database(path: Path) -> None:
+    """Seed the file and create one account per staff-side role, then close it: the
+    server process must be the only one holding the file."""
+    database = open_database(str(path))
+    for role, username in ACCOUNTS.items():
+        users.create_user(database, username=username, role=role, display_name=f"{role.title()} E2E",
+                          email=f"{username}@example.org", password=PASSWORD, actor="tests")
+    database.close()
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory):
+    """`streamlit run app.py` on a free port over a fresh database; yields a LiveServer."""
+    _require_browser()
+    workdir = tmp_path_factory.mktemp("live")
+    db_path = workdir / "rocsmo.duckdb"
+    _prepare_database(db_path)
+    port = _free_port()
+    env = {**os.environ, "ROCSMO_DB": str(db_path), "ROCSMO_COOKIE_KEY": "e2e-" + "k" * 44,
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    log = open(workdir / "server.log", "w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        process.terminate()
+        pytest.fail("Streamlit did not start: " + (workdir / "server.log").read_text())
+    yield LiveServer(url, db_path, dict(ACCOUNTS))
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    """A fresh browser context (no cookies) and page, 1400×1000, French."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-CA")
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+

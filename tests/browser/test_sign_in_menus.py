@@ -1,0 +1,35 @@
+"""In a real browser, each role signs in through the form and sees exactly its menu."""
+import pytest
+
+from lib.i18n import translate
+from lib.navigation import specs_for
+from tests.browser.helpers import axe_violations, describe, open_app, sidebar_links, sign_in, sign_out
+
+
+@pytest.mark.parametrize("role", ["admin", "staff", "board"])
+def test_each_role_sees_exactly_its_menu(live_server, browser_page, role):
+    sign_in(browser_page, live_server, live_server.accounts[role])
+    expected = [translate(spec.title_fr, "fr") for spec in specs_for(role)]
+    assert sidebar_links(browser_page) == expected
+    assert not axe_violations(browser_page), describe(axe_violations(browser_page))
+    sign_out(browser_page)
+    assert browser_page.get_by_role("button", name="Se connecter").is_visible()
+
+
+def test_signed_out_visitor_cannot_open_a_page_by_url(live_server, browser_page):
+    open_app(browser_page, live_server, "plan")
+    assert browser_page.get_by_role("button", name="Se connecter").is_visible()
+    assert browser_page.get_by_text("MOBILISATION").count() == 0
+
+
+def test_sign_in_page_passes_axe(live_server, browser_page):
+    open_app(browser_page, live_server)
+    assert not axe_violations(browser_page), describe(axe_violations(browser_page))
+
+
+def test_wrong_password_is_refused_with_a_french_message(live_server, browser_page):
+    open_app(browser_page, live_server)
+    browser_page.get_by_label("Nom d’utilisateur").fill(live_server.accounts["board"])
+    browser_page.get_by_label("Mot de passe").fill("not-the-password")
+    browser_page.get_by_role("button", name="Se connecter").click()
+    browser_page.get_by_text("Nom d’utilisateur ou mot de passe incorrect.").wait_for()

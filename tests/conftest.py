@@ -1,0 +1,84 @@
+"""Shared fixtures: fresh databases, users per role, and AppTest sessions.
+
+Test hook for signed-in pages: `signed_in_app(role)` creates the account in the test
+database and sets `authentication_status`, `auth.username` and `auth.session_version`
+in the AppTest session state, exactly what lib.session records after a real sign-in;
+every page still checks that state against the database. Real sign-in through the
+form is tested once per role in tests/test_auth_pages.py and in the browser.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from lib import users
+from lib.db import open_database
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_PASSWORD = "Correct-Cheval-Pile-42"
+APP_TIMEOUT = 30
+
+
+@pytest.fixture
+def db():
+    """A fresh, migrated and seeded in-memory database."""
+    database = open_database(":memory:")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def db_path(tmp_path, monkeypatch):
+    """A temporary database file, made the app's database through $ROCSMO_DB."""
+    path = tmp_path / "rocsmo.duckdb"
+    monkeypatch.setenv("ROCSMO_DB", str(path))
+    monkeypatch.setenv("ROCSMO_COOKIE_KEY", "k" * 48)
+    st.cache_resource.clear()
+    yield path
+    st.cache_resource.clear()  # closes nothing, but the next test opens its own file
+
+
+@pytest.fixture
+def file_db(db_path):
+    """The app's temporary database file, opened (same DuckDB instance as the app's)."""
+    database = open_database(str(db_path))
+    yield database
+
+
+def make_user(database, role: str, username: str | None = None, organisation: str = "") -> users.User:
+    """Create an active account for `role` (password TEST_PASSWORD) and return it."""
+    username = username or f"{role}-test"
+    users.create_user(database, username=username, role=role, display_name=f"Test {role}",
+                      email=f"{username}@example.org", password=TEST_PASSWORD,
+                      organisation=organisation, actor="tests")
+    return users.get_user(database, username)
+
+
+def sign_in_state(app: AppTest, user: users.User) -> None:
+    """The documented test hook: mark the AppTest session as signed in as `user`."""
+    app.session_state["authentication_status"] = True
+    app.session_state["auth.username"] = user.username
+    app.session_state["auth.session_version"] = user.session_version
+
+
+@pytest.fixture
+def app_for(file_db):
+    """Factory: an AppTest of app.py, signed in as `role` (None: signed out), on `page`."""
+    def build(role: str | None = None, page: str | None = None, username: str | None = None) -> AppTest:
+        app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=APP_TIMEOUT)
+        if role is not None:
+            user = users.get_user(file_db, username or f"{role}-test") or make_user(file_db, role, username)
+            sign_in_state(app, user)
+        elif users.count_users(file_db) == 0:
+            make_user(file_db, "admin", "admin-test")  # leave the first-run form
+        app.run()
+        if page is not None:
+            app.switch_page(page)
+            app.run()
+        return app
+
+    return build
