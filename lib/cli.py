@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from datetime import date
 from pathlib import Path
 
-from lib import exports
+from lib import exports, users
 from lib.db import DatabaseLockedError, database_path, open_database
 
 
@@ -42,6 +43,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="compute the tracking columns as of this date (default: today)")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     export.set_defaults(run=run_export_plan)
+
+    add_user = commands.add_parser(
+        "add-user", help="create an account; the password is read from standard input",
+        description="Create an account. The password is read from standard input (prompted twice on a "
+                    "terminal, else the first line), never from the command line.")
+    add_user.add_argument("username")
+    add_user.add_argument("--role", required=True, choices=("admin", "staff", "board", "ambassador"))
+    add_user.add_argument("--name", required=True, help="display name")
+    add_user.add_argument("--email", required=True)
+    add_user.add_argument("--org", default="", help="organisation (ambassadors)")
+    add_user.set_defaults(run=run_add_user)
 
     backup = commands.add_parser("backup", help="write a consistent copy of the database (through DuckDB)")
     backup.add_argument("-o", "--output", type=Path, required=True, help="new DuckDB file to create")
@@ -87,6 +99,36 @@ def run_export_plan(args) -> int:
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
+    return 0
+
+
+def read_password(stream=None) -> str:
+    """The new password from a terminal prompt (asked twice) or the first line of stdin."""
+    stream = stream or sys.stdin
+    if stream.isatty():
+        first = getpass.getpass("Mot de passe / password: ")
+        if first != getpass.getpass("Confirmez / confirm: "):
+            raise ValueError("Les mots de passe diffèrent / passwords differ.")
+        return first
+    return stream.readline().rstrip("\r\n")
+
+
+def run_add_user(args) -> int:
+    try:
+        password = read_password()
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    db = open_database()
+    try:
+        username = users.create_user(db, username=args.username, role=args.role, display_name=args.name,
+                                     email=args.email, password=password, organisation=args.org,
+                                     actor="cli")
+    except users.UserError as error:
+        for message in error.messages:
+            print(message, file=sys.stderr)
+        return 1
+    print(f"Compte créé / account created: {username} ({args.role})")
     return 0
 
 

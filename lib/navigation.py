@@ -39,6 +39,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/ambassadeurs.py", "Ambassadeurs", ":material/groups:", STAFF, "Campagne", "ambassadeurs"),
     PageSpec("pages/utilisateurs.py", "Utilisateurs", ":material/group:", ADMIN, "Administration", "utilisateurs"),
     PageSpec("pages/journal.py", "Journal", ":material/history:", ADMIN, "Administration", "journal"),
+    PageSpec("pages/sauvegardes.py", "Sauvegardes", ":material/backup:", ADMIN, "Administration", "sauvegardes"),
+    PageSpec("pages/parametres.py", "Paramètres", ":material/settings:", ADMIN, "Administration", "parametres"),
     PageSpec("pages/mon_compte.py", "Mon compte", ":material/person:", ALL_ROLES, "Compte", "compte"),
 )
 

@@ -1,0 +1,47 @@
+"""Paramètres: the AGA month, the continuous-item delay, the plan start and the current campaign (admin)."""
+from datetime import date
+
+import streamlit as st
+
+from lib import campaigns, session, settings
+from lib.i18n import MONTHS_FR
+
+admin = session.require_role("admin")
+t = session.t
+db = session.get_db()
+values = settings.get_settings(db)
+
+st.title(t("Paramètres"))
+with st.form("settings"):
+    aga_month = st.selectbox(t("Mois de l’assemblée générale annuelle (AGA)"), range(1, 13),
+                             index=int(values.get("aga_month", 6)) - 1, format_func=lambda m: MONTHS_FR[m - 1],
+                             key="settings.aga_month",
+                             help=t("Sert à lire les périodes comme « Novembre, AGA et mars »."))
+    late_days = st.number_input(t("Jours sans mise à jour avant qu’un moyen « En continu » soit en retard"),
+                                min_value=7, max_value=366, value=int(values.get("continuous_late_days", 90)),
+                                key="settings.continuous_late_days")
+    plan_start = st.date_input(t("Début du suivi du plan"), value=date.fromisoformat(values.get("plan_start", "2021-01-01")),
+                               format="YYYY-MM-DD", key="settings.plan_start")
+    if st.form_submit_button(t("Enregistrer"), type="primary"):
+        try:
+            settings.save_settings(db, {"aga_month": aga_month, "continuous_late_days": int(late_days),
+                                        "plan_start": plan_start.isoformat()}, actor=admin.username)
+            st.cache_data.clear()  # status and lateness depend on these settings
+            st.success(t("Paramètres enregistrés."))
+        except ValueError as error:
+            st.error(t(str(error)))
+
+st.subheader(t("Campagne courante"))
+listing = campaigns.list_campaigns(db)
+if listing.empty:
+    st.info(t("Aucune campagne."))
+else:
+    slugs = listing["slug"].tolist()
+    current = values.get("current_campaign", slugs[0])
+    names = dict(zip(listing["slug"], listing["name"]))
+    chosen = st.selectbox(t("Campagne affichée et ouverte aux inscriptions"), slugs,
+                          index=slugs.index(current) if current in slugs else 0,
+                          format_func=lambda slug: names[slug], key="settings.current_campaign")
+    if st.button(t("Définir comme campagne courante"), key="settings.set_current", disabled=chosen == current):
+        campaigns.set_current_campaign(db, chosen, actor=admin.username)
+        st.rerun()
