@@ -143,7 +143,7 @@ def item_history(rng: random.Random, rules: tracking.ItemRules, settings: tracki
             status = "realise" if once_done and tail.kind == "once" else "en_cours"
             events.append((day, status, 100 if status == "realise" else progress, note, quantity))
             day += timedelta(days=rng.randint(*gaps))
-    return sorted(e for e in events if e[0] <= until)
+    return sorted(e for e in events if start <= e[0] <= until)
 
 
 def _items(db: Database, plan_id: int) -> pd.DataFrame:

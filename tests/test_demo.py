@@ -1,0 +1,67 @@
+"""Demo and synthetic databases: new files only, a plausible history, N copies of the plan."""
+from datetime import date
+
+import pytest
+
+from lib import cli, demo, overview, plan, tracking
+from lib.db import open_database
+
+UNTIL = date(2026, 11, 23)
+
+
+def test_demo_writes_a_lived_in_history_and_refuses_to_overwrite(tmp_path):
+    path = tmp_path / "demo.duckdb"
+    summary = demo.build_demo(path, until=UNTIL, seed=7)
+    assert summary.items == 55 and summary.updates > 500
+    with pytest.raises(FileExistsError):
+        demo.build_demo(path, until=UNTIL)
+    db = open_database(str(path))
+    try:
+        first, last = db.query_one("SELECT min(work_date), max(work_date) FROM means_updates")
+        assert first.year == 2021 and last <= UNTIL
+        assert db.scalar("SELECT count(*) FROM means_updates WHERE recorded_at < work_date") == 0
+        status = tracking.plan_status(db, plan.current_plan_id(db), UNTIL)
+        assert status["updates_count"].gt(0).mean() > 0.9
+        assert 0 < status["late"].sum() < len(status) / 2  # some late, most on track
+        assert {"en_cours", "realise"} <= set(status["status"])
+        assert 0.4 < overview.overall_progress(status) < 1
+        assert db.scalar("SELECT count(*) FROM means_updates WHERE corrects_id IS NOT NULL") >= 1
+    finally:
+        db.close()
+
+
+def test_demo_is_deterministic_for_a_seed(tmp_path):
+    a = demo.build_demo(tmp_path / "a.duckdb", until=UNTIL, seed=3)
+    b = demo.build_demo(tmp_path / "b.duckdb", until=UNTIL, seed=3)
+    assert a.updates == b.updates
+
+
+def test_synth_multiplies_the_plan(tmp_path):
+    summary = demo.build_synthetic(tmp_path / "s.duckdb", 3, until=UNTIL)
+    assert summary.items == 3 * 55
+    db = open_database(str(summary.path))
+    try:
+        assert db.scalar("SELECT count(*) FROM axes") == 18
+        assert db.scalar("SELECT count(DISTINCT means_id) FROM means_updates") > 150
+    finally:
+        db.close()
+    with pytest.raises(ValueError):
+        demo.build_synthetic(tmp_path / "t.duckdb", 0)
+
+
+def test_cli_demo_and_synth_refuse_existing_files(tmp_path, capsys):
+    path = tmp_path / "x.duckdb"
+    assert cli.main(["demo", "-o", str(path), "--until", "2022-06-30"]) == 0
+    assert "streamlit run app.py" in capsys.readouterr().out
+    assert cli.main(["demo", "-o", str(path)]) == 1
+    assert cli.main(["synth", "--scale", "2", "-o", str(path)]) == 1
+    assert "existe déjà" in capsys.readouterr().err
+    assert cli.main(["synth", "--scale", "0", "-o", str(tmp_path / "y.duckdb")]) == 2
+
+
+@pytest.mark.parametrize("command", ["demo", "synth"])
+def test_cli_commands_have_help(command, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main([command, "--help"])
+    assert exit_.value.code == 0
+    assert "-o OUTPUT" in capsys.readouterr().out

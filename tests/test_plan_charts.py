@@ -1,0 +1,40 @@
+"""Figures of the plan: graph_objects only, labelled bars, a pattern per status."""
+from datetime import date
+
+import plotly.graph_objects as go
+
+from lib import charts_plan, overview, plan, tracking
+
+
+def _status(db):
+    return tracking.plan_status(db, plan.current_plan_id(db), date(2022, 1, 1))
+
+
+def test_axis_progress_bars_carry_their_share_as_text(db):
+    figure = charts_plan.axis_progress_figure(overview.axis_progress(_status(db)), "fr")
+    assert isinstance(figure, go.Figure)
+    bars = figure.data[1]
+    assert len(bars.y) == 6
+    assert all("%" in text and "/" in text for text in bars.text)
+
+
+def test_status_breakdown_has_one_trace_per_status_each_with_its_own_pattern_and_labels(db):
+    figure = charts_plan.status_breakdown_figure(overview.status_breakdown(_status(db)), "en")
+    assert [trace.name for trace in figure.data] == ["To do", "In progress", "Done", "Postponed", "Abandoned"]
+    patterns = [trace.marker.pattern.shape for trace in figure.data]
+    assert len(set(patterns)) >= 4
+    assert figure.layout.barmode == "stack"
+    assert all(trace.text is not None for trace in figure.data)
+
+
+def test_party_load_figure_shows_carried_and_late_side_by_side(db):
+    figure = charts_plan.party_load_figure(overview.party_load(_status(db)), "fr", limit=5)
+    assert [trace.name for trace in figure.data] == ["Moyens portés", "En retard"]
+    assert len(figure.data[0].y) == 5
+    assert figure.data[1].marker.pattern.shape == "/"
+
+
+def test_target_progress_figure_draws_a_running_total_and_the_goal():
+    figure = charts_plan.target_progress_figure([(date(2022, 1, 1), 2), (date(2022, 6, 1), 3)], 10, True)
+    assert list(figure.data[0].y) == [2, 5]
+    assert figure.layout.shapes[0].y0 == 10
