@@ -262,8 +262,9 @@ def agreement_for_user(db: Database, username: str, campaign_id: int | None = No
 
 
 def list_ambassadors(db: Database, campaign_id: int) -> pd.DataFrame:
-    """The campaign's ambassadors (no logos): identity, contact, status, counts, report status."""
-    return db.query_df(
+    """The campaign's ambassadors (no logos): identity, contact, status, counts, report
+    status, and French labels of both statuses (status_label, report_label)."""
+    frame = db.query_df(
         """
         SELECT a.id, a.organisation, a.contact_name, a.email, a.phone, a.website, a.username, a.status,
                a.status_note, a.created_at, a.decided_at, a.decided_by,
@@ -276,6 +277,13 @@ def list_ambassadors(db: Database, campaign_id: int) -> pd.DataFrame:
         """,
         [campaign_id],
     )
+    frame["status_label"] = frame["status"].map(STATUS_LABELS_FR)
+    report_labels = {None: "Non commencé", "draft": "Brouillon", "submitted": "Soumis", "reopened": "Rouvert"}
+    frame["report_label"] = [("Soumis en retard" if late and status == "submitted" else report_labels.get(status))
+                             if approved == "approved" else "—"
+                             for status, late, approved in zip(frame["report_status"].astype(object).where(
+                                 frame["report_status"].notna(), None), frame["submitted_late"], frame["status"])]
+    return frame
 
 
 def duplicate_errors(db: Database, campaign_id: int, organisation: str, email: str,

@@ -1,0 +1,337 @@
+"""Streamlit pieces shared by the campaign pages: the agreement's inputs and its display,
+and a chart shown with its table alternative and CSV download.
+
+What organisations type is shown with st.text, st.dataframe or escape_markdown, never
+as HTML.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from lib import ambassadors, campaigns, exports, impact_reports
+from lib.clock import to_local
+from lib.ambassadors import CHANNELS
+from lib.campaigns import Campaign
+from lib.charts_campaign import ChartView
+from lib.i18n import format_date, format_datetime, format_number
+from lib.layout import escape_markdown
+from lib.session import language, t
+
+
+def show_chart(view: ChartView, key: str, caption: str = "") -> None:
+    """The figure, then its numbers as a table (in an expander) and as a CSV download."""
+    st.plotly_chart(view.figure, key=f"{key}.chart", config={"displaylogo": False},
+                    alt=view.figure.layout.title.text)
+    if caption:
+        st.caption(caption)
+    with st.expander(t("Tableau des données : {title}", title=view.figure.layout.title.text)):
+        st.dataframe(view.table, hide_index=True, width="stretch")
+        st.download_button(t("Télécharger ce tableau (CSV)"), exports.to_csv_bytes(view.table),
+                           file_name=f"{view.name}.csv", mime="text/csv", key=f"{key}.csv",
+                           icon=":material/download:")
+
+
+def show_errors(messages: list[str]) -> None:
+    """Every message at once, as one error box (messages are the app's, in French)."""
+    st.error(t("Veuillez corriger ce qui suit :") + "\n" + "\n".join(f"- {escape_markdown(t(m))}" for m in messages))
+
+
+def word_count_caption(text: str) -> None:
+    """'42 mots (environ 100 demandés, 150 au plus)', in red over the limit."""
+    words = ambassadors.count_words(text)
+    message = t("{n} mots (environ {target} demandés, {limit} au plus)", n=words,
+                target=ambassadors.TARGET_WORDS, limit=ambassadors.MAX_WORDS)
+    if words > ambassadors.MAX_WORDS:
+        st.markdown(f":red[**{message} — {t('trop long')}**]")
+    else:
+        st.caption(message)
+
+
+def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, logo_required: bool = True) -> dict:
+    """The agreement's widgets (keys '<form>.<field>'); returns what is typed, in the
+    shape lib.ambassadors validates. Widget values live in st.session_state, so nothing
+    typed is lost when the page shows errors."""
+    data: dict = {}
+    st.subheader(t("1. L’organisation"))
+    left, right = st.columns(2)
+    data["organisation"] = left.text_input(t("Nom de l’organisation"), key=f"{form}.organisation",
+                                           max_chars=ambassadors.MAX_ORGANISATION)
+    data["contact_name"] = right.text_input(t("Personne-ressource"), key=f"{form}.contact_name",
+                                            max_chars=ambassadors.MAX_NAME)
+    data["email"] = left.text_input(t("Courriel"), key=f"{form}.email", max_chars=ambassadors.MAX_EMAIL,
+                                    autocomplete="email")
+    data["phone"] = right.text_input(t("Téléphone"), key=f"{form}.phone", max_chars=ambassadors.MAX_PHONE,
+                                     placeholder="819 555-1234", autocomplete="tel")
+    data["website"] = left.text_input(t("Site Web"), key=f"{form}.website", max_chars=ambassadors.MAX_WEBSITE,
+                                      placeholder="https://organisme.org", autocomplete="url")
+
+    st.subheader(t("2. Votre auditoire (facultatif)"))
+    st.caption(t("Le nombre d’abonnés ou de visiteurs de votre organisation sur chaque canal, s’il est connu."))
+    columns = st.columns(3)
+    data["audiences"] = {
+        key: columns[index % 3].number_input(t(label), min_value=0, max_value=ambassadors.MAX_AUDIENCE, value=None,
+                                             step=1, key=f"{form}.audience_{key}")
+        for index, (key, label) in enumerate(CHANNELS)}
+
+    st.subheader(t("3. Pourquoi vous joignez le mouvement"))
+    data["why_text"] = st.text_area(
+        t("Ce texte paraîtra avec votre logo sur le microsite (environ 100 mots)"), key=f"{form}.why_text",
+        max_chars=ambassadors.MAX_TEXT_CHARS, height=160)
+    word_count_caption(data["why_text"])
+    upload = st.file_uploader(
+        t("Logo (PNG ou JPEG, 2 Mo au plus)") if logo_required
+        else t("Remplacer le logo (PNG ou JPEG, 2 Mo au plus; laisser vide pour garder l’actuel)"),
+        type=["png", "jpg", "jpeg"], key=f"{form}.logo")
+    data["logo"] = upload.getvalue() if upload is not None else None
+
+    st.subheader(t("4. Vos engagements"))
+    st.caption(t("Selon vos capacités et votre intérêt, cochez vos choix de promotion."))
+    data["commitments"], data["moments"] = [], []
+    for row in types.itertuples():
+        if st.checkbox(escape_markdown(row.label), key=f"{form}.commitment_{row.key}"):
+            data["commitments"].append(row.key)
+        if row.with_moments and row.key in data["commitments"]:
+            with st.container(border=True):
+                for moment in moments.itertuples():
+                    if st.checkbox(escape_markdown(moment.checklist_label or moment.when_label), key=f"{form}.moment_{moment.key}"):
+                        data["moments"].append(moment.key)
+
+    st.subheader(t("5. Signature"))
+    left, right = st.columns(2)
+    data["signer_name"] = left.text_input(t("Nom de la personne qui signe"), key=f"{form}.signer_name",
+                                          max_chars=ambassadors.MAX_NAME)
+    data["signer_title"] = right.text_input(t("Titre ou fonction"), key=f"{form}.signer_title",
+                                            max_chars=ambassadors.MAX_NAME)
+    return data
+
+
+def load_agreement_into_state(form: str, agreement: ambassadors.Agreement, types: pd.DataFrame,
+                              moments: pd.DataFrame) -> None:
+    """Prefill the widgets of agreement_inputs(form) with `agreement` (once per form key)."""
+    if st.session_state.get(f"{form}.loaded"):
+        return
+    state = st.session_state
+    for field in ("organisation", "contact_name", "email", "phone", "website", "why_text", "signer_name",
+                  "signer_title"):
+        state[f"{form}.{field}"] = getattr(agreement, field)
+    for key, _ in CHANNELS:
+        state[f"{form}.audience_{key}"] = agreement.audiences.get(key)
+    for key in types["key"]:
+        state[f"{form}.commitment_{key}"] = key in agreement.commitments
+    for key in moments["key"]:
+        state[f"{form}.moment_{key}"] = key in agreement.moments
+    state[f"{form}.loaded"] = True
+
+
+def show_agreement(agreement: ambassadors.Agreement, campaign: Campaign, types: pd.DataFrame,
+                   moments: pd.DataFrame) -> None:
+    """The agreement as signed: the organisation, its choices, its audience and its text."""
+    lang = language()
+    status = t(ambassadors.STATUS_LABELS_FR[agreement.status])
+    st.markdown(f"**{t('Statut')}** : {status}")
+    if agreement.status_note:
+        st.markdown(f"**{t('Note de l’équipe')}** :")
+        st.text(agreement.status_note)
+    left, right = st.columns([2, 1])
+    with left:
+        st.markdown(f"**{t('Organisation')}**")
+        st.text(agreement.organisation)
+        st.markdown(f"**{t('Personne-ressource')}**")
+        st.text(f"{agreement.contact_name}\n{agreement.email}\n{agreement.phone}\n{agreement.website}".strip())
+    if agreement.logo:
+        right.image(agreement.logo, caption=t("Logo"), width=180)
+    st.markdown(f"**{t('Pourquoi nous joignons le mouvement')}**")
+    st.text(agreement.why_text)
+    chosen = [row.label for row in types.itertuples() if row.key in agreement.commitments]
+    st.markdown(f"**{t('Engagements')}** ({len(chosen)})")
+    st.text("\n".join(f"☑ {label}" for label in chosen) or t("Aucun"))
+    picked = [row.checklist_label or row.when_label for row in moments.itertuples() if row.key in agreement.moments]
+    if picked:
+        st.markdown(f"**{t('Moments forts choisis')}** ({len(picked)})")
+        st.text("\n".join(f"☑ {label}" for label in picked))
+    audience = pd.DataFrame({t("Canal"): [t(label) for _, label in CHANNELS],
+                             t("Auditoire déclaré"): [format_number(agreement.audiences.get(key), lang) or "—"
+                                                      for key, _ in CHANNELS]})
+    st.markdown(f"**{t('Auditoire déclaré par l’organisation')}**")
+    st.dataframe(audience, hide_index=True)
+    st.markdown(f"**{t('Signature')}**")
+    st.text(t("{name}, {title} — signé le {date}", name=agreement.signer_name, title=agreement.signer_title,
+              date=format_date(agreement.signed_on, lang)))
+    st.caption(t("Inscrit le {date}. Entente valide jusqu’au {until}.",
+                 date=format_datetime(to_local(agreement.created_at), lang), until=format_date(campaign.valid_until, lang)))
+
+
+def load_report_into_state(form: str, data: dict, items) -> None:
+    """Prefill report_inputs(form) with saved values `data` (once per browser session)."""
+    state = st.session_state
+    if state.get(f"{form}.loaded"):
+        return
+    for item in items:
+        action = data["actions"].get((item.kind, item.key), {})
+        prefix = f"{form}.{item.kind}_{item.key}"
+        state[f"{prefix}.done"] = bool(action.get("done"))
+        state[f"{prefix}.times"] = action.get("times")
+        state[f"{prefix}.when"] = action.get("when") or ""
+        state[f"{prefix}.links"] = action.get("links") or ""
+    for key, _ in CHANNELS:
+        for metric, _ in impact_reports.REACH_METRICS:
+            state[f"{form}.reach_{key}_{metric}"] = data["reach"].get(key, {}).get(metric)
+    state[f"{form}.activity_count"] = len(data["activities"])
+    for index, activity in enumerate(data["activities"]):
+        state[f"{form}.activity{index}_type"] = activity.get("type") or ""
+        state[f"{form}.activity{index}_held_on"] = _as_date(activity.get("held_on"))
+        state[f"{form}.activity{index}_participants"] = activity.get("participants")
+        state[f"{form}.activity{index}_description"] = activity.get("description") or ""
+    for key in ("newsletter_recipients", "intranet_recipients", "what_worked", "suggestions", "comments"):
+        state[f"{form}.{key}"] = data[key] if data[key] is not None or key.endswith("recipients") else ""
+    state[f"{form}.loaded"] = True
+
+
+def _as_date(value):
+    if value is None or value != value:
+        return None
+    return value.date() if hasattr(value, "hour") else value
+
+
+def report_inputs(form: str, items, *, disabled: bool = False) -> dict:
+    """The impact report's widgets, built from the ambassador's commitments (keys
+    '<form>.<field>'); returns the typed report in the shape lib.impact_reports takes."""
+    data: dict = {"actions": {}, "reach": {}, "activities": []}
+    st.subheader(t("1. Vos actions"))
+    st.caption(t("Pour chaque engagement et chaque moment fort choisi : fait ou non, combien de fois, quand, "
+                 "et les liens vers vos publications (un par ligne)."))
+    for item in items:
+        prefix = f"{form}.{item.kind}_{item.key}"
+        with st.container(border=True):
+            done = st.checkbox(escape_markdown(item.label), key=f"{prefix}.done", disabled=disabled)
+            left, middle = st.columns([1, 2])
+            times = left.number_input(t("Nombre de fois"), min_value=0, max_value=impact_reports.MAX_TIMES, value=None,
+                                      step=1, key=f"{prefix}.times", disabled=disabled)
+            when = middle.text_input(t("Quand"), key=f"{prefix}.when", max_chars=impact_reports.MAX_SHORT,
+                                     placeholder=t("ex. : le 13 mars et le 2 mai"), disabled=disabled)
+            links = st.text_area(t("Liens (un par ligne)"), key=f"{prefix}.links", height=68,
+                                 max_chars=impact_reports.MAX_COMMENT, disabled=disabled)
+            data["actions"][(item.kind, item.key)] = {"done": done, "times": times, "when": when, "links": links}
+
+    st.subheader(t("2. Portée sur vos canaux"))
+    st.caption(t("Ce que vos publications ont obtenu pendant la campagne. Laissez vide ce que vous ne savez pas."))
+    metrics = impact_reports.REACH_METRICS
+    header = st.columns([2, 1, 1, 1, 1])
+    header[0].markdown(f"**{t('Canal')}**")
+    for column, (_, label) in zip(header[1:], metrics):
+        column.markdown(f"**{t(label)}**")
+    for key, label in CHANNELS:
+        row = st.columns([2, 1, 1, 1, 1], vertical_alignment="center")
+        row[0].write(t(label))
+        data["reach"][key] = {
+            metric: column.number_input(f"{t(label)} — {t(metric_label)}", min_value=0,
+                                        max_value=impact_reports.MAX_COUNT, value=None, step=1,
+                                        key=f"{form}.reach_{key}_{metric}", label_visibility="collapsed",
+                                        disabled=disabled)
+            for column, (metric, metric_label) in zip(row[1:], metrics)}
+    left, right = st.columns(2)
+    data["newsletter_recipients"] = left.number_input(
+        t("Destinataires de votre infolettre"), min_value=0, max_value=impact_reports.MAX_COUNT, value=None, step=1,
+        key=f"{form}.newsletter_recipients", disabled=disabled)
+    data["intranet_recipients"] = right.number_input(
+        t("Destinataires de votre intranet"), min_value=0, max_value=impact_reports.MAX_COUNT, value=None, step=1,
+        key=f"{form}.intranet_recipients", disabled=disabled)
+
+    st.subheader(t("3. Activités organisées"))
+    count = st.number_input(t("Nombre d’activités organisées (webinaire, kiosque, conférence, causerie…)"),
+                            min_value=0, max_value=impact_reports.MAX_ACTIVITIES, step=1,
+                            key=f"{form}.activity_count", disabled=disabled)
+    for index in range(int(count or 0)):
+        with st.container(border=True):
+            cols = st.columns([2, 1, 1])
+            data["activities"].append({
+                "type": cols[0].text_input(t("Activité {n} — type", n=index + 1), key=f"{form}.activity{index}_type",
+                                           max_chars=impact_reports.MAX_SHORT, disabled=disabled),
+                "held_on": cols[1].date_input(t("Date"), value=None, key=f"{form}.activity{index}_held_on",
+                                              format="YYYY-MM-DD", disabled=disabled),
+                "participants": cols[2].number_input(t("Participants"), min_value=0, max_value=10_000_000, value=None,
+                                                     step=1, key=f"{form}.activity{index}_participants",
+                                                     disabled=disabled),
+                "description": st.text_input(t("Description (facultatif)"), key=f"{form}.activity{index}_description",
+                                             max_chars=impact_reports.MAX_COMMENT, disabled=disabled),
+            })
+
+    st.subheader(t("4. Vos commentaires"))
+    for key, label in (("what_worked", "Ce qui a bien fonctionné"), ("suggestions", "Vos suggestions pour la prochaine campagne"),
+                       ("comments", "Autres commentaires")):
+        data[key] = st.text_area(t(label), key=f"{form}.{key}", max_chars=impact_reports.MAX_COMMENT, height=100,
+                                 disabled=disabled)
+    return data
+
+
+def show_report(report: dict | None, items) -> None:
+    """A saved report read-only (for staff): actions, reach, activities, comments."""
+    lang = language()
+    if report is None:
+        st.info(t("Aucun rapport n’a encore été commencé."))
+        return
+    status = t(impact_reports.STATUS_LABELS_FR[report["status"]])
+    when = format_datetime(to_local(report["submitted_at"]), lang) if report["submitted_at"] else ""
+    late = f" — {t('en retard')}" if report["submitted_late"] else ""
+    st.markdown(f"**{t('Rapport')}** : {status}{' · ' + when if when else ''}{late}")
+    actions = pd.DataFrame([{
+        t("Élément"): item.label,
+        t("Fait"): t("oui") if report["actions"].get((item.kind, item.key), {}).get("done") else t("non"),
+        t("Nombre de fois"): report["actions"].get((item.kind, item.key), {}).get("times"),
+        t("Quand"): report["actions"].get((item.kind, item.key), {}).get("when", ""),
+        t("Liens"): report["actions"].get((item.kind, item.key), {}).get("links", ""),
+    } for item in items])
+    st.dataframe(actions, hide_index=True, width="stretch")
+    reach = pd.DataFrame([{t("Canal"): t(ambassadors.CHANNEL_LABELS[key]),
+                           **{t(label): values.get(metric) for metric, label in impact_reports.REACH_METRICS}}
+                          for key, values in report["reach"].items()])
+    if not reach.empty:
+        st.dataframe(reach, hide_index=True, width="stretch")
+    if report["activities"]:
+        st.dataframe(pd.DataFrame(report["activities"]), hide_index=True, width="stretch")
+    for key, label in (("what_worked", "Ce qui a bien fonctionné"), ("suggestions", "Suggestions"),
+                       ("comments", "Autres commentaires")):
+        if report[key]:
+            st.markdown(f"**{t(label)}**")
+            st.text(report[key])
+
+
+CAMPAIGN_FIELDS = (  # (field, French label, multi-line)
+    ("name", "Nom de la campagne", False), ("slogan", "Slogan", False), ("organiser", "Organisateur", False),
+    ("agreement_title", "Titre de l’entente", False), ("ambassador_status", "Statut accordé", False),
+    ("purpose", "Objectif du partenariat", True), ("website", "Site Web de la campagne", False),
+    ("report_request", "Demande de rapport de retombées", True), ("reach_title", "Titre de la portée", False),
+    ("reach_note", "Note sur la portée (date des données)", False),
+)
+
+
+def campaign_editor(form: str, data: dict) -> dict:
+    """Widgets for a whole campaign prefilled with seed-shaped `data` (keys '<form>.<field>');
+    returns the edited seed-shaped data. The lists are edited as tables."""
+    result = dict(data)
+    result["slug"] = st.text_input(t("Identifiant (dans les adresses et exports)"), value=data.get("slug", ""),
+                                   key=f"{form}.slug", max_chars=60)
+    for field, label, multiline in CAMPAIGN_FIELDS:
+        widget = st.text_area if multiline else st.text_input
+        result[field] = widget(t(label), value=data.get(field) or "", key=f"{form}.{field}", max_chars=5000)
+    cols = st.columns(3)
+    for column, (field, label) in zip(cols, (("starts_on", "Début de la campagne"),
+                                             ("report_due", "Échéance du rapport"),
+                                             ("valid_until", "Entente valide jusqu’au"))):
+        result[field] = column.date_input(t(label), value=data.get(field), key=f"{form}.{field}", format="YYYY-MM-DD")
+    contact = data.get("contact") or {}
+    cols = st.columns(3)
+    result["contact"] = {key: column.text_input(t(label), value=contact.get(key, ""), key=f"{form}.contact_{key}")
+                         for column, (key, label) in zip(cols, (("name", "Personne-ressource"), ("title", "Titre"),
+                                                                ("email", "Courriel")))}
+    frames = campaigns.editor_frames(data)
+    edited = {}
+    for name, label in (("moments", "Moments forts (type : date, range, month ou season)"),
+                        ("commitments", "Engagements proposés (with_moments : l’ambassadeur y choisit des moments)"),
+                        ("channels", "Auditoire de l’organisateur par canal"),
+                        ("organiser_commitments", "Engagements de l’organisateur")):
+        st.markdown(f"**{t(label)}**")
+        edited[name] = st.data_editor(frames[name], num_rows="dynamic", hide_index=True, width="stretch",
+                                      key=f"{form}.{name}")
+    return campaigns.data_from_editors(result, edited)

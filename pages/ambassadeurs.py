@@ -1,0 +1,131 @@
+"""Ambassadeurs (staff): sign-ups to approve, agreements, follow-up of reports, exports."""
+import streamlit as st
+
+from lib import agreement_pdf, ambassadors, campaign_widgets, campaigns, clock, exports, impact_reports, session
+from lib.i18n import format_date
+
+user = session.require_role("staff", "admin")
+t = session.t
+db = session.get_db()
+lang = session.language()
+
+st.title(t("Ambassadeurs"))
+listed = campaigns.list_campaigns(db)
+if listed.empty:
+    st.info(t("Aucune campagne. Créez-en une à la page « Campagne »."))
+    st.stop()
+campaign_id = st.selectbox(t("Campagne"), list(listed["id"]), key="ambassadors.campaign",
+                           format_func=dict(zip(listed["id"], listed["name"])).get)
+campaign = campaigns.get_campaign(db, campaign_id)
+types = campaigns.list_commitment_types(db, campaign_id)
+moments = campaigns.list_moments(db, campaign_id)
+listing = ambassadors.list_ambassadors(db, campaign_id)
+signups, follow, files = st.tabs([t("Inscriptions"), t("Suivi des rapports"), t("Microsite et exports")])
+
+with signups:
+    if listing.empty:
+        st.info(t("Aucune inscription pour l’instant. Les organisations s’inscrivent sans compte à la page "
+                  "publique « Devenir ambassadeur »."))
+    else:
+        st.dataframe(listing[["organisation", "contact_name", "email", "status_label", "report_label", "commitments",
+                              "moments"]], hide_index=True, width="stretch",
+                     column_config={"organisation": t("Organisation"), "contact_name": t("Personne-ressource"),
+                                    "email": t("Courriel"), "status_label": t("Statut"),
+                                    "report_label": t("Rapport"), "commitments": t("Engagements"),
+                                    "moments": t("Moments forts")})
+        chosen = st.selectbox(t("Ouvrir l’entente de"), list(listing["id"]), key="ambassadors.selected",
+                              format_func=dict(zip(listing["id"], listing["organisation"] + " — "
+                                                   + listing["status_label"])).get)
+        agreement = ambassadors.get_agreement(db, chosen)
+        with st.container(border=True):
+            campaign_widgets.show_agreement(agreement, campaign, types, moments)
+            st.download_button(t("Entente signée (PDF)"), agreement_pdf.agreement_pdf(db, chosen),
+                               file_name=agreement_pdf.pdf_filename(agreement), mime="application/pdf",
+                               key="ambassadors.pdf", icon=":material/picture_as_pdf:")
+        with st.form("decision"):
+            decision = st.radio(t("Décision"), ["approved", "declined", "pending"], horizontal=True,
+                                key="decision.status", format_func=lambda s: t(ambassadors.STATUS_LABELS_FR[s]))
+            note = st.text_area(t("Note à l’organisation (obligatoire pour un refus)"), key="decision.note",
+                                max_chars=ambassadors.MAX_NOTE)
+            if st.form_submit_button(t("Enregistrer la décision"), type="primary"):
+                try:
+                    ambassadors.decide(db, chosen, decision, note, actor=user.username)
+                    st.rerun()
+                except ambassadors.AmbassadorError as error:
+                    campaign_widgets.show_errors(error.messages)
+        with st.expander(t("Modifier l’entente")):
+            form = f"agreement{chosen}"
+            campaign_widgets.load_agreement_into_state(form, agreement, types, moments)
+            data = campaign_widgets.agreement_inputs(form, types, moments, logo_required=False)
+            if st.button(t("Enregistrer les modifications"), key=f"{form}.save"):
+                try:
+                    ambassadors.update_agreement(db, chosen, {**data, "accepted": agreement.accepted},
+                                                 actor=user.username)
+                    st.rerun()
+                except ambassadors.AmbassadorError as error:
+                    campaign_widgets.show_errors(error.messages)
+        if agreement.status == "approved":
+            st.subheader(t("Rapport de retombées"))
+            report = impact_reports.get_report(db, chosen)
+            campaign_widgets.show_report(report, impact_reports.report_items(db, agreement))
+            if report and report["status"] == "submitted":
+                with st.form("reopen"):
+                    reopen_note = st.text_area(t("Pourquoi rouvrir ce rapport?"), key="reopen.note", max_chars=2000)
+                    if st.form_submit_button(t("Rouvrir le rapport")):
+                        impact_reports.reopen_report(db, chosen, reopen_note, actor=user.username)
+                        st.rerun()
+
+with follow:
+    pending = impact_reports.follow_up(db, campaign_id, clock.today())
+    days = impact_reports.days_until_due(campaign.report_due, clock.today())
+    statuses = impact_reports.report_statuses(db, campaign_id)
+    cols = st.columns(4)
+    cols[0].metric(t("Ambassadeurs approuvés"), len(statuses))
+    cols[1].metric(t("Rapports soumis"), int((statuses["status"] == "submitted").sum()))
+    cols[2].metric(t("Sans rapport soumis"), len(pending))
+    cols[3].metric(t("Jours avant l’échéance") if days is None or days >= 0 else t("Jours de retard"),
+                   abs(days) if days is not None else "—")
+    st.caption(t("Échéance du rapport : {date}.", date=format_date(campaign.report_due, lang)))
+    if pending.empty:
+        st.success(t("Tous les ambassadeurs approuvés ont soumis leur rapport.") if len(statuses)
+                   else t("Aucun ambassadeur approuvé pour l’instant."))
+    else:
+        st.dataframe(pending[["organisation", "contact_name", "email", "phone", "report_status", "days_until_due"]],
+                     hide_index=True, width="stretch",
+                     column_config={"organisation": t("Organisation"), "contact_name": t("Personne-ressource"),
+                                    "email": t("Courriel"), "phone": t("Téléphone"), "report_status": t("Rapport"),
+                                    "days_until_due": t("Jours avant l’échéance")})
+        left, right = st.columns(2)
+        left.link_button(t("Écrire à ces {n} organisations", n=len(pending)),
+                         impact_reports.mailto_link(list(pending["email"]), t("Rapport de retombées — {name}",
+                                                                              name=campaign.name)),
+                         icon=":material/mail:")
+        right.download_button(t("Courriels (CSV)"), exports.to_csv_bytes(pending[["organisation", "contact_name",
+                                                                                  "email"]]),
+                              file_name="ambassadeurs-sans-rapport.csv", mime="text/csv", key="follow.csv")
+    st.subheader(t("État des rapports"))
+    st.dataframe(statuses[["organisation", "status_label", "submitted_at", "late"]], hide_index=True,
+                 column_config={"organisation": t("Organisation"), "status_label": t("Rapport"),
+                                "submitted_at": t("Soumis le (UTC)"), "late": t("En retard")})
+
+with files:
+    st.subheader(t("Microsite : ambassadeurs approuvés"))
+    listing_csv = ambassadors.microsite_frame(db, campaign_id)
+    st.dataframe(listing_csv, hide_index=True, width="stretch")
+    left, right = st.columns(2)
+    left.download_button(t("Liste du microsite (CSV)"), exports.to_csv_bytes(listing_csv),
+                         file_name="microsite-ambassadeurs.csv", mime="text/csv", key="files.microsite")
+    right.download_button(t("Logos (ZIP)"), ambassadors.logos_zip(db, campaign_id), file_name="logos-ambassadeurs.zip",
+                          mime="application/zip", key="files.logos")
+    st.subheader(t("Exports"))
+    people = ambassadors.ambassadors_export_frame(db, campaign_id)
+    report_sheets = impact_reports.reports_export_frames(db, campaign_id)
+    cols = st.columns(4)
+    cols[0].download_button(t("Ambassadeurs (CSV)"), exports.to_csv_bytes(people), file_name="ambassadeurs.csv",
+                            mime="text/csv", key="files.people_csv")
+    cols[1].download_button(t("Ambassadeurs (XLSX)"), exports.to_xlsx_bytes({"Ambassadeurs": people}),
+                            file_name="ambassadeurs.xlsx", key="files.people_xlsx")
+    cols[2].download_button(t("Rapports (CSV)"), exports.to_csv_bytes(report_sheets["Rapports"]),
+                            file_name="rapports-retombees.csv", mime="text/csv", key="files.reports_csv")
+    cols[3].download_button(t("Rapports, actions, portée, activités (XLSX)"), exports.to_xlsx_bytes(report_sheets),
+                            file_name="rapports-retombees.xlsx", key="files.reports_xlsx")

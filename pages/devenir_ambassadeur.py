@@ -1,0 +1,60 @@
+"""Devenir ambassadeur: the public sign-up of an organisation for the current campaign."""
+import streamlit as st
+
+from lib import ambassadors, campaign_widgets, campaigns, clock, session
+from lib.i18n import format_date
+from lib.layout import escape_markdown
+
+t = session.t
+db = session.get_db()
+campaign = campaigns.current_campaign(db)
+
+st.title(t("Devenir ambassadeur"))
+if campaign is None:
+    st.info(t("Aucune campagne n’est ouverte aux inscriptions pour le moment. Revenez bientôt!"))
+    st.stop()
+if done := st.session_state.get("signup.done"):
+    st.success(t("Merci! Votre demande est envoyée. Le compte « {username} » est créé : connectez-vous pour "
+                 "suivre votre entente. L’équipe l’approuvera sous peu.", username=done))
+    st.page_link("pages/connexion.py", label=t("Aller à la connexion"), icon=":material/login:")
+    st.stop()
+
+st.subheader(escape_markdown(campaign.name))
+st.markdown(f"**{escape_markdown(campaign.slogan)}** · {escape_markdown(campaign.organiser)}")
+with st.expander(t("L’entente de partenariat en bref"), expanded=True):
+    st.write(escape_markdown(campaign.purpose))
+    st.markdown(escape_markdown(campaign.organiser_commitments_intro))
+    st.markdown("\n".join(f"- {escape_markdown(text)}" for text in
+                          campaigns.list_organiser_commitments(db, campaign.id)))
+    st.caption(t("L’entente entre en vigueur à sa signature et est valide jusqu’au {date}.",
+                 date=format_date(campaign.valid_until, session.language())))
+st.caption(t("Tous les champs sont obligatoires, sauf l’auditoire et le site Web. Votre saisie est conservée "
+             "si une correction est demandée."))
+
+types = campaigns.list_commitment_types(db, campaign.id)
+moments = campaigns.list_moments(db, campaign.id)
+data = campaign_widgets.agreement_inputs("signup", types, moments)
+data["accepted"] = st.checkbox(
+    t("J’accepte l’entente de partenariat au nom de mon organisation (signé le {date}).",
+      date=format_date(clock.today(), session.language())), key="signup.accepted")
+
+st.subheader(t("6. Votre compte"))
+st.caption(t("Pour vous connecter ensuite, remplir votre rapport de retombées et suivre votre entente."))
+left, right = st.columns(2)
+data["username"] = left.text_input(t("Nom d’utilisateur"), key="signup.username", max_chars=40,
+                                   help=t("3 à 40 caractères : lettres minuscules, chiffres, point, tiret."),
+                                   autocomplete="username")
+data["password"] = left.text_input(t("Mot de passe (12 caractères ou plus)"), type="password",
+                                   key="signup.password", max_chars=200, autocomplete="new-password")
+data["password_confirm"] = right.text_input(t("Confirmer le mot de passe"), type="password",
+                                            key="signup.password_confirm", max_chars=200,
+                                            autocomplete="new-password")
+
+if st.button(t("Envoyer ma demande"), type="primary", key="signup.submit", icon=":material/send:"):
+    try:
+        ambassadors.sign_up(db, campaign.id, data, session_id=session.session_id())
+    except ambassadors.AmbassadorError as error:
+        campaign_widgets.show_errors(error.messages)
+    else:
+        st.session_state["signup.done"] = ambassadors.users.normalise_username(data["username"])
+        st.rerun()

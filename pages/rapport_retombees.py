@@ -1,0 +1,58 @@
+"""Rapport de retombées: the ambassador's impact report, built from its own commitments."""
+import streamlit as st
+
+from lib import ambassadors, campaign_widgets, campaigns, clock, impact_reports, session
+from lib.i18n import format_date
+
+user = session.require_role("ambassador")
+t = session.t
+db = session.get_db()
+lang = session.language()
+
+current = campaigns.current_campaign(db)
+agreement = ambassadors.agreement_for_user(db, user.username, current.id if current else None)
+st.title(t("Rapport de retombées"))
+if agreement is None or agreement.status != "approved":
+    st.info(t("Le rapport de retombées sera disponible quand votre entente sera approuvée. "
+              "Voyez son statut à la page « Mon entente »."))
+    st.stop()
+campaign = campaigns.get_campaign(db, agreement.campaign_id)
+items = impact_reports.report_items(db, agreement)
+report = impact_reports.get_report(db, agreement.id)
+days = impact_reports.days_until_due(campaign.report_due, clock.today())
+
+st.caption(campaign.name)
+if report and report["status"] == "submitted":
+    st.success(t("Rapport soumis. Merci! L’équipe peut le rouvrir si une correction est nécessaire."))
+    if report["submitted_late"]:
+        st.caption(t("Soumis après la date prévue ({date}).", date=format_date(campaign.report_due, lang)))
+elif days is not None and days < 0:
+    st.warning(t("La date prévue ({date}) est passée : vous pouvez encore soumettre votre rapport, il sera "
+                 "marqué en retard.", date=format_date(campaign.report_due, lang)))
+elif days is not None:
+    st.info(t("À soumettre au plus tard le {date} (dans {days} jours). Enregistrez un brouillon et revenez "
+              "quand vous voulez.", date=format_date(campaign.report_due, lang), days=days))
+if report and report["status"] == "reopened" and report["reopen_note"]:
+    st.warning(t("L’équipe a rouvert votre rapport :"))
+    st.text(report["reopen_note"])
+
+editable = impact_reports.is_editable(report)
+campaign_widgets.load_report_into_state(f"report{agreement.id}", impact_reports.form_data(db, agreement), items)
+data = campaign_widgets.report_inputs(f"report{agreement.id}", items, disabled=not editable)
+
+if editable:
+    save, submit = st.columns(2)
+    action = ("draft" if save.button(t("Enregistrer le brouillon"), key="report.save", icon=":material/save:")
+              else "submit" if submit.button(t("Soumettre le rapport"), type="primary", key="report.submit",
+                                             icon=":material/send:") else None)
+    if action:
+        try:
+            status = impact_reports.save_report(db, agreement.id, data, actor=user.username,
+                                                submit=action == "submit")
+        except impact_reports.ReportError as error:
+            campaign_widgets.show_errors(error.messages)
+        else:
+            st.session_state["report.notice"] = "Rapport soumis." if status == "submitted" else "Brouillon enregistré."
+            st.rerun()
+if notice := st.session_state.pop("report.notice", None):
+    st.toast(t(notice), icon=":material/check:")
