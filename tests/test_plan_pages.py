@@ -1,0 +1,116 @@
+"""AppTest of the plan pages: the overview, the drill-down, staff updates and the plan editor."""
+from datetime import date
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from lib import clock, tracking
+from tests.conftest import APP_TIMEOUT, make_user, sign_in_state
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMITTEE = "Mettre en place un comité de travail ouvert"
+
+
+def _button(app, label):
+    return next(b for b in app.button if b.label == label)
+
+
+def _texts(app) -> str:
+    parts = [e.value for e in (*app.markdown, *app.text, *app.caption, *app.header, *app.subheader, *app.title)]
+    for frame in app.dataframe:
+        parts.append(frame.value.to_string())
+    return "\n".join(str(p) for p in parts)
+
+
+def test_overview_is_the_boards_landing_page_with_every_block(app_for):
+    app = app_for("board")
+    assert not app.exception
+    assert app.title[0].value == "Vue d’ensemble du plan d’action"
+    headers = [h.value for h in app.header]
+    assert headers == ["Avancement par axe", "Statuts par axe", "En retard", "À échéance d’ici 60 jours",
+                       "Dernières mises à jour", "Charge par responsable"]
+    assert [m.label for m in app.metric][:2] == ["Réalisés ou en bonne voie", "En retard"]
+    assert any("Avancement d’un axe" in c.value for c in app.caption)
+    assert len(app.tabs) >= 6  # chart / table for each of the three charts
+
+
+def test_overview_speaks_english(app_for, file_db):
+    user = make_user(file_db, "board", "board-en")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=APP_TIMEOUT)
+    sign_in_state(app, user)
+    app.session_state["lang"] = "en"
+    app.run()
+    assert not app.exception
+    assert [h.value for h in app.header][0] == "Progress by axis"
+
+
+def test_a_board_member_cannot_open_the_updates_page_even_by_its_file(file_db):
+    user = make_user(file_db, "board")
+    app = AppTest.from_file(str(ROOT / "pages" / "mises_a_jour.py"), default_timeout=APP_TIMEOUT)
+    sign_in_state(app, user)
+    app.run()
+    assert any("Accès refusé" in e.value for e in app.error)
+    assert not app.get("form")
+
+
+def test_staff_record_an_update_and_see_it_in_the_history(app_for, file_db):
+    app = app_for("staff", "pages/mises_a_jour.py")
+    app.text_input(key="find.search").input("comité de travail ouvert").run()
+    assert app.selectbox(key="find.means").value == file_db.scalar("SELECT id FROM means WHERE text = ?", [COMMITTEE])
+    app.selectbox(key="update.status").set_value("realise")
+    app.slider(key="update.progress").set_value(100)
+    app.text_area(key="update.note").input("Comité formé de 6 membres")
+    _button(app, "Enregistrer la mise à jour").click().run()
+    assert not app.exception
+    assert [s.value for s in app.success] == ["Mise à jour enregistrée."]
+    assert app.text_area(key="update.note").value == ""  # the form starts afresh after a save
+    assert "Comité formé de 6 membres" in _texts(app)
+    row = file_db.query_one("SELECT status, progress, recorded_by, work_date FROM means_updates")
+    assert row == ("realise", 100, "staff-test", clock.today())
+
+
+def test_what_was_typed_survives_a_validation_error(app_for, file_db):
+    app = app_for("staff", "pages/mises_a_jour.py")
+    app.text_area(key="update.note").input("Texte long à ne pas perdre")
+    app.text_input(key="update.evidence_url").input("www.exemple.org")
+    _button(app, "Enregistrer la mise à jour").click().run()
+    assert [e.value for e in app.error if "lien" in e.value] == [
+        "Le lien de la preuve doit être une adresse web complète commençant par http:// ou https://."]
+    assert app.text_area(key="update.note").value == "Texte long à ne pas perdre"
+    assert app.text_input(key="update.evidence_url").value == "www.exemple.org"
+    assert file_db.scalar("SELECT count(*) FROM means_updates") == 0
+
+
+def test_staff_filter_late_items(app_for):
+    app = app_for("staff", "pages/mises_a_jour.py")
+    app.toggle(key="find.late").set_value(True).run()
+    results = app.dataframe[0].value
+    assert len(results) > 0 and results["En retard"].all()
+
+
+def test_staff_add_a_means_in_the_plan_editor(app_for, file_db):
+    app = app_for("staff", "pages/mises_a_jour.py")
+    app.text_area(key="means_add.text").input("Tenir un kiosque au salon des organismes")
+    app.text_input(key="means_add.period_label").input("Automne 2027")
+    app.text_input(key="means_add.responsible_label").input("DG + membres")
+    _button(app, "Ajouter le moyen").click().run()
+    assert not app.exception
+    assert file_db.scalar("SELECT responsible_label FROM means WHERE text = 'Tenir un kiosque au salon des organismes'") \
+        == "DG + membres"
+    assert "Moyen ajouté." in [s.value for s in app.success]
+
+
+def test_plan_page_drills_down_to_an_items_history_and_target(app_for, file_db):
+    staff = make_user(file_db, "staff")
+    means_id = file_db.scalar("SELECT id FROM means WHERE text = ?", [COMMITTEE])
+    tracking.record_update(file_db, staff, means_id,
+                           tracking.UpdateInput("realise", 100, date(2021, 4, 20), "Comité lancé avec 6 membres"))
+    app = app_for("board", "pages/plan_action.py")
+    assert not app.exception
+    assert app.selectbox(key="plan.axis").value == 1
+    app.selectbox(key="plan.means").set_value(means_id).run()
+    assert not app.exception
+    text = _texts(app)
+    assert "Comité lancé avec 6 membres" in text
+    assert "Avril 2021" in text  # the period as written
+    assert any(h.value == "Historique complet" for h in app.subheader)
