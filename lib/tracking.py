@@ -462,7 +462,12 @@ def effective_quantity(quantity, note: str) -> float | None:
     """The quantity an update reports: the typed one, else the one read in its note."""
     if quantity is not None and quantity == quantity:
         return float(quantity)
-    return indicators.parse_quantity(note or "")
+    return _note_quantity(note or "")
+
+
+@lru_cache(maxsize=8192)
+def _note_quantity(note: str) -> int | None:
+    return indicators.parse_quantity(note)
 
 
 # --------------------------------------------------------------------------- assessment (pure)
@@ -475,6 +480,16 @@ STATUS_COLUMNS = [
     "counted", "on_track", "updates_count", "last_work_date", "last_note",
     "target_kind", "target_overridden", "target_fr", "target_ratio", "target_progress_fr",
 ]
+
+
+@dataclass(frozen=True)
+class _Fact:
+    work_date: date
+    recorded_at: datetime | None
+    status: str
+    progress: int
+    note: str
+    quantity: float | None
 
 
 def counts_as_on_track(status: str, late: bool) -> bool:
@@ -490,46 +505,52 @@ def assess_items(items: pd.DataFrame, updates: pd.DataFrame, overrides: pd.DataF
     `updates` is `list_updates` (corrected updates and work after `as_of` are ignored);
     `overrides` is `list_overrides`. One row per item, columns STATUS_COLUMNS. Pure.
     """
-    effective = updates[updates["corrected_by_id"].isna()] if len(updates) else updates
-    effective = effective[pd.to_datetime(effective["work_date"]).dt.date <= as_of] if len(effective) else effective
-    by_means = {key: group for key, group in effective.groupby("means_id")} if len(effective) else {}
-    override_map = {int(r.means_id): (r.schedule_override, r.target_override) for r in overrides.itertuples()}
+    # Plain Python records grouped per item: row access on pandas groups costs ~1 ms an item.
+    by_means: dict[int, list[_Fact]] = {}
+    if len(updates):
+        kept = updates[updates["corrected_by_id"].isna()]
+        columns = [kept[c].tolist() for c in ("means_id", "work_date", "recorded_at", "status", "progress",
+                                              "note", "quantity")]
+        for means_id, work_date, recorded_at, status, progress, note, quantity in zip(*columns):
+            work_day = work_date.date() if isinstance(work_date, datetime) else work_date
+            if work_day > as_of:
+                continue
+            recorded = recorded_at.to_pydatetime() if isinstance(recorded_at, pd.Timestamp) else recorded_at
+            by_means.setdefault(int(means_id), []).append(_Fact(work_day, recorded, status, int(progress),
+                                                                note or "", quantity))
+    override_map = {int(m): (s, t) for m, s, t in zip(overrides["means_id"].tolist(),
+                                                      overrides["schedule_override"].tolist(),
+                                                      overrides["target_override"].tolist())}
     rows = []
-    for item in items.itertuples(index=False):
-        sched_json, target_json = override_map.get(int(item.means_id), (None, None))
-        rules = item_rules(item.period_label, item.indicator, item.text, sched_json, target_json, settings)
-        group = by_means.get(item.means_id)
-        facts, history = [], []
-        if group is not None:
-            for u in group.itertuples(index=False):
-                work_day = pd.Timestamp(u.work_date).date()
-                recorded = pd.Timestamp(u.recorded_at).to_pydatetime()
-                facts.append(schedule.UpdateFact(work_day, u.status, recorded))
-                history.append((work_day, recorded, u))
-        history.sort(key=lambda h: (h[0], h[1]))
+    for item in items.to_dict("records"):
+        sched_json, target_json = override_map.get(int(item["means_id"]), (None, None))
+        rules = item_rules(item["period_label"], item["indicator"], item["text"], sched_json, target_json, settings)
+        history = sorted(by_means.get(int(item["means_id"]), []), key=lambda h: (h.work_date, h.recorded_at))
+        facts = [schedule.UpdateFact(h.work_date, h.status, h.recorded_at) for h in history]
         result = schedule.assess(rules.schedule, as_of, facts, continuous_late_days=settings.continuous_late_days,
                                  plan_start=settings.plan_start)
         in_cycle = history
         if result.cycle is not None and not result.cycle.key.startswith("once"):
-            in_cycle = [h for h in history if result.cycle.start <= h[0] <= result.cycle.due]
-        progress = int(in_cycle[-1][2].progress) if in_cycle else 0
+            in_cycle = [h for h in history if result.cycle.start <= h.work_date <= result.cycle.due]
+        progress = in_cycle[-1].progress if in_cycle else 0
         if result.status == "realise" and not in_cycle:
             progress = 100
         quantities = []
-        for work_day, _, u in history:
-            q = effective_quantity(u.quantity, u.note)
-            if q is not None:
-                quantities.append((work_day, q))
+        if rules.target.kind != "done":  # a done/not-done target needs no quantity
+            for h in history:
+                q = effective_quantity(h.quantity, h.note)
+                if q is not None:
+                    quantities.append((h.work_date, q))
         target_progress = indicators.progress_toward(rules.target, quantities, as_of,
                                                      done=result.status == "realise")
         counted = result.status != "abandonne"
         rows.append({
-            "means_id": int(item.means_id), "axis_id": int(item.axis_id), "axis_number": int(item.axis_number),
-            "axis_name": item.axis_name, "action_id": int(item.action_id),
-            "action_position": int(item.action_position), "action_title": item.action_title,
-            "means_position": int(item.means_position), "text": item.text, "period_label": item.period_label,
-            "indicator": item.indicator, "responsible_label": item.responsible_label,
-            "parties": list(item.parties) if item.parties is not None else [],
+            "means_id": int(item["means_id"]), "axis_id": int(item["axis_id"]), "axis_number": int(item["axis_number"]),
+            "axis_name": item["axis_name"], "action_id": int(item["action_id"]),
+            "action_position": int(item["action_position"]), "action_title": item["action_title"],
+            "means_position": int(item["means_position"]), "text": item["text"], "period_label": item["period_label"],
+            "indicator": item["indicator"], "responsible_label": item["responsible_label"],
+            "parties": list(item["parties"]) if item["parties"] is not None else [],
             "schedule_kind": rules.schedule.kind, "schedule_readable": rules.schedule.readable,
             "schedule_overridden": rules.schedule_overridden,
             "schedule_fr": rules.schedule.describe_fr(settings.continuous_late_days),
@@ -539,8 +560,8 @@ def assess_items(items: pd.DataFrame, updates: pd.DataFrame, overrides: pd.DataF
             "late_reason_fr": result.late_reason_fr, "counted": counted,
             "on_track": counted and counts_as_on_track(result.status, result.late),
             "updates_count": len(history),
-            "last_work_date": history[-1][0] if history else None,
-            "last_note": history[-1][2].note if history else "",
+            "last_work_date": history[-1].work_date if history else None,
+            "last_note": history[-1].note if history else "",
             "target_kind": rules.target.kind, "target_overridden": rules.target_overridden,
             "target_fr": describe_target_fr(rules.target), "target_ratio": target_progress.ratio,
             "target_progress_fr": target_progress.label_fr,
