@@ -6,6 +6,8 @@ as HTML.
 """
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import streamlit as st
 
@@ -21,11 +23,11 @@ from lib.session import language, t
 
 def show_chart(view: ChartView, key: str, caption: str = "") -> None:
     """The figure, then its numbers as a table (in an expander) and as a CSV download."""
-    st.plotly_chart(view.figure, key=f"{key}.chart", config={"displaylogo": False},
-                    alt=view.figure.layout.title.text)
+    title = html.unescape(view.figure.layout.title.text or "")
+    st.plotly_chart(view.figure, key=f"{key}.chart", config={"displaylogo": False}, alt=title)
     if caption:
         st.caption(caption)
-    with st.expander(t("Tableau des données : {title}", title=view.figure.layout.title.text)):
+    with st.expander(t("Tableau des données : {title}", title=escape_markdown(title))):
         st.dataframe(view.table, hide_index=True, width="stretch")
         st.download_button(t("Télécharger ce tableau (CSV)"), exports.to_csv_bytes(view.table),
                            file_name=f"{view.name}.csv", mime="text/csv", key=f"{key}.csv",
@@ -48,80 +50,66 @@ def word_count_caption(text: str) -> None:
         st.caption(message)
 
 
-def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, logo_required: bool = True) -> dict:
-    """The agreement's widgets (keys '<form>.<field>'); returns what is typed, in the
-    shape lib.ambassadors validates. Widget values live in st.session_state, so nothing
-    typed is lost when the page shows errors."""
+def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, logo_required: bool = True,
+                     agreement: ambassadors.Agreement | None = None) -> dict:
+    """The agreement's widgets (keys '<form>.<field>'), prefilled from `agreement` when
+    given; returns what is typed, in the shape lib.ambassadors validates. Widget values
+    live in st.session_state, so nothing typed is lost when the page shows errors."""
     data: dict = {}
+    was = (lambda field: getattr(agreement, field)) if agreement else (lambda field: "")
     st.subheader(t("1. L’organisation"))
     left, right = st.columns(2)
-    data["organisation"] = left.text_input(t("Nom de l’organisation"), key=f"{form}.organisation",
+    data["organisation"] = left.text_input(t("Nom de l’organisation"), value=was("organisation"), key=f"{form}.organisation",
                                            max_chars=ambassadors.MAX_ORGANISATION)
-    data["contact_name"] = right.text_input(t("Personne-ressource"), key=f"{form}.contact_name",
+    data["contact_name"] = right.text_input(t("Personne-ressource"), value=was("contact_name"), key=f"{form}.contact_name",
                                             max_chars=ambassadors.MAX_NAME)
-    data["email"] = left.text_input(t("Courriel"), key=f"{form}.email", max_chars=ambassadors.MAX_EMAIL,
+    data["email"] = left.text_input(t("Courriel"), value=was("email"), key=f"{form}.email", max_chars=ambassadors.MAX_EMAIL,
                                     autocomplete="email")
-    data["phone"] = right.text_input(t("Téléphone"), key=f"{form}.phone", max_chars=ambassadors.MAX_PHONE,
+    data["phone"] = right.text_input(t("Téléphone"), value=was("phone"), key=f"{form}.phone", max_chars=ambassadors.MAX_PHONE,
                                      placeholder="819 555-1234", autocomplete="tel")
-    data["website"] = left.text_input(t("Site Web"), key=f"{form}.website", max_chars=ambassadors.MAX_WEBSITE,
+    data["website"] = left.text_input(t("Site Web"), value=was("website"), key=f"{form}.website", max_chars=ambassadors.MAX_WEBSITE,
                                       placeholder="https://organisme.org", autocomplete="url")
 
     st.subheader(t("2. Votre auditoire (facultatif)"))
     st.caption(t("Le nombre d’abonnés ou de visiteurs de votre organisation sur chaque canal, s’il est connu."))
     columns = st.columns(3)
     data["audiences"] = {
-        key: columns[index % 3].number_input(t(label), min_value=0, max_value=ambassadors.MAX_AUDIENCE, value=None,
+        key: columns[index % 3].number_input(t(label), min_value=0, max_value=ambassadors.MAX_AUDIENCE,
+                                             value=agreement.audiences.get(key) if agreement else None,
                                              step=1, key=f"{form}.audience_{key}")
         for index, (key, label) in enumerate(CHANNELS)}
 
     st.subheader(t("3. Pourquoi vous joignez le mouvement"))
     data["why_text"] = st.text_area(
-        t("Ce texte paraîtra avec votre logo sur le microsite (environ 100 mots)"), key=f"{form}.why_text",
+        t("Ce texte paraîtra avec votre logo sur le microsite (environ 100 mots)"), value=was("why_text"), key=f"{form}.why_text",
         max_chars=ambassadors.MAX_TEXT_CHARS, height=160)
     word_count_caption(data["why_text"])
     upload = st.file_uploader(
         t("Logo (PNG ou JPEG, 2 Mo au plus)") if logo_required
         else t("Remplacer le logo (PNG ou JPEG, 2 Mo au plus; laisser vide pour garder l’actuel)"),
-        type=["png", "jpg", "jpeg"], key=f"{form}.logo")
+        type=["png", "jpg", "jpeg"], key=f"{form}.logo", max_upload_size=2)
     data["logo"] = upload.getvalue() if upload is not None else None
 
     st.subheader(t("4. Vos engagements"))
     st.caption(t("Selon vos capacités et votre intérêt, cochez vos choix de promotion."))
     data["commitments"], data["moments"] = [], []
     for row in types.itertuples():
-        if st.checkbox(escape_markdown(row.label), key=f"{form}.commitment_{row.key}"):
+        if st.checkbox(escape_markdown(row.label), value=bool(agreement and row.key in agreement.commitments), key=f"{form}.commitment_{row.key}"):
             data["commitments"].append(row.key)
         if row.with_moments and row.key in data["commitments"]:
             with st.container(border=True):
                 for moment in moments.itertuples():
-                    if st.checkbox(escape_markdown(moment.checklist_label or moment.when_label), key=f"{form}.moment_{moment.key}"):
+                    if st.checkbox(escape_markdown(moment.checklist_label or moment.when_label),
+                                   value=bool(agreement and moment.key in agreement.moments), key=f"{form}.moment_{moment.key}"):
                         data["moments"].append(moment.key)
 
     st.subheader(t("5. Signature"))
     left, right = st.columns(2)
-    data["signer_name"] = left.text_input(t("Nom de la personne qui signe"), key=f"{form}.signer_name",
+    data["signer_name"] = left.text_input(t("Nom de la personne qui signe"), value=was("signer_name"), key=f"{form}.signer_name",
                                           max_chars=ambassadors.MAX_NAME)
-    data["signer_title"] = right.text_input(t("Titre ou fonction"), key=f"{form}.signer_title",
+    data["signer_title"] = right.text_input(t("Titre ou fonction"), value=was("signer_title"), key=f"{form}.signer_title",
                                             max_chars=ambassadors.MAX_NAME)
     return data
-
-
-def load_agreement_into_state(form: str, agreement: ambassadors.Agreement, types: pd.DataFrame,
-                              moments: pd.DataFrame) -> None:
-    """Prefill the widgets of agreement_inputs(form) with `agreement` (once per form key)."""
-    if st.session_state.get(f"{form}.loaded"):
-        return
-    state = st.session_state
-    for field in ("organisation", "contact_name", "email", "phone", "website", "why_text", "signer_name",
-                  "signer_title"):
-        state[f"{form}.{field}"] = getattr(agreement, field)
-    for key, _ in CHANNELS:
-        state[f"{form}.audience_{key}"] = agreement.audiences.get(key)
-    for key in types["key"]:
-        state[f"{form}.commitment_{key}"] = key in agreement.commitments
-    for key in moments["key"]:
-        state[f"{form}.moment_{key}"] = key in agreement.moments
-    state[f"{form}.loaded"] = True
 
 
 def show_agreement(agreement: ambassadors.Agreement, campaign: Campaign, types: pd.DataFrame,
@@ -162,55 +150,32 @@ def show_agreement(agreement: ambassadors.Agreement, campaign: Campaign, types: 
                  date=format_datetime(to_local(agreement.created_at), lang), until=format_date(campaign.valid_until, lang)))
 
 
-def load_report_into_state(form: str, data: dict, items) -> None:
-    """Prefill report_inputs(form) with saved values `data` (once per browser session)."""
-    state = st.session_state
-    if state.get(f"{form}.loaded"):
-        return
-    for item in items:
-        action = data["actions"].get((item.kind, item.key), {})
-        prefix = f"{form}.{item.kind}_{item.key}"
-        state[f"{prefix}.done"] = bool(action.get("done"))
-        state[f"{prefix}.times"] = action.get("times")
-        state[f"{prefix}.when"] = action.get("when") or ""
-        state[f"{prefix}.links"] = action.get("links") or ""
-    for key, _ in CHANNELS:
-        for metric, _ in impact_reports.REACH_METRICS:
-            state[f"{form}.reach_{key}_{metric}"] = data["reach"].get(key, {}).get(metric)
-    state[f"{form}.activity_count"] = len(data["activities"])
-    for index, activity in enumerate(data["activities"]):
-        state[f"{form}.activity{index}_type"] = activity.get("type") or ""
-        state[f"{form}.activity{index}_held_on"] = _as_date(activity.get("held_on"))
-        state[f"{form}.activity{index}_participants"] = activity.get("participants")
-        state[f"{form}.activity{index}_description"] = activity.get("description") or ""
-    for key in ("newsletter_recipients", "intranet_recipients", "what_worked", "suggestions", "comments"):
-        state[f"{form}.{key}"] = data[key] if data[key] is not None or key.endswith("recipients") else ""
-    state[f"{form}.loaded"] = True
-
-
 def _as_date(value):
     if value is None or value != value:
         return None
     return value.date() if hasattr(value, "hour") else value
 
 
-def report_inputs(form: str, items, *, disabled: bool = False) -> dict:
+def report_inputs(form: str, items, saved: dict, *, disabled: bool = False) -> dict:
     """The impact report's widgets, built from the ambassador's commitments (keys
-    '<form>.<field>'); returns the typed report in the shape lib.impact_reports takes."""
+    '<form>.<field>') and prefilled with `saved` (impact_reports.form_data); returns the
+    typed report in the shape lib.impact_reports takes."""
     data: dict = {"actions": {}, "reach": {}, "activities": []}
     st.subheader(t("1. Vos actions"))
     st.caption(t("Pour chaque engagement et chaque moment fort choisi : fait ou non, combien de fois, quand, "
                  "et les liens vers vos publications (un par ligne)."))
     for item in items:
         prefix = f"{form}.{item.kind}_{item.key}"
+        was = saved["actions"].get((item.kind, item.key), {})
         with st.container(border=True):
-            done = st.checkbox(escape_markdown(item.label), key=f"{prefix}.done", disabled=disabled)
+            done = st.checkbox(escape_markdown(item.label), value=bool(was.get("done")), key=f"{prefix}.done",
+                               disabled=disabled)
             left, middle = st.columns([1, 2])
-            times = left.number_input(t("Nombre de fois"), min_value=0, max_value=impact_reports.MAX_TIMES, value=None,
-                                      step=1, key=f"{prefix}.times", disabled=disabled)
-            when = middle.text_input(t("Quand"), key=f"{prefix}.when", max_chars=impact_reports.MAX_SHORT,
+            times = left.number_input(t("Nombre de fois"), min_value=0, max_value=impact_reports.MAX_TIMES,
+                                      value=was.get("times"), step=1, key=f"{prefix}.times", disabled=disabled)
+            when = middle.text_input(t("Quand"), value=was.get("when") or "", key=f"{prefix}.when", max_chars=impact_reports.MAX_SHORT,
                                      placeholder=t("ex. : le 13 mars et le 2 mai"), disabled=disabled)
-            links = st.text_area(t("Liens (un par ligne)"), key=f"{prefix}.links", height=68,
+            links = st.text_area(t("Liens (un par ligne)"), value=was.get("links") or "", key=f"{prefix}.links", height=68,
                                  max_chars=impact_reports.MAX_COMMENT, disabled=disabled)
             data["actions"][(item.kind, item.key)] = {"done": done, "times": times, "when": when, "links": links}
 
@@ -226,41 +191,46 @@ def report_inputs(form: str, items, *, disabled: bool = False) -> dict:
         row[0].write(t(label))
         data["reach"][key] = {
             metric: column.number_input(f"{t(label)} — {t(metric_label)}", min_value=0,
-                                        max_value=impact_reports.MAX_COUNT, value=None, step=1,
+                                        max_value=impact_reports.MAX_COUNT,
+                                        value=saved["reach"].get(key, {}).get(metric), step=1,
                                         key=f"{form}.reach_{key}_{metric}", label_visibility="collapsed",
                                         disabled=disabled)
             for column, (metric, metric_label) in zip(row[1:], metrics)}
     left, right = st.columns(2)
     data["newsletter_recipients"] = left.number_input(
-        t("Destinataires de votre infolettre"), min_value=0, max_value=impact_reports.MAX_COUNT, value=None, step=1,
+        t("Destinataires de votre infolettre"), min_value=0, max_value=impact_reports.MAX_COUNT,
+        value=saved["newsletter_recipients"], step=1,
         key=f"{form}.newsletter_recipients", disabled=disabled)
     data["intranet_recipients"] = right.number_input(
-        t("Destinataires de votre intranet"), min_value=0, max_value=impact_reports.MAX_COUNT, value=None, step=1,
+        t("Destinataires de votre intranet"), min_value=0, max_value=impact_reports.MAX_COUNT,
+        value=saved["intranet_recipients"], step=1,
         key=f"{form}.intranet_recipients", disabled=disabled)
 
     st.subheader(t("3. Activités organisées"))
     count = st.number_input(t("Nombre d’activités organisées (webinaire, kiosque, conférence, causerie…)"),
                             min_value=0, max_value=impact_reports.MAX_ACTIVITIES, step=1,
-                            key=f"{form}.activity_count", disabled=disabled)
+                            value=len(saved["activities"]), key=f"{form}.activity_count", disabled=disabled)
     for index in range(int(count or 0)):
+        was = saved["activities"][index] if index < len(saved["activities"]) else {}
         with st.container(border=True):
             cols = st.columns([2, 1, 1])
             data["activities"].append({
-                "type": cols[0].text_input(t("Activité {n} — type", n=index + 1), key=f"{form}.activity{index}_type",
+                "type": cols[0].text_input(t("Activité {n} — type", n=index + 1), value=was.get("type") or "", key=f"{form}.activity{index}_type",
                                            max_chars=impact_reports.MAX_SHORT, disabled=disabled),
-                "held_on": cols[1].date_input(t("Date"), value=None, key=f"{form}.activity{index}_held_on",
+                "held_on": cols[1].date_input(t("Date"), value=_as_date(was.get("held_on")), key=f"{form}.activity{index}_held_on",
                                               format="YYYY-MM-DD", disabled=disabled),
-                "participants": cols[2].number_input(t("Participants"), min_value=0, max_value=10_000_000, value=None,
+                "participants": cols[2].number_input(t("Participants"), min_value=0, max_value=10_000_000,
+                                                     value=was.get("participants"),
                                                      step=1, key=f"{form}.activity{index}_participants",
                                                      disabled=disabled),
-                "description": st.text_input(t("Description (facultatif)"), key=f"{form}.activity{index}_description",
+                "description": st.text_input(t("Description (facultatif)"), value=was.get("description") or "", key=f"{form}.activity{index}_description",
                                              max_chars=impact_reports.MAX_COMMENT, disabled=disabled),
             })
 
     st.subheader(t("4. Vos commentaires"))
     for key, label in (("what_worked", "Ce qui a bien fonctionné"), ("suggestions", "Vos suggestions pour la prochaine campagne"),
                        ("comments", "Autres commentaires")):
-        data[key] = st.text_area(t(label), key=f"{form}.{key}", max_chars=impact_reports.MAX_COMMENT, height=100,
+        data[key] = st.text_area(t(label), value=saved[key] or "", key=f"{form}.{key}", max_chars=impact_reports.MAX_COMMENT, height=100,
                                  disabled=disabled)
     return data
 

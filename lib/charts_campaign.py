@@ -36,8 +36,14 @@ class ChartView:
     name: str  # file name stem for the CSV download
 
 
-def _wrap(label: str, width: int = 38) -> str:
-    words, lines, line = str(label).split(), [], ""
+def plain(text) -> str:
+    """`text` safe for Plotly, which renders a few HTML tags (<b>, <a href>…) in labels:
+    what organisations typed must show as typed, never as markup."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _wrap(label: str, width: int = 48) -> str:
+    words, lines, line = plain(label).split(), [], ""
     for word in words:
         if line and len(line) + 1 + len(word) > width:
             lines.append(line)
@@ -48,8 +54,9 @@ def _wrap(label: str, width: int = 38) -> str:
     return "<br>".join(lines)
 
 
-def _layout(figure: go.Figure, title: str, height: int, **extra) -> go.Figure:
-    figure.update_layout(title=dict(text=title, font=dict(size=16), x=0, xanchor="left"), height=height,
+def _layout(figure: go.Figure, title: str, height: int, lang: str = "fr", **extra) -> go.Figure:
+    figure.update_layout(title=dict(text=plain(title), font=dict(size=16), x=0, xanchor="left"), height=height,
+                         separators=", " if lang == "fr" else ".,",
                          margin=dict(l=10, r=40, t=60, b=10), font=_FONT, plot_bgcolor="white",
                          paper_bgcolor="white", **extra)
     return figure
@@ -66,12 +73,14 @@ def _hbar(labels: list[str], values: list, texts: list[str], source: str, name: 
 def _bars_figure(labels, values, source: str, title: str, value_label: str, lang: str) -> go.Figure:
     numbers = [None if v is None or v != v else v for v in values]
     texts = [format_number(v, lang) if v is not None else translate("non indiqué", lang) for v in numbers]
-    figure = go.Figure(_hbar(list(labels), [v or 0 for v in numbers], texts, source, value_label))
-    _layout(figure, title, 110 + 48 * max(1, len(numbers)), showlegend=False, bargap=0.3)
+    figure = go.Figure(_hbar([str(label) for label in labels], [v or 0 for v in numbers], texts, source,
+                             plain(value_label)))
+    lines = max([label.count("<br>") + 1 for label in figure.data[0].y] or [1])
+    _layout(figure, title, 120 + (22 + 17 * lines) * max(1, len(numbers)), lang, showlegend=False, bargap=0.3)
     figure.update_yaxes(autorange="reversed", automargin=True)
     top = max([v for v in numbers if v is not None] or [1])
     figure.update_xaxes(range=[0, top * 1.25], showgrid=True, gridcolor="#DDDDDD", title=value_label,
-                        separatethousands=True)
+                        tickformat=",d", dtick=1 if top <= 8 else None)
     return figure
 
 
@@ -126,7 +135,7 @@ def moments_timeline(moments: pd.DataFrame, lang: str = "fr") -> ChartView:
                     for s, e in zip(starts, ends)],
         hovertemplate="%{y}<br>%{customdata[0]} → %{customdata[1]}<br>%{text}<extra></extra>"))
     _layout(figure, translate("Moments forts et nombre d’ambassadeurs engagés (ambassadeurs approuvés)", lang),
-            120 + 56 * max(1, len(labels)), showlegend=False, bargap=0.35)
+            120 + 56 * max(1, len(labels)), lang, showlegend=False, bargap=0.35)
     figure.update_yaxes(autorange="reversed", automargin=True)
     if starts:
         figure.update_xaxes(type="date", range=[(min(starts) - pd.Timedelta(days=15)).isoformat(),
@@ -168,7 +177,7 @@ def moment_grid(grid: pd.DataFrame, lang: str = "fr") -> ChartView:
         figure.update_yaxes(autorange="reversed", automargin=True)
         figure.update_xaxes(side="top", automargin=True)
     _layout(figure, translate("Organisations × moments forts : engagé, et fait selon le rapport soumis", lang),
-            170 + 46 * max(1, len(wide.index)))
+            170 + 46 * max(1, len(wide.index)), lang)
     figure.update_layout(margin=dict(l=10, r=10, t=130, b=10))
     table = wide.map(words.get).reset_index().rename(columns={"organisation": translate("Organisation", lang)}) \
         if not wide.empty else pd.DataFrame(columns=[translate("Organisation", lang)])

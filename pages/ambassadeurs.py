@@ -55,8 +55,7 @@ with signups:
                     campaign_widgets.show_errors(error.messages)
         with st.expander(t("Modifier l’entente")):
             form = f"agreement{chosen}"
-            campaign_widgets.load_agreement_into_state(form, agreement, types, moments)
-            data = campaign_widgets.agreement_inputs(form, types, moments, logo_required=False)
+            data = campaign_widgets.agreement_inputs(form, types, moments, logo_required=False, agreement=agreement)
             if st.button(t("Enregistrer les modifications"), key=f"{form}.save"):
                 try:
                     ambassadors.update_agreement(db, chosen, {**data, "accepted": agreement.accepted},

@@ -37,8 +37,8 @@ if report and report["status"] == "reopened" and report["reopen_note"]:
     st.text(report["reopen_note"])
 
 editable = impact_reports.is_editable(report)
-campaign_widgets.load_report_into_state(f"report{agreement.id}", impact_reports.form_data(db, agreement), items)
-data = campaign_widgets.report_inputs(f"report{agreement.id}", items, disabled=not editable)
+data = campaign_widgets.report_inputs(f"report{agreement.id}", items, impact_reports.form_data(db, agreement),
+                                     disabled=not editable)
 
 if editable:
     save, submit = st.columns(2)

@@ -1,0 +1,153 @@
+"""The ambassador pages through app.py: public sign-up, access by role, the report's life,
+and typed text shown as typed (never as markup)."""
+import datetime as dt
+
+from streamlit.testing.v1 import AppTest
+
+from lib import ambassadors, impact_reports, users
+from lib.navigation import specs_for
+from tests.conftest import ROOT, sign_in_state
+from tests.ambassador_helpers import SIGNUP_PASSWORD, approved, image_bytes, signed_up
+
+HOSTILE = "<script>alert('x')</script> **gras** 🌱 \"guillemets\""
+
+
+def open_signup(app_for):
+    app = app_for(None, "pages/devenir_ambassadeur.py")
+    assert not app.exception, app.exception
+    return app
+
+
+def fill_signup(app, **overrides):
+    values = {"organisation": "Santé mentale Outaouais", "contact_name": "Julie Tremblay",
+              "email": "julie@smo.example.org", "phone": "819 555-1234", "website": "smo.example.org",
+              "why_text": "Nous croyons que la santé mentale se cultive ensemble.", "signer_name": "Julie Tremblay",
+              "signer_title": "Directrice", "username": "smo-outaouais", "password": SIGNUP_PASSWORD,
+              "password_confirm": SIGNUP_PASSWORD, **overrides}
+    for field, value in values.items():
+        widget = app.text_area(key=f"signup.{field}") if field == "why_text" else app.text_input(key=f"signup.{field}")
+        widget.set_value(value)
+    app.number_input(key="signup.audience_facebook").set_value(2500)
+    app.file_uploader(key="signup.logo").set_value(("logo.png", image_bytes(), "image/png"))
+    app.checkbox(key="signup.commitment_partager-publications").check()
+    app.checkbox(key="signup.accepted").check()
+    app.run()
+    return app
+
+
+def test_the_signup_page_is_public_and_creates_a_pending_ambassador(app_for, file_db):
+    app = fill_signup(open_signup(app_for))
+    app.button(key="signup.submit").click().run()
+    assert not app.exception, app.exception
+    assert not app.error, [e.value for e in app.error]
+    assert "Merci! Votre demande est envoyée" in app.success[0].value
+    agreement = ambassadors.agreement_for_user(file_db, "smo-outaouais")
+    assert agreement.status == "pending" and agreement.audiences == {"facebook": 2500}
+    assert users.get_user(file_db, "smo-outaouais").role == "ambassador"
+
+
+def test_an_invalid_signup_shows_every_error_and_keeps_what_was_typed(app_for, file_db):
+    app = fill_signup(open_signup(app_for), email="pas-un-courriel", phone="", password_confirm="autre")
+    app.checkbox(key="signup.accepted").uncheck()
+    app.run()
+    app.button(key="signup.submit").click().run()
+    errors = app.error[0].value
+    for expected in ("Courriel", "Téléphone", "les deux mots de passe", "accepter l’entente"):
+        assert expected in errors
+    assert app.text_input(key="signup.organisation").value == "Santé mentale Outaouais"
+    assert app.text_area(key="signup.why_text").value.startswith("Nous croyons")
+    assert app.number_input(key="signup.audience_facebook").value == 2500
+    assert file_db.scalar("SELECT count(*) FROM ambassadors") == 0
+
+
+def test_the_moments_appear_when_their_commitment_is_ticked(app_for):
+    app = open_signup(app_for)
+    assert not [c for c in app.checkbox if c.key.startswith("signup.moment_")]
+    app.checkbox(key="signup.commitment_moments-forts").check().run()
+    assert len([c for c in app.checkbox if c.key.startswith("signup.moment_")]) == 8
+
+
+def test_a_duplicate_signup_is_refused_with_a_clear_message(app_for, file_db):
+    signed_up(file_db)
+    app = fill_signup(open_signup(app_for), username="autre-compte", email="autre@x.org")
+    app.button(key="signup.submit").click().run()
+    assert "déjà inscrite comme ambassadrice" in app.error[0].value
+
+
+def test_a_pending_ambassador_sees_its_status_but_no_report(app_for, file_db):
+    signed_up(file_db)
+    app = app_for("ambassador", "pages/mon_entente.py", username="smo-outaouais")
+    assert not app.exception, app.exception
+    assert "en attente d’approbation" in app.info[0].value
+    app.switch_page("pages/rapport_retombees.py").run()
+    assert "sera disponible quand votre entente sera approuvée" in app.info[0].value
+    assert not app.get("number_input")
+
+
+def test_an_ambassador_cannot_open_the_staff_page(file_db):
+    approved(file_db)
+    assert "pages/ambassadeurs.py" not in [spec.path for spec in specs_for("ambassador")]
+    page = AppTest.from_file(str(ROOT / "pages" / "ambassadeurs.py"), default_timeout=30)  # as if by URL
+    sign_in_state(page, users.get_user(file_db, "smo-outaouais"))
+    page.run()
+    assert any("Accès refusé" in e.value for e in page.error)
+    assert not page.get("dataframe")
+
+
+def test_an_ambassador_sees_only_the_public_campaign_figures(app_for, file_db):
+    approved(file_db)
+    approved(file_db, organisation="Autre organisme secret", email="a@x.org", username="autre-org")
+    ambassador = app_for("ambassador", "pages/campagne.py", username="smo-outaouais")
+    board = app_for("board", "pages/campagne.py")
+    assert len(ambassador.get("plotly_chart")) == 3
+    assert len(board.get("plotly_chart")) == 5
+    assert "Autre organisme secret" not in str([e.value for e in ambassador.get("dataframe")])
+
+
+def test_the_ambassador_fills_saves_and_submits_its_report(app_for, file_db):
+    ambassador_id = approved(file_db)
+    app = app_for("ambassador", "pages/rapport_retombees.py", username="smo-outaouais")
+    form = f"report{ambassador_id}"
+    app.checkbox(key=f"{form}.moment_lancement.done").check()
+    app.number_input(key=f"{form}.moment_lancement.times").set_value(3)
+    app.text_area(key=f"{form}.moment_lancement.links").set_value("https://facebook.com/p/1")
+    app.number_input(key=f"{form}.reach_facebook_people_reached").set_value(1200)
+    app.text_area(key=f"{form}.what_worked").set_value(HOSTILE)
+    app.run()
+    app.button(key="report.save").click().run()
+    assert not app.error, [e.value for e in app.error]
+    assert impact_reports.get_report(file_db, ambassador_id)["status"] == "draft"
+    assert app.text_area(key=f"{form}.what_worked").value == HOSTILE  # still there after the save
+    app.button(key="report.submit").click().run()
+    report = impact_reports.get_report(file_db, ambassador_id)
+    assert report["status"] == "submitted" and report["what_worked"] == HOSTILE
+    assert report["reach"]["facebook"]["people_reached"] == 1200
+    assert report["submitted_late"] is (dt.date.today() > dt.date(2023, 2, 15))
+    assert app.text_area(key=f"{form}.what_worked").disabled
+
+
+def test_staff_approve_from_the_ambassadors_page(app_for, file_db):
+    ambassador_id = signed_up(file_db)
+    app = app_for("staff", "pages/ambassadeurs.py")
+    assert not app.exception, app.exception
+    app.radio(key="decision.status").set_value("approved")
+    app.text_area(key="decision.note").set_value("Bienvenue!")
+    [b for b in app.get("form_submit_button") if b.label == "Enregistrer la décision"][0].click().run()
+    assert ambassadors.get_agreement(file_db, ambassador_id).status == "approved"
+
+
+def test_hostile_text_is_shown_as_text_never_as_markup(app_for, file_db):
+    approved(file_db, organisation=HOSTILE, why_text=HOSTILE)
+    app = app_for("staff", "pages/ambassadeurs.py")
+    assert not app.exception, app.exception
+    assert HOSTILE in [element.value for element in app.text]
+    for markdown in app.markdown:
+        assert "<script>" not in markdown.value and "**gras**" not in markdown.value
+    assert not app.get("html")
+
+
+def test_pages_show_helpful_empty_states_on_a_fresh_database(app_for):
+    staff = app_for("staff", "pages/ambassadeurs.py")
+    assert "Aucune inscription pour l’instant" in staff.info[0].value
+    board = app_for("board", "pages/campagne.py")
+    assert any("Aucun ambassadeur approuvé pour l’instant" in i.value for i in board.info)

@@ -1,0 +1,80 @@
+"""Campaign figures: what each says it is, their tables, and typed text never as markup."""
+import datetime as dt
+
+import pandas as pd
+
+from lib import ambassadors, campaigns, charts_campaign as charts, impact_reports as reports
+from tests.ambassador_helpers import approved, current_id
+
+
+def test_each_kind_of_number_has_its_own_titled_figure(db):
+    campaign = campaigns.current_campaign(db)
+    organiser = charts.organiser_reach(campaigns.list_channels(db, campaign.id), campaign.organiser)
+    assert "Auditoire propre de l’organisateur (Mouvement Santé mentale Québec), données au 7 avril 2021" \
+        in organiser.figure.layout.title.text
+    assert list(organiser.table.iloc[:, 1]) == [1315000, 108300, 90000, 53000, 76250]
+    declared = charts.declared_audience(ambassadors.declared_audiences(db, campaign.id),
+                                        [label for _, label in ambassadors.CHANNELS])
+    assert declared.figure.layout.title.text.startswith("Auditoire déclaré par les ambassadeurs")
+    totals = reports.reach_totals(reports.reported_reach(db, campaign.id))
+    reported = charts.reported_reach(totals, "channel", "people_reached", "Personnes jointes")
+    assert reported.figure.layout.title.text.startswith("Portée rapportée par les ambassadeurs")
+    colours = {view.figure.data[0].marker.color for view in (organiser, declared, reported)}
+    patterns = {view.figure.data[0].marker.pattern.shape for view in (organiser, declared, reported)}
+    assert len(colours) == 3 and len(patterns) == 3  # told apart without colour too
+
+
+def test_bars_carry_their_numbers_as_text_in_french(db):
+    campaign = campaigns.current_campaign(db)
+    view = charts.organiser_reach(campaigns.list_channels(db, campaign.id), campaign.organiser)
+    assert view.figure.data[0].text[0].replace("\xa0", " ").replace("\u202f", " ") == "1 315 000"
+    assert view.figure.layout.separators == ", "
+
+
+def test_the_timeline_counts_committed_ambassadors_per_moment(db):
+    approved(db)
+    view = charts.moments_timeline(ambassadors.moment_counts(db, current_id(db)))
+    assert list(view.table["Ambassadeurs engagés"]) == [1, 0, 1, 0, 0, 0, 0, 0]
+    assert view.figure.data[0].text[0] == "1 ambassadeur(s)"
+
+
+def test_the_grid_says_engaged_or_done_in_words():
+    grid = pd.DataFrame({"organisation": ["A", "A", "B", "B"], "moment_key": ["m1", "m2", "m1", "m2"],
+                         "when_label": ["13 mars", "En été", "13 mars", "En été"], "position": [1, 2, 1, 2],
+                         "committed": [True, True, False, True], "done": [True, False, False, False]})
+    view = charts.moment_grid(grid)
+    assert view.table.to_dict("records") == [
+        {"Organisation": "A", "13 mars": "Fait ✓", "En été": "Engagé"},
+        {"Organisation": "B", "13 mars": "—", "En été": "Engagé"}]
+    assert view.figure.data[0].text.tolist() == [["Fait ✓", "Engagé"], ["—", "Engagé"]]
+
+
+def test_typed_text_is_never_plotly_markup():
+    hostile = "<b>Gras</b> <a href='javascript:alert(1)'>x</a> & co"
+    grid = pd.DataFrame({"organisation": [hostile], "moment_key": ["m"], "when_label": ["13 mars"],
+                         "position": [1], "committed": [True], "done": [False]})
+    label = charts.moment_grid(grid).figure.data[0].y[0]
+    assert "<b>" not in label and "<a" not in label and "&lt;b&gt;Gras&lt;/b&gt;" in label.replace("<br>", " ")
+    totals = pd.DataFrame({"organisation": [hostile], "posts": [1], "views": [2], "shares": [None],
+                           "people_reached": [3]})
+    bars = charts.reported_reach(totals, "organisation", "views", "Vues").figure.data[0].y[0]
+    assert "<a" not in bars
+    assert charts.reported_reach(totals, "organisation", "views", "Vues").table.iloc[0, 0] == hostile
+
+
+def test_activities_sum_participants_per_type():
+    activities = pd.DataFrame({"organisation": ["A", "B", "B"], "activity_type": ["kiosque", "Kiosque ", "Webinaire"],
+                               "held_on": [dt.date(2022, 5, 3)] * 3, "participants": [40, 10, None],
+                               "description": ["", "", ""]})
+    view = charts.activities_participants(activities)
+    assert list(view.figure.data[0].x) == [50, 0]
+    assert list(view.figure.data[0].text) == ["50", "non indiqué"]
+    assert view.figure.data[0].y[0].startswith("Kiosque (2 activité(s))")
+
+
+def test_empty_campaign_figures_still_build(db):
+    cid = current_id(db)
+    assert charts.moment_grid(reports.moment_grid(db, cid)).table.empty
+    assert charts.activities_participants(reports.reported_activities(db, cid)).table.empty
+    assert charts.reported_reach(reports.reach_totals(reports.reported_reach(db, cid)), "channel", "views",
+                                 "Vues").table.empty
