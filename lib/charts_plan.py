@@ -45,7 +45,7 @@ def axis_progress_figure(table: pd.DataFrame, lang: str = "fr") -> go.Figure:
     """One horizontal bar per axis: the share of items done or on track, labelled
     "46 % (6 / 13)"; a light track shows the remaining share. `table` is overview.axis_progress."""
     shares = [0.0 if s is None or s != s else float(s) for s in table["Avancement"]]
-    labels = [_wrap(a) for a in table["Axe"]]
+    labels = [_wrap(a) for a in table["Axe"].tolist()]
     texts = [f"{format_pct(s, lang) if c else '—'} ({int(o)} / {int(c)})"
              for s, o, c in zip(shares, table["Réalisés ou en bonne voie"], table["Comptés"])]
     figure = go.Figure()
@@ -86,14 +86,15 @@ def party_load_figure(table: pd.DataFrame, lang: str = "fr", limit: int = 12) ->
     """Grouped horizontal bars per responsible party: items carried, and items late (hatched),
     each with its count written. `table` is overview.party_load (most loaded first)."""
     shown = table.head(limit)
-    parties = list(shown["Responsable"])
+    parties = shown["Responsable"].tolist()
+    carried, late = shown["Moyens portés"].tolist(), shown["En retard"].tolist()
     figure = go.Figure()
-    figure.add_bar(y=parties, x=shown["Moyens portés"], orientation="h", name=translate("Moyens portés", lang),
-                   marker=dict(color="#0072B2"), text=shown["Moyens portés"], textposition="outside",
+    figure.add_bar(y=parties, x=carried, orientation="h", name=translate("Moyens portés", lang),
+                   marker=dict(color="#0072B2"), text=carried, textposition="outside",
                    cliponaxis=False)
-    figure.add_bar(y=parties, x=shown["En retard"], orientation="h", name=translate("En retard", lang),
+    figure.add_bar(y=parties, x=late, orientation="h", name=translate("En retard", lang),
                    marker=dict(color="#D55E00", pattern=dict(shape="/", fgcolor="white", size=7)),
-                   text=shown["En retard"], textposition="outside", cliponaxis=False)
+                   text=late, textposition="outside", cliponaxis=False)
     _layout(figure, 110 + 48 * len(parties), barmode="group", bargap=0.25, bargroupgap=0.05,
             legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
     figure.update_xaxes(title=translate("Nombre de moyens", lang), showgrid=True, gridcolor="#DDDDDD")

@@ -18,17 +18,23 @@ DUE_SOON_DAYS = 60
 def deadline_of(row) -> date | None:
     """The date to show as an item's échéance: the next due date, or for a late item
     without one (a one-off whose date has passed) the date it was due. No side effects."""
-    if row["next_due"] is not None and row["next_due"] == row["next_due"]:
-        return row["next_due"]
-    if row["late"] and row["due"] is not None and row["due"] == row["due"]:
-        return row["due"]
+    return _deadline(row["next_due"], row["late"], row["due"])
+
+
+def _deadline(next_due, late, due):
+    if next_due is not None and next_due == next_due:
+        return next_due
+    if late and due is not None and due == due:
+        return due
     return None
 
 
 def with_deadlines(status: pd.DataFrame) -> pd.DataFrame:
     """`status` with an `echeance` column (see `deadline_of`). No side effects."""
     out = status.copy()
-    out["echeance"] = [deadline_of(row) for _, row in out.iterrows()] if len(out) else []
+    out["echeance"] = pd.Series([_deadline(n, l, d) for n, l, d in zip(out["next_due"].tolist(), out["late"].tolist(),
+                                                                         out["due"].tolist())],
+                                index=out.index, dtype=object)
     return out
 
 
@@ -37,15 +43,17 @@ def axis_progress(status: pd.DataFrame) -> pd.DataFrame:
 
     The share is the one defined in lib.tracking.ON_TRACK_EXPLANATION_FR.
     """
-    rows = []
-    for (number, name), group in status.groupby(["axis_number", "axis_name"], sort=True):
-        counted = int(group["counted"].sum())
-        on_track = int(group["on_track"].sum())
-        rows.append({"Axe": f"{number}. {name}", "Moyens": len(group), "Comptés": counted,
-                     "Réalisés ou en bonne voie": on_track, "En retard": int(group["late"].sum()),
-                     "Avancement": on_track / counted if counted else None})
-    return pd.DataFrame(rows, columns=["Axe", "Moyens", "Comptés", "Réalisés ou en bonne voie", "En retard",
-                                       "Avancement"])
+    grouped = status.groupby(["axis_number", "axis_name"], sort=True).agg(
+        Moyens=("means_id", "size"), counted=("counted", "sum"), on_track=("on_track", "sum"), late=("late", "sum"))
+    frame = pd.DataFrame({
+        "Axe": [f"{n}. {name}" for n, name in grouped.index],
+        "Moyens": grouped["Moyens"].astype(int).to_numpy(),
+        "Comptés": grouped["counted"].astype(int).to_numpy(),
+        "Réalisés ou en bonne voie": grouped["on_track"].astype(int).to_numpy(),
+        "En retard": grouped["late"].astype(int).to_numpy(),
+    })
+    frame["Avancement"] = [o / c if c else None for o, c in zip(frame["Réalisés ou en bonne voie"], frame["Comptés"])]
+    return frame
 
 
 def overall_progress(status: pd.DataFrame) -> float | None:
@@ -57,14 +65,15 @@ def overall_progress(status: pd.DataFrame) -> float | None:
 def status_breakdown(status: pd.DataFrame) -> pd.DataFrame:
     """One row per axis, one column per status label (counts), in STATUSES order, plus En retard."""
     labels = [STATUS_LABELS_FR[s] for s in STATUSES]
-    rows = []
-    for (number, name), group in status.groupby(["axis_number", "axis_name"], sort=True):
-        counts = group["status"].value_counts()
-        row = {"Axe": f"{number}. {name}"}
-        row.update({STATUS_LABELS_FR[s]: int(counts.get(s, 0)) for s in STATUSES})
-        row["En retard"] = int(group["late"].sum())
-        rows.append(row)
-    return pd.DataFrame(rows, columns=["Axe", *labels, "En retard"])
+    keys = [status["axis_number"], status["axis_name"]]
+    counts = pd.crosstab(keys, status["status"]).reindex(columns=list(STATUSES), fill_value=0)
+    late = status.groupby(["axis_number", "axis_name"], sort=True)["late"].sum()
+    counts = counts.sort_index()
+    frame = pd.DataFrame({"Axe": [f"{n}. {name}" for n, name in counts.index]})
+    for code, label in zip(STATUSES, labels):
+        frame[label] = counts[code].astype(int).to_numpy()
+    frame["En retard"] = late.reindex(counts.index).astype(int).to_numpy()
+    return frame[["Axe", *labels, "En retard"]]
 
 
 def _item_table(frame: pd.DataFrame, extra: dict[str, str]) -> pd.DataFrame:
@@ -97,14 +106,15 @@ def party_load(status: pd.DataFrame) -> pd.DataFrame:
     Items without a party count under "(non précisé)". Abandoned items are not carried.
     """
     counts: dict[str, list[int]] = {}
-    for row in status[status["counted"]].itertuples():
-        parties = list(row.parties) if row.parties is not None and len(row.parties) else ["(non précisé)"]
-        for party in parties:
+    kept = status[status["counted"]]
+    for parties, late in zip(kept["parties"].tolist(), kept["late"].tolist()):
+        names = list(parties) if parties is not None and len(parties) else ["(non précisé)"]
+        for party in names:
             carried = counts.setdefault(party, [0, 0])
             carried[0] += 1
-            carried[1] += int(bool(row.late))
-    rows = [{"Responsable": p, "Moyens portés": c[0], "En retard": c[1]} for p, c in counts.items()]
-    frame = pd.DataFrame(rows, columns=["Responsable", "Moyens portés", "En retard"])
+            carried[1] += int(bool(late))
+    frame = pd.DataFrame([{"Responsable": p, "Moyens portés": c[0], "En retard": c[1]} for p, c in counts.items()],
+                         columns=["Responsable", "Moyens portés", "En retard"])
     return frame.sort_values(["Moyens portés", "En retard", "Responsable"], ascending=[False, False, True]) \
         .reset_index(drop=True)
 
@@ -186,7 +196,8 @@ def find_table(status: pd.DataFrame) -> pd.DataFrame:
     frame = with_deadlines(status)
     return pd.DataFrame({
         "id": frame["means_id"].to_numpy(),
-        "N°": [item_code(r) for _, r in frame.iterrows()],
+        "N°": [f"{a}.{b}.{c}" for a, b, c in zip(frame["axis_number"].tolist(), frame["action_position"].tolist(),
+                                                  frame["means_position"].tolist())],
         "Moyen": frame["text"].to_numpy(),
         "Action": frame["action_title"].to_numpy(),
         "Statut": frame["status_fr"].to_numpy(),
