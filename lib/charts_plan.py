@@ -19,13 +19,15 @@ STATUS_STYLE = {  # colour-blind-safe palette (Okabe-Ito) + a pattern per status
     "reporte": ("#E69F00", "x"),
     "abandonne": ("#555555", "."),
 }
-_FONT = dict(family="Source Sans Pro, sans-serif", size=14)
+_FONT = dict(family="Source Sans Pro, sans-serif", size=14, color="#262730")
+_TEXT = dict(size=14, color="#262730")
 
 
 def _layout(figure: go.Figure, height: int, **extra) -> go.Figure:
     figure.update_layout(height=height, margin=dict(l=10, r=30, t=10, b=10), font=_FONT,
                          plot_bgcolor="white", paper_bgcolor="white", **extra)
-    figure.update_yaxes(autorange="reversed", automargin=True)
+    figure.update_yaxes(autorange="reversed", automargin=True, tickfont=_TEXT)
+    figure.update_xaxes(tickfont=_TEXT)
     return figure
 
 
@@ -52,12 +54,12 @@ def axis_progress_figure(table: pd.DataFrame, lang: str = "fr") -> go.Figure:
     figure.add_bar(y=labels, x=[100] * len(labels), orientation="h", marker_color="#EEEEEE",
                    hoverinfo="skip", showlegend=False)
     figure.add_bar(y=labels, x=[s * 100 for s in shares], orientation="h", marker_color="#009E73",
-                   text=texts, textposition="outside", cliponaxis=False, showlegend=False,
+                   text=texts, textposition="outside", cliponaxis=False, showlegend=False, textfont=_TEXT,
                    name=translate("Réalisés ou en bonne voie", lang),
                    hovertemplate="%{y}<br>%{text}<extra></extra>")
     _layout(figure, 70 + 60 * len(labels), barmode="overlay", bargap=0.35)
     figure.update_xaxes(range=[0, 125], tickvals=[0, 25, 50, 75, 100], ticksuffix=" %", showgrid=True,
-                        gridcolor="#DDDDDD")
+                        gridcolor="#DDDDDD", title=translate("Part des moyens réalisés ou en bonne voie", lang))
     return figure
 
 
@@ -71,7 +73,7 @@ def status_breakdown_figure(table: pd.DataFrame, lang: str = "fr") -> go.Figure:
         colour, pattern = STATUS_STYLE[status]
         values = [int(v) for v in table[column]]
         figure.add_bar(y=labels, x=values, orientation="h", name=translate(column, lang),
-                       marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="white", size=7),
+                       marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="white", size=7, fillmode="overlay"),
                                    line=dict(color="white", width=1)),
                        text=[str(v) if v else "" for v in values], textposition="inside",
                        insidetextanchor="middle", textfont=dict(color="white" if status != "a_venir" else "black"),
@@ -90,11 +92,11 @@ def party_load_figure(table: pd.DataFrame, lang: str = "fr", limit: int = 12) ->
     carried, late = shown["Moyens portés"].tolist(), shown["En retard"].tolist()
     figure = go.Figure()
     figure.add_bar(y=parties, x=carried, orientation="h", name=translate("Moyens portés", lang),
-                   marker=dict(color="#0072B2"), text=carried, textposition="outside",
+                   marker=dict(color="#0072B2"), text=carried, textposition="outside", textfont=_TEXT,
                    cliponaxis=False)
     figure.add_bar(y=parties, x=late, orientation="h", name=translate("En retard", lang),
-                   marker=dict(color="#D55E00", pattern=dict(shape="/", fgcolor="white", size=7)),
-                   text=late, textposition="outside", cliponaxis=False)
+                   marker=dict(color="#D55E00", pattern=dict(shape="/", fgcolor="white", size=7, fillmode="overlay")),
+                   text=late, textposition="outside", textfont=_TEXT, cliponaxis=False)
     _layout(figure, 110 + 48 * len(parties), barmode="group", bargap=0.25, bargroupgap=0.05,
             legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
     figure.update_xaxes(title=translate("Nombre de moyens", lang), showgrid=True, gridcolor="#DDDDDD")

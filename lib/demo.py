@@ -54,7 +54,9 @@ def _refuse_existing(path: str | Path) -> Path:
 def _recorded_at(rng: random.Random, work_day: date, until: date) -> datetime:
     day = min(until, work_day + timedelta(days=rng.choice((0, 0, 1, 2, 3, 6))))
     local = datetime.combine(day, time(rng.randint(8, 16), rng.randint(0, 59)))
-    return local + timedelta(hours=5)  # Québec time to naive UTC (close enough for demo data)
+    # Québec time to naive UTC (close enough for demo data), never in the future.
+    recorded = min(local + timedelta(hours=5), clock.utcnow() - timedelta(minutes=rng.randint(5, 300)))
+    return max(recorded, datetime.combine(work_day, time(0, 1)))
 
 
 def _between(rng: random.Random, first: date, last: date) -> date:

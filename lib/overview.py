@@ -77,14 +77,15 @@ def status_breakdown(status: pd.DataFrame) -> pd.DataFrame:
 
 
 def _item_table(frame: pd.DataFrame, extra: dict[str, str]) -> pd.DataFrame:
-    columns = {"means_id": "id", "axis_number": "Axe", "action_title": "Action", "text": "Moyen",
-               "responsible_label": "Responsables", "status_fr": "Statut", **extra}
+    # What the board reads first comes first: the means, its date and why; the action last.
+    columns = {"means_id": "id", "text": "Moyen", **extra, "status_fr": "Statut", "responsible_label": "Responsables",
+               "axis_number": "Axe", "action_title": "Action"}
     return frame[list(columns)].rename(columns=columns).reset_index(drop=True)
 
 
 def late_items(status: pd.DataFrame) -> pd.DataFrame:
-    """The late items, those overdue longest first: id, Axe, Action, Moyen, Responsables,
-    Statut, Échéance, Pourquoi."""
+    """The late items, those overdue longest first: id, Moyen, Échéance, Pourquoi, Statut,
+    Responsables, Axe, Action."""
     late = with_deadlines(status[status["late"]])
     late = late.sort_values(["echeance", "axis_number", "action_position", "means_position"], na_position="last")
     return _item_table(late, {"echeance": "Échéance", "late_reason_fr": "Pourquoi"})
@@ -92,7 +93,7 @@ def late_items(status: pd.DataFrame) -> pd.DataFrame:
 
 def due_soon(status: pd.DataFrame, as_of: date, days: int = DUE_SOON_DAYS) -> pd.DataFrame:
     """Items whose next due date falls in as_of..as_of+days, soonest first (late ones excluded:
-    they are listed as late): id, Axe, Action, Moyen, Responsables, Statut, Échéance, Échéancier."""
+    they are listed as late): id, Moyen, Échéance, Échéancier, Statut, Responsables, Axe, Action."""
     horizon = as_of + timedelta(days=days)
     frame = status[~status["late"]]
     mask = [d is not None and d == d and as_of <= d <= horizon for d in frame["next_due"]]
@@ -119,6 +120,14 @@ def party_load(status: pd.DataFrame) -> pd.DataFrame:
         .reset_index(drop=True)
 
 
+def _local(moments: pd.Series) -> list:
+    """Naive UTC timestamps as Québec local time, to the minute (how people remember them)."""
+    from lib.clock import to_local
+
+    return [to_local(pd.Timestamp(m).to_pydatetime()).replace(second=0, microsecond=0) if m == m and m is not None
+            else None for m in moments.tolist()]
+
+
 def latest_updates(updates: pd.DataFrame, status: pd.DataFrame, limit: int = 10) -> pd.DataFrame:
     """The `limit` most recently recorded updates of the items in `status`: Enregistrée le,
     Par, Axe, Moyen, Statut, Avancement (%), Date du travail, Note, Corrigée."""
@@ -126,7 +135,7 @@ def latest_updates(updates: pd.DataFrame, status: pd.DataFrame, limit: int = 10)
     frame = updates[updates["means_id"].isin(known.index)]
     frame = frame.sort_values(["recorded_at", "update_id"], ascending=False).head(limit)
     return pd.DataFrame({
-        "Enregistrée le": frame["recorded_at"].to_numpy(),
+        "Enregistrée le": _local(frame["recorded_at"]),
         "Par": frame["recorded_by_name"].to_numpy(),
         "Axe": [int(known.at[m, "axis_number"]) for m in frame["means_id"]],
         "Moyen": [known.at[m, "text"] for m in frame["means_id"]],
@@ -153,7 +162,7 @@ def item_history(updates: pd.DataFrame) -> pd.DataFrame:
         "Quantité": [effective_quantity(q, n) for q, n in zip(frame["quantity"], frame["note"])],
         "Note": frame["note"].to_numpy(),
         "Preuve": frame["evidence_url"].to_numpy(),
-        "Enregistrée le": frame["recorded_at"].to_numpy(),
+        "Enregistrée le": _local(frame["recorded_at"]),
         "Par": frame["recorded_by_name"].to_numpy(),
         "Corrige": frame["corrects_id"].to_numpy(),
         "Corrigée par": frame["corrected_by_id"].to_numpy(),
