@@ -128,9 +128,10 @@ def item_history(rng: random.Random, rules: tracking.ItemRules, settings: tracki
         stop = until - timedelta(days=rng.randint(settings.continuous_late_days + 10, 260)) if quiet else until
         day = begin + timedelta(days=rng.randint(5, 30))
         progress = rng.choice((10, 20, 30))
+        ceiling = rng.choice((40, 50, 60, 75, 80))  # continuous work never reaches 100 %
         total = 0.0
         while day <= stop:
-            progress = min(95, progress + rng.choice((0, 5, 10)))
+            progress = min(ceiling, progress + rng.choice((0, 5, 10)))
             quantity, note = None, rng.choice(NOTES["continuous"])
             if target.kind == "frequency":
                 quantity, note = 1.0, f"Rencontre tenue le {schedule.format_date_fr(day)}." \

@@ -124,8 +124,13 @@ def _local(moments: pd.Series) -> list:
     """Naive UTC timestamps as Québec local time, to the minute (how people remember them)."""
     from lib.clock import to_local
 
-    return [to_local(pd.Timestamp(m).to_pydatetime()).replace(second=0, microsecond=0) if m == m and m is not None
-            else None for m in moments.tolist()]
+    return [f"{to_local(pd.Timestamp(m).to_pydatetime()):%Y-%m-%d %H:%M}" if m == m and m is not None else ""
+            for m in moments.tolist()]
+
+
+def _days(values: pd.Series) -> list:
+    """Dates without a time of day (DuckDB hands DATE columns to pandas as timestamps)."""
+    return [pd.Timestamp(v).date() if v is not None and v == v else None for v in values.tolist()]
 
 
 def latest_updates(updates: pd.DataFrame, status: pd.DataFrame, limit: int = 10) -> pd.DataFrame:
@@ -141,9 +146,9 @@ def latest_updates(updates: pd.DataFrame, status: pd.DataFrame, limit: int = 10)
         "Moyen": [known.at[m, "text"] for m in frame["means_id"]],
         "Statut": [STATUS_LABELS_FR[s] for s in frame["status"]],
         "Avancement (%)": frame["progress"].to_numpy(),
-        "Date du travail": frame["work_date"].to_numpy(),
+        "Date du travail": _days(frame["work_date"]),
         "Note": frame["note"].to_numpy(),
-        "Corrigée": frame["corrected_by_id"].notna().to_numpy(),
+        "Corrigée": ["Oui" if c else "Non" for c in frame["corrected_by_id"].notna().tolist()],
     })
 
 
@@ -155,7 +160,7 @@ def item_history(updates: pd.DataFrame) -> pd.DataFrame:
     frame = updates.sort_values(["work_date", "recorded_at", "update_id"], ascending=False)
     return pd.DataFrame({
         "N°": frame["update_id"].to_numpy(),
-        "Date du travail": frame["work_date"].to_numpy(),
+        "Date du travail": _days(frame["work_date"]),
         "Cycle": frame["cycle_label"].to_numpy(),
         "Statut": [STATUS_LABELS_FR[s] for s in frame["status"]],
         "Avancement (%)": frame["progress"].to_numpy(),
@@ -212,7 +217,7 @@ def find_table(status: pd.DataFrame) -> pd.DataFrame:
         "Statut": frame["status_fr"].to_numpy(),
         "Avancement (%)": frame["progress"].to_numpy(),
         "Échéance": frame["echeance"].to_numpy(),
-        "En retard": frame["late"].to_numpy(),
+        "En retard": ["Oui" if late else "Non" for late in frame["late"].tolist()],
         "Responsables": frame["responsible_label"].to_numpy(),
         "Période": frame["period_label"].to_numpy(),
     })

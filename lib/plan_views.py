@@ -14,7 +14,7 @@ import streamlit as st
 from lib import charts_plan, exports, overview, session, tracking
 from lib.i18n import MONTHS_FR, translate
 
-_STATUS_VALUE_COLUMNS = ("Statut",)
+_STATUS_VALUE_COLUMNS = ("Statut", "En retard", "Corrigée")
 MONTH_NAMES_FR = tuple(m.capitalize() for m in MONTHS_FR)
 
 
@@ -84,7 +84,7 @@ def chart_with_table(figure, table: pd.DataFrame, key: str, file_stem: str, *, c
         if alt:
             st.caption(alt)
     with table_tab:
-        st.dataframe(shown, hide_index=True, column_config=column_config, key=f"{key}.table")
+        st.dataframe(shown, hide_index=True, column_config=column_config, key=f"{key}.table", placeholder="—")
     download_csv(shown, key, file_stem)
 
 
@@ -94,9 +94,17 @@ def item_table(table: pd.DataFrame, key: str, file_stem: str, *, empty_fr: str) 
         st.info(session.t(empty_fr))
         return
     shown = localise(table, session.language())
-    st.dataframe(shown, hide_index=True, key=f"{key}.table",
-                 column_config={"id": None, session.t("Moyen"): st.column_config.TextColumn(width="large")})
+    st.dataframe(shown, hide_index=True, key=f"{key}.table", placeholder="—", column_config=item_columns())
     download_csv(shown, key, file_stem)
+
+
+def item_columns() -> dict:
+    """Column settings shared by the item and history tables (headers in the session language)."""
+    t = session.t
+    return {"id": None, t("Moyen"): st.column_config.TextColumn(width="large"),
+            t("Note"): st.column_config.TextColumn(width="large"),
+            t("Pourquoi"): st.column_config.TextColumn(width="large"),
+            t("Preuve"): st.column_config.LinkColumn(display_text=t("Ouvrir"))}
 
 
 def prefill(form: str, record_id, values: dict) -> None:

@@ -32,7 +32,7 @@ with update_tab:
                                   late_only=late_only)
     st.caption(t("{count} moyen(s) sur {total}", count=len(found), total=len(status)))
     st.dataframe(plan_views.localise(overview.find_table(found), session.language()), hide_index=True,
-                 column_config={"id": None}, height=260, key="find.results")
+                 column_config=plan_views.item_columns(), placeholder="—", height=260, key="find.results")
     if found.empty:
         st.stop()
     labels = {row.means_id: f"{overview.item_code(row._asdict())} — {row.text}" for row in found.itertuples()}

@@ -44,8 +44,8 @@ st.caption(t(tracking.ON_TRACK_EXPLANATION_FR))
 for action_title, action_items in axis_items.groupby("action_title", sort=False):
     st.subheader(escape_markdown(action_title), anchor=False)
     table = plan_views.localise(overview.find_table(action_items), lang)
-    st.dataframe(table, hide_index=True, column_config={"id": None, t("Action"): None,
-                 t("Moyen"): st.column_config.TextColumn(width="large")}, key=f"plan.action.{action_items.iloc[0]['action_id']}")
+    st.dataframe(table, hide_index=True, column_config={**plan_views.item_columns(), t("Action"): None},
+                 placeholder="—", key=f"plan.action.{action_items.iloc[0]['action_id']}")
 
 st.header(t("Détail d’un moyen"), divider="gray")
 labels = {row.means_id: f"{overview.item_code(row._asdict())} — {row.text}" for row in axis_items.itertuples()}

@@ -85,7 +85,7 @@ def test_staff_filter_late_items(app_for):
     app = app_for("staff", "pages/mises_a_jour.py")
     app.toggle(key="find.late").set_value(True).run()
     results = app.dataframe[0].value
-    assert len(results) > 0 and results["En retard"].all()
+    assert len(results) > 0 and (results["En retard"] == "Oui").all()
 
 
 def test_staff_add_a_means_in_the_plan_editor(app_for, file_db):
