@@ -137,3 +137,14 @@ def show_errors(error: Exception) -> None:
     """The French messages of a PlanError/TrackingError, translated, one st.error each."""
     for message in getattr(error, "messages", [str(error)]):
         st.error(session.t(message))
+
+
+def follow_row_selection(event, ids: list, select_key: str) -> None:
+    """Make a click on a table row choose that item in the selectbox `select_key` (drawn
+    after the table). Applied once per new click, so the selectbox stays usable."""
+    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    marker = f"{select_key}.from_row"
+    chosen = ids[rows[0]] if rows and rows[0] < len(ids) else None
+    if chosen is not None and st.session_state.get(marker) != chosen:
+        st.session_state[select_key] = chosen
+    st.session_state[marker] = chosen

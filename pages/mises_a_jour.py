@@ -21,18 +21,23 @@ update_tab, plan_tab = st.tabs([t("Enregistrer une mise à jour"), t("Modifier l
 
 with update_tab:
     search = st.text_input(t("Rechercher un moyen"), key="find.search", placeholder=t("Un mot du moyen, de l’action, de l’indicateur…"))
-    col_axis, col_party, col_status, col_late = st.columns([2, 2, 2, 1])
+    col_axis, col_party, col_status, col_late = st.columns([3, 3, 3, 2], vertical_alignment="bottom")
     axis_names = dict(zip(status["axis_number"], status["axis_name"]))
-    axes = col_axis.multiselect(t("Axes"), list(axis_names), format_func=lambda n: f"{n}. {axis_names[n]}", key="find.axes")
-    parties = col_party.multiselect(t("Responsables"), overview.list_parties(status), key="find.parties")
+    axes = col_axis.multiselect(t("Axes"), list(axis_names), format_func=lambda n: f"{n}. {axis_names[n]}", key="find.axes",
+                                  placeholder=t("Tous"))
+    parties = col_party.multiselect(t("Responsables"), overview.list_parties(status), key="find.parties",
+                                    placeholder=t("Tous"))
     statuses = col_status.multiselect(t("Statuts"), list(tracking.STATUSES),
-                                      format_func=lambda s: t(tracking.STATUS_LABELS_FR[s]), key="find.statuses")
+                                      format_func=lambda s: t(tracking.STATUS_LABELS_FR[s]), key="find.statuses",
+                                      placeholder=t("Tous"))
     late_only = col_late.toggle(t("En retard seulement"), key="find.late")
     found = overview.filter_items(status, search=search, axes=axes, parties=parties, statuses=statuses,
                                   late_only=late_only)
     st.caption(t("{count} moyen(s) sur {total}", count=len(found), total=len(status)))
-    st.dataframe(plan_views.localise(overview.find_table(found), session.language()), hide_index=True,
-                 column_config=plan_views.item_columns(), placeholder="—", height=260, key="find.results")
+    picked = st.dataframe(plan_views.localise(overview.find_table(found), session.language()), hide_index=True,
+                          column_config=plan_views.item_columns(), placeholder="—", height=260, key="find.results",
+                          on_select="rerun", selection_mode="single-row")
+    plan_views.follow_row_selection(picked, found["means_id"].tolist(), "find.means")
     if found.empty:
         st.stop()
     labels = {row.means_id: f"{overview.item_code(row._asdict())} — {row.text}" for row in found.itertuples()}
@@ -57,6 +62,8 @@ with update_tab:
                      "(la période écrite au plan est conservée)."), icon=":material/help:")
 
     history = tracking.list_updates(db, means_id=int(means_id))
+    plan_views.prefill("update", int(means_id), {"update.status": item["status"],
+                                                 "update.progress": 5 * round(int(item["progress"]) / 5)})
     with st.form("update"):
         st.markdown(f"**{t('Nouvelle mise à jour')}**")
         col_a, col_b, col_c = st.columns(3)
@@ -84,7 +91,7 @@ with update_tab:
             plan_views.show_errors(error)
         else:
             plan_views.clear_fields("update.status", "update.progress", "update.work_date", "update.quantity",
-                                    "update.evidence_url", "update.corrects", "update.note")
+                                    "update.evidence_url", "update.corrects", "update.note", "update.loaded_for")
             plan_views.flash(t("Mise à jour enregistrée."))
             st.rerun()
 
