@@ -42,10 +42,12 @@ with signups:
             st.download_button(t("Entente signée (PDF)"), agreement_pdf.agreement_pdf(db, chosen),
                                file_name=agreement_pdf.pdf_filename(agreement), mime="application/pdf",
                                key="ambassadors.pdf", icon=":material/picture_as_pdf:")
-        with st.form("decision"):
+        with st.form("decision", clear_on_submit=True):
             decision = st.radio(t("Décision"), ["approved", "declined", "pending"], horizontal=True,
-                                key="decision.status", format_func=lambda s: t(ambassadors.STATUS_LABELS_FR[s]))
-            note = st.text_area(t("Note à l’organisation (obligatoire pour un refus)"), key="decision.note",
+                                index=["approved", "declined", "pending"].index(
+                                    "approved" if agreement.status == "pending" else agreement.status),
+                                key=f"decision{chosen}.status", format_func=lambda s: t(ambassadors.STATUS_LABELS_FR[s]))
+            note = st.text_area(t("Note à l’organisation (obligatoire pour un refus)"), key=f"decision{chosen}.note",
                                 max_chars=ambassadors.MAX_NOTE)
             if st.form_submit_button(t("Enregistrer la décision"), type="primary"):
                 try:

@@ -40,10 +40,10 @@ data["accepted"] = st.checkbox(
 
 st.subheader(t("6. Votre compte"))
 st.caption(t("Pour vous connecter ensuite, remplir votre rapport de retombées et suivre votre entente."))
+data["username"] = st.text_input(t("Nom d’utilisateur"), key="signup.username", max_chars=40,
+                                 help=t("3 à 40 caractères : lettres minuscules, chiffres, point, tiret."),
+                                 autocomplete="username")
 left, right = st.columns(2)
-data["username"] = left.text_input(t("Nom d’utilisateur"), key="signup.username", max_chars=40,
-                                   help=t("3 à 40 caractères : lettres minuscules, chiffres, point, tiret."),
-                                   autocomplete="username")
 data["password"] = left.text_input(t("Mot de passe (12 caractères ou plus)"), type="password",
                                    key="signup.password", max_chars=200, autocomplete="new-password")
 data["password_confirm"] = right.text_input(t("Confirmer le mot de passe"), type="password",

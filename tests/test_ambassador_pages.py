@@ -130,8 +130,8 @@ def test_staff_approve_from_the_ambassadors_page(app_for, file_db):
     ambassador_id = signed_up(file_db)
     app = app_for("staff", "pages/ambassadeurs.py")
     assert not app.exception, app.exception
-    app.radio(key="decision.status").set_value("approved")
-    app.text_area(key="decision.note").set_value("Bienvenue!")
+    app.radio(key=f"decision{ambassador_id}.status").set_value("approved")
+    app.text_area(key=f"decision{ambassador_id}.note").set_value("Bienvenue!")
     [b for b in app.get("form_submit_button") if b.label == "Enregistrer la décision"][0].click().run()
     assert ambassadors.get_agreement(file_db, ambassador_id).status == "approved"
 
