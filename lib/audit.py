@@ -7,6 +7,7 @@ import pandas as pd
 
 from lib import clock
 from lib.db import Database
+from lib.i18n import translate
 
 
 def record(cur, actor: str, action: str, *, entity: str = "", entity_id: str | int = "",
@@ -20,8 +21,37 @@ def record(cur, actor: str, action: str, *, entity: str = "", entity_id: str | i
     )
 
 
-def list_events(db: Database, *, action_prefix: str = "", actor: str = "", limit: int = 500) -> pd.DataFrame:
-    """The newest audit rows first, filtered by action prefix and actor when given."""
+ACTION_LABELS_FR = {
+    "auth.sign_in": "Connexion",
+    "auth.sign_out": "Déconnexion",
+    "auth.failure": "Échec de connexion",
+    "auth.lockout": "Connexion refusée (verrouillage)",
+    "user.create": "Compte créé",
+    "user.role": "Rôle changé",
+    "user.activate": "Compte réactivé",
+    "user.deactivate": "Compte désactivé",
+    "user.password_reset": "Mot de passe réinitialisé",
+    "user.password_change": "Mot de passe changé",
+    "user.profile": "Profil modifié",
+    "settings.change": "Paramètre modifié",
+    "backup.create": "Sauvegarde",
+    "seed.plan": "Plan initial chargé",
+    "campaign.create": "Campagne créée",
+}
+
+
+def list_events(db: Database, *, action_prefix: str = "", actor: str = "", limit: int = 500,
+                lang: str = "fr") -> pd.DataFrame:
+    """The newest audit rows first, filtered by action prefix and actor when given; times
+    in Québec local time, with a readable label for the known actions."""
+    events = _query_events(db, action_prefix, actor, limit)
+    events["happened_at"] = clock.to_local_series(events["happened_at"])
+    events.insert(2, "label", events["action"].map(
+        lambda action: translate(ACTION_LABELS_FR[action], lang) if action in ACTION_LABELS_FR else action))
+    return events
+
+
+def _query_events(db: Database, action_prefix: str, actor: str, limit: int) -> pd.DataFrame:
     return db.query_df(
         """
         SELECT happened_at, actor, action, entity, entity_id, details, session_id

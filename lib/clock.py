@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import pandas as pd
+
 LOCAL_ZONE = ZoneInfo("America/Toronto")  # Outaouais keeps Eastern time
 
 
@@ -26,3 +28,8 @@ def to_local(moment: dt.datetime | None) -> dt.datetime | None:
     if moment is None or moment != moment:
         return None
     return moment.replace(tzinfo=dt.timezone.utc).astimezone(LOCAL_ZONE).replace(tzinfo=None)
+
+
+def to_local_series(moments: pd.Series) -> pd.Series:
+    """A column of naive UTC timestamps as naive Québec local times (NaT kept)."""
+    return pd.to_datetime(moments).dt.tz_localize("UTC").dt.tz_convert(LOCAL_ZONE).dt.tz_localize(None)

@@ -11,11 +11,12 @@ import pandas as pd
 
 from lib import audit, clock
 from lib.db import Database
+from lib.i18n import translate
 from lib.passwords import check_password, generate_password, hash_password, validate_password
 
 ROLES = ("admin", "staff", "board", "ambassador")
 ROLE_LABELS_FR = {"admin": "Administrateur", "staff": "Équipe", "board": "Membre du CA", "ambassador": "Ambassadeur"}
-USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
+USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -60,19 +61,24 @@ def get_user(db: Database, username: str) -> User | None:
     return None if row is None else User(*row)
 
 
-def list_users(db: Database) -> pd.DataFrame:
-    """All accounts, without password hashes, for the admin page."""
-    return db.query_df(
+def list_users(db: Database, lang: str = "fr") -> pd.DataFrame:
+    """All accounts for the admin page, without password hashes: the role as a label in
+    `lang`, times in Québec local time."""
+    frame = db.query_df(
         "SELECT username, display_name, email, role, organisation, is_active, created_at, last_sign_in_at"
         " FROM users ORDER BY role, username"
     )
+    frame["role"] = frame["role"].map(lambda role: translate(ROLE_LABELS_FR[role], lang))
+    for column in ("created_at", "last_sign_in_at"):
+        frame[column] = clock.to_local_series(frame[column])
+    return frame
 
 
 def validate_new_user(username: str, role: str, display_name: str, email: str, password: str) -> list[str]:
     """French messages for each invalid field of a new account; [] when all are valid."""
     errors = []
     if not USERNAME_PATTERN.match(normalise_username(username)):
-        errors.append("Le nom d’utilisateur doit compter de 3 à 40 caractères : lettres minuscules, "
+        errors.append("Le nom d’utilisateur doit compter de 2 à 40 caractères : lettres minuscules, "
                       "chiffres, point, tiret ou souligné.")
     if role not in ROLES:
         errors.append("Rôle inconnu.")

@@ -8,16 +8,16 @@ t = session.t
 db = session.get_db()
 
 st.title(t("Journal des activités"))
-st.caption(t("Connexions, échecs, verrouillages et modifications, du plus récent au plus ancien (heure UTC)."))
+st.caption(t("Connexions, échecs, verrouillages et modifications, du plus récent au plus ancien (heure du Québec)."))
 filters = st.columns(2)
 kind = filters[0].selectbox(
     t("Type d’événement"), ["", "auth.", "user.", "plan.", "update.", "campaign.", "ambassador.", "report."],
     format_func=lambda prefix: t("Tous") if not prefix else prefix, key="journal.kind")
 actor = filters[1].text_input(t("Utilisateur (nom exact)"), key="journal.actor").strip().lower()
-events = audit.list_events(db, action_prefix=kind, actor=actor)
+events = audit.list_events(db, action_prefix=kind, actor=actor, lang=session.language())
 st.dataframe(events, hide_index=True, width="stretch", column_config={
-    "happened_at": st.column_config.DatetimeColumn(t("Moment (UTC)"), format="YYYY-MM-DD HH:mm:ss"),
-    "actor": t("Qui"), "action": t("Quoi"), "entity": t("Objet"), "entity_id": t("Identifiant"),
+    "happened_at": st.column_config.DatetimeColumn(t("Moment"), format="YYYY-MM-DD HH:mm:ss"),
+    "actor": t("Qui"), "label": t("Quoi"), "action": t("Code"), "entity": t("Objet"), "entity_id": t("Identifiant"),
     "details": t("Détails"), "session_id": t("Session"),
 })
 st.download_button(t("Télécharger (CSV)"), exports.to_csv_bytes(events), "journal.csv", "text/csv",

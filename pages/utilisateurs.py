@@ -13,15 +13,15 @@ if shown := st.session_state.pop("users.new_password", None):
     st.warning(t("Mot de passe temporaire de {username} (affiché une seule fois) :", username=shown[0]))
     st.code(shown[1], language=None)
 
-accounts = users.list_users(db)
+accounts = users.list_users(db, session.language())
 st.dataframe(
     accounts, hide_index=True, width="stretch",
     column_config={
         "username": t("Nom d’utilisateur"), "display_name": t("Nom affiché"), "email": t("Courriel"),
-        "role": st.column_config.SelectboxColumn(t("Rôle")), "organisation": t("Organisme"),
+        "role": t("Rôle"), "organisation": t("Organisme"),
         "is_active": st.column_config.CheckboxColumn(t("Actif")),
-        "created_at": st.column_config.DatetimeColumn(t("Créé le (UTC)"), format="YYYY-MM-DD HH:mm"),
-        "last_sign_in_at": st.column_config.DatetimeColumn(t("Dernière connexion (UTC)"), format="YYYY-MM-DD HH:mm"),
+        "created_at": st.column_config.DatetimeColumn(t("Créé le"), format="YYYY-MM-DD HH:mm"),
+        "last_sign_in_at": st.column_config.DatetimeColumn(t("Dernière connexion"), format="YYYY-MM-DD HH:mm"),
     },
 )
 
@@ -29,17 +29,18 @@ st.subheader(t("Gérer un compte"))
 username = st.selectbox(t("Compte"), accounts["username"].tolist(), key="users.selected")
 if username:
     target = users.get_user(db, username)
-    columns = st.columns(3)
+    columns = st.columns([3, 2, 2, 3], vertical_alignment="bottom")
     with columns[0]:
         new_role = st.selectbox(t("Rôle"), users.ROLES, index=users.ROLES.index(target.role),
-                                format_func=role_label, key="users.role")
+                                format_func=role_label, key=f"users.role.{username}")
+    with columns[1]:
         if st.button(t("Changer le rôle"), key="users.change_role", disabled=new_role == target.role):
             try:
                 users.set_role(db, username, new_role, actor=admin.username)
                 st.rerun()
             except users.UserError as error:
                 st.error(" ".join(t(m) for m in error.messages))
-    with columns[1]:
+    with columns[2]:
         label = t("Désactiver") if target.is_active else t("Réactiver")
         if st.button(label, key="users.toggle_active"):
             try:
@@ -47,7 +48,7 @@ if username:
                 st.rerun()
             except users.UserError as error:
                 st.error(" ".join(t(m) for m in error.messages))
-    with columns[2]:
+    with columns[3]:
         if st.button(t("Réinitialiser le mot de passe"), key="users.reset_password"):
             st.session_state["users.new_password"] = (username, users.reset_password(db, username, actor=admin.username))
             st.rerun()
