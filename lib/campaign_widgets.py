@@ -128,7 +128,8 @@ def show_agreement(agreement: ambassadors.Agreement, campaign: Campaign, types: 
         st.markdown(f"**{t('Personne-ressource')}**")
         st.text(f"{agreement.contact_name}\n{agreement.email}\n{agreement.phone}\n{agreement.website}".strip())
     if agreement.logo:
-        right.image(agreement.logo, caption=t("Logo"), width=180)
+        right.image(agreement.logo, caption=t("Logo"), width=180,
+                    alt=t("Logo de {organisation}", organisation=agreement.organisation))
     st.markdown(f"**{t('Pourquoi nous joignons le mouvement')}**")
     st.text(agreement.why_text)
     chosen = [row.label for row in types.itertuples() if row.key in agreement.commitments]
