@@ -51,12 +51,19 @@ def _refuse_existing(path: str | Path) -> Path:
     return target
 
 
-def _recorded_at(rng: random.Random, work_day: date, until: date) -> datetime:
+def _recorded_at(rng: random.Random, work_day: date, until: date) -> tuple[date, datetime]:
+    """When the update of `work_day` was typed (naive UTC): the same day or a few days later,
+    during office hours in Québec, never in the future. Very early in the morning of today the
+    work day moves back one day, so the record still follows the work."""
     day = min(until, work_day + timedelta(days=rng.choice((0, 0, 1, 2, 3, 6))))
     local = datetime.combine(day, time(rng.randint(8, 16), rng.randint(0, 59)))
-    # Québec time to naive UTC (close enough for demo data), never in the future.
-    recorded = min(local + timedelta(hours=5), clock.utcnow() - timedelta(minutes=rng.randint(5, 300)))
-    return max(recorded, datetime.combine(work_day, time(0, 1)))
+    now = clock.utcnow()
+    recorded = min(local + timedelta(hours=5), now - timedelta(minutes=rng.randint(5, 300)))
+    earliest = datetime.combine(work_day, time(5, 1))  # 00:01 in Québec (EST), in UTC
+    if recorded < earliest:
+        work_day = min(work_day, (now - timedelta(hours=6)).date())
+        recorded = max(recorded, datetime.combine(work_day, time(5, 1)))
+    return work_day, recorded
 
 
 def _between(rng: random.Random, first: date, last: date) -> date:
@@ -164,8 +171,8 @@ def write_history(db: Database, plan_id: int, until: date, seed: int = 2021) -> 
     for item in _items(db, plan_id).itertuples(index=False):
         rules = tracking.item_rules(item.period_label, item.indicator, item.text, None, None, settings)
         for work_day, status, progress, note, quantity in item_history(rng, rules, settings, until):
+            work_day, recorded = _recorded_at(rng, work_day, until)
             cycle = schedule.cycle_for_work_date(rules.schedule, work_day)
-            recorded = _recorded_at(rng, work_day, until)
             evidence = f"https://example.org/rocsmo/pieces/{next_id}" if status == "realise" and rng.random() < 0.25 else ""
             author = rng.choice(AUTHORS)
             rows.append((next_id, int(item.means_id), status, progress, work_day, cycle.label_fr if cycle else "",
