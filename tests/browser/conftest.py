@@ -7,6 +7,7 @@ Browser tests skip when Chromium is missing, unless $ROCSMO_REQUIRE_BROWSER=1 (s
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -26,6 +27,7 @@ from tests.browser.helpers import PASSWORD
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("ROCSMO_CHROMIUM", "/usr/bin/chromium")
 ACCOUNTS = {"admin": "admin-e2e", "staff": "staff-e2e", "board": "board-e2e"}
+AMBASSADOR = "ambassadeur-e2e"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -52,51 +54,87 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _create_accounts(database) -> None:
+    for role, username in ACCOUNTS.items():
+        users.create_user(database, username=username, role=role, display_name=f"{role.title()} E2E",
+                          email=f"{username}@example.org", password=PASSWORD, actor="tests")
+
+
 def _prepare_database(path: Path) -> None:
     """Seed the file and create one account per staff-side role, then close it: the
     server process must be the only one holding the file."""
     database = open_database(str(path))
-    for role, username in ACCOUNTS.items():
-        users.create_user(database, username=username, role=role, display_name=f"{role.title()} E2E",
-                          email=f"{username}@example.org", password=PASSWORD, actor="tests")
+    _create_accounts(database)
     database.close()
+
+
+def _prepare_lived_in_database(path: Path) -> None:
+    """The demo history, the accounts, and an approved ambassador with a draft report."""
+    from lib.demo import build_demo
+    from tests.ambassador_helpers import approved
+
+    build_demo(path)
+    database = open_database(str(path))
+    _create_accounts(database)
+    approved(database, username=AMBASSADOR, password=PASSWORD, password_confirm=PASSWORD)
+    database.close()
+
+
+@contextlib.contextmanager
+def running_app(workdir: Path, db_path: Path):
+    """`streamlit run app.py` on a free port over `db_path`, stopped on exit; yields its URL."""
+    port = _free_port()
+    env = {**os.environ, "ROCSMO_DB": str(db_path), "ROCSMO_COOKIE_KEY": "e2e-" + "k" * 44,
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    log_path = workdir / "server.log"
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        try:
+            url = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                        if response.status == 200:
+                            break
+                except OSError:
+                    if time.monotonic() > deadline or process.poll() is not None:
+                        pytest.fail("Streamlit did not start: " + log_path.read_text())
+                    time.sleep(0.3)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory):
-    """`streamlit run app.py` on a free port over a fresh database; yields a LiveServer."""
+    """The app over a fresh seeded database with one account per staff-side role."""
     _require_browser()
     workdir = tmp_path_factory.mktemp("live")
     db_path = workdir / "rocsmo.duckdb"
     _prepare_database(db_path)
-    port = _free_port()
-    env = {**os.environ, "ROCSMO_DB": str(db_path), "ROCSMO_COOKIE_KEY": "e2e-" + "k" * 44,
-           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    log = open(workdir / "server.log", "w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.terminate()
-        pytest.fail("Streamlit did not start: " + (workdir / "server.log").read_text())
-    yield LiveServer(url, db_path, dict(ACCOUNTS))
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+    with running_app(workdir, db_path) as url:
+        yield LiveServer(url, db_path, dict(ACCOUNTS))
+
+
+@pytest.fixture(scope="module")
+def lived_in_server(tmp_path_factory):
+    """The app over the demo database (years of updates), the accounts of every role
+    and an approved ambassador: pages show real charts and tables."""
+    _require_browser()
+    workdir = tmp_path_factory.mktemp("lived-in")
+    db_path = workdir / "rocsmo.duckdb"
+    _prepare_lived_in_database(db_path)
+    with running_app(workdir, db_path) as url:
+        yield LiveServer(url, db_path, {**ACCOUNTS, "ambassador": AMBASSADOR})
 
 
 @pytest.fixture(scope="module")

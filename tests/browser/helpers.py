@@ -29,7 +29,11 @@ def sign_in(page, server, username: str, password: str = PASSWORD) -> None:
     page.get_by_label("Nom d’utilisateur").fill(username)
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
-    page.get_by_role("button", name="Se déconnecter").wait_for()
+    try:
+        page.get_by_role("button", name="Se déconnecter").wait_for(timeout=45_000)
+    except Exception:
+        page.screenshot(path=str(ROOT / "test-results" / f"sign-in-{username}.png"))
+        raise
     wait_for_app(page)
 
 
@@ -63,5 +67,5 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
     ]
 
 
-def describe(violations: list[dict]) -> str:
+def describe(violations) -> str:
     return json.dumps(violations, ensure_ascii=False, indent=1)
