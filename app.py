@@ -9,8 +9,9 @@ st.set_page_config(page_title="ROCSMO – Tableau de bord", page_icon=":material
 try:
     db = session.get_db()
 except DatabaseLockedError as error:
-    st.error(error.message_fr)
-    st.info(error.message_en)
+    # Still call st.navigation: without it Streamlit would serve every file of pages/ by URL.
+    st.navigation([st.Page(lambda: (st.error(error.message_fr), st.info(error.message_en)),
+                           title="ROCSMO", url_path="indisponible")]).run()
     st.stop()
 
 if layout.needs_first_run(db):
