@@ -23,10 +23,17 @@ def _choose(page, label: str, typed: str, option=None) -> None:
 
 
 def _settled_violations(page) -> list:
-    """axe's findings once Streamlit has repainted: elements of the previous run are drawn
-    faded (data-stale) for a moment, which axe would report as low contrast."""
+    """axe's findings once Streamlit has repainted. Elements of the previous run are drawn
+    faded for a moment (and buttons greyed while a rerun is pending), which axe reports as low
+    contrast; a real contrast fault persists, so findings are confirmed after a second look."""
+    wait_for_app(page)
     page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')")
-    return axe_violations(page)
+    violations = axe_violations(page)
+    if violations:
+        page.wait_for_timeout(1500)
+        wait_for_app(page)
+        violations = axe_violations(page)
+    return violations
 
 
 def _csv_under(page, heading: str) -> str:
