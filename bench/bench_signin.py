@@ -1,0 +1,83 @@
+"""Timings of signing in: the limiter's check (before bcrypt), bcrypt itself, and the
+signed-out frame, against a trivial Streamlit page measured in the same run.
+
+Prints figures, never fails.
+
+    python bench/bench_signin.py [--repeat 7]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from lib import auth, users  # noqa: E402
+from lib.db import open_database  # noqa: E402
+from lib.passwords import check_password  # noqa: E402
+
+PASSWORD = "Correct-Cheval-Pile-42"
+TRIVIAL_PAGE = 'import streamlit as st\nst.title("Bonjour")\nst.write("Une page triviale.")\n'
+
+
+def median_ms(work, repeat: int) -> float:
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        timings.append((time.perf_counter() - start) * 1000)
+    return statistics.median(timings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="rocsmo-bench-"))
+    os.environ["ROCSMO_DB"] = str(workdir / "bench.duckdb")
+    os.environ.setdefault("ROCSMO_COOKIE_KEY", "b" * 48)
+    db = open_database()
+    users.create_user(db, username="ca", role="board", display_name="CA", email="ca@example.org",
+                      password=PASSWORD, actor="bench")
+    for _ in range(200):  # a busy audit log: the limiter's query must stay cheap
+        auth.record_attempt(db, "someone", "s", "failure")
+    password_hash = users.get_user(db, "ca").password_hash
+    trivial = workdir / "trivial.py"
+    trivial.write_text(TRIVIAL_PAGE)
+
+    limiter = median_ms(lambda: auth.lockout_for(db, "ca", "browser"), args.repeat * 10)
+    bcrypt_ms = median_ms(lambda: check_password(PASSWORD, password_hash), args.repeat)
+    trivial_ms = median_ms(lambda: AppTest.from_file(str(trivial), default_timeout=60).run(), args.repeat)
+
+    def signed_out_frame():
+        st.cache_resource.clear()  # includes opening the database: the cost of a first visit
+        AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+
+    def signed_out_frame_warm():
+        AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+
+    db.close()
+    cold_ms = median_ms(signed_out_frame, args.repeat)
+    signed_out_frame_warm()
+    warm_ms = median_ms(signed_out_frame_warm, args.repeat)
+
+    print(f"{'what':48} {'median ms':>10} {'× trivial':>10}")
+    print(f"{'limiter check (200 failures in the log)':48} {limiter:10.2f} {'':>10}")
+    print(f"{'bcrypt check of one password':48} {bcrypt_ms:10.1f} {'':>10}")
+    print(f"{'trivial Streamlit page (AppTest run)':48} {trivial_ms:10.1f} {1:10.2f}")
+    print(f"{'sign-in page, warm (app.py, signed out)':48} {warm_ms:10.1f} {warm_ms / trivial_ms:10.2f}")
+    print(f"{'sign-in page, cold (opens the database)':48} {cold_ms:10.1f} {cold_ms / trivial_ms:10.2f}")
+    print("The limiter runs before bcrypt: a locked attempt costs the first line, not the second.")
+
+
+if __name__ == "__main__":
+    main()
