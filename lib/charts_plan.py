@@ -6,6 +6,8 @@ signal: every bar carries its number as text and each status has its own fill pa
 """
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -32,7 +34,8 @@ def _layout(figure: go.Figure, height: int, **extra) -> go.Figure:
 
 
 def _wrap(label: str, width: int = 32) -> str:
-    words, lines, line = str(label).split(), [], ""
+    """`label` escaped (Plotly reads a little HTML in text) and cut into lines for the axis."""
+    words, lines, line = html.escape(str(label)).split(), [], ""
     for word in words:
         if line and len(line) + 1 + len(word) > width:
             lines.append(line)
@@ -88,7 +91,7 @@ def party_load_figure(table: pd.DataFrame, lang: str = "fr", limit: int = 12) ->
     """Grouped horizontal bars per responsible party: items carried, and items late (hatched),
     each with its count written. `table` is overview.party_load (most loaded first)."""
     shown = table.head(limit)
-    parties = shown["Responsable"].tolist()
+    parties = [html.escape(str(p)) for p in shown["Responsable"].tolist()]
     carried, late = shown["Moyens portés"].tolist(), shown["En retard"].tolist()
     figure = go.Figure()
     figure.add_bar(y=parties, x=carried, orientation="h", name=translate("Moyens portés", lang),

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from lib import clock, overview, plan, plan_editor, plan_views, session, tracking
+from lib.layout import escape_markdown
 
 user = session.require_role("staff", "admin")
 t = session.t
@@ -45,18 +46,19 @@ with update_tab:
     item = status.set_index("means_id").loc[means_id]
     rules = tracking.item_rules_for(db, int(means_id))
 
-    st.subheader(item["text"], anchor=False)
+    st.subheader(escape_markdown(item["text"]), anchor=False)
     facts = st.columns(3)
     facts[0].markdown(f"**{t('Période (telle qu’écrite)')}**")
     facts[0].text(item["period_label"] or "—")
-    facts[0].caption(rules.schedule.describe_fr() + (" · " + t("saisi à la main") if item["schedule_overridden"] else ""))
+    facts[0].caption(escape_markdown(rules.schedule.describe_fr())
+                     + (" · " + t("saisi à la main") if item["schedule_overridden"] else ""))
     facts[1].markdown(f"**{t('Indicateur')}**")
     facts[1].text(item["indicator"] or "—")
-    facts[1].caption(f"{t('Cible')} : {item['target_fr']} · {item['target_progress_fr']}")
+    facts[1].caption(f"{t('Cible')} : " + escape_markdown(f"{item['target_fr']} · {item['target_progress_fr']}"))
     facts[2].markdown(f"**{t('Statut actuel')}**")
     facts[2].text(f"{t(item['status_fr'])} · {item['progress']} %" + (f" · {item['cycle_label']}" if item["cycle_label"] else ""))
     if item["late"]:
-        facts[2].error(item["late_reason_fr"], icon=":material/schedule:")
+        facts[2].error(escape_markdown(item["late_reason_fr"]), icon=":material/schedule:")
     if not rules.schedule.readable:
         st.warning(t("La période de ce moyen n’a pas pu être lue : définissez son échéancier à la main ci-dessous "
                      "(la période écrite au plan est conservée)."), icon=":material/help:")

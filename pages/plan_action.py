@@ -57,12 +57,12 @@ with left:
     st.markdown(f"**{t('Statut')}** : {t(item['status_fr'])}" + (f" ({escape_markdown(item['cycle_label'])})" if item["cycle_label"] else ""))
     st.progress(int(item["progress"]) / 100, text=t("Avancement : {progress} %", progress=item["progress"]))
     if item["late"]:
-        st.error(t("En retard") + " — " + item["late_reason_fr"], icon=":material/schedule:")
+        st.error(t("En retard") + " — " + escape_markdown(item["late_reason_fr"]), icon=":material/schedule:")
     deadline = overview.deadline_of(item)
     st.markdown(f"**{t('Prochaine échéance')}** : {format_date(deadline, lang) if deadline else '—'}")
     st.markdown(f"**{t('Période (telle qu’écrite)')}**")
     st.text(item["period_label"] or "—")
-    st.caption(item["schedule_fr"] + (" · " + t("échéancier saisi à la main") if item["schedule_overridden"] else ""))
+    st.caption(escape_markdown(item["schedule_fr"]) + (" · " + t("échéancier saisi à la main") if item["schedule_overridden"] else ""))
     st.markdown(f"**{t('Responsables')}**")
     st.text(item["responsible_label"] or "—")
 with right:

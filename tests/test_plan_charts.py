@@ -38,3 +38,11 @@ def test_target_progress_figure_draws_a_running_total_and_the_goal():
     figure = charts_plan.target_progress_figure([(date(2022, 1, 1), 2), (date(2022, 6, 1), 3)], 10, True)
     assert list(figure.data[0].y) == [2, 5]
     assert figure.layout.shapes[0].y0 == 10
+
+
+def test_labels_are_escaped_for_plotly():
+    import pandas as pd
+
+    table = pd.DataFrame({"Responsable": ["<b>DG</b>"], "Moyens portés": [2], "En retard": [1]})
+    figure = charts_plan.party_load_figure(table)
+    assert list(figure.data[0].y) == ["&lt;b&gt;DG&lt;/b&gt;"]

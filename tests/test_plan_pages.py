@@ -114,3 +114,15 @@ def test_plan_page_drills_down_to_an_items_history_and_target(app_for, file_db):
     assert "Comité lancé avec 6 membres" in text
     assert "Avril 2021" in text  # the period as written
     assert any(h.value == "Historique complet" for h in app.subheader)
+
+
+def test_staff_typed_text_is_shown_as_typed_never_as_markup(app_for, file_db):
+    from lib.layout import escape_markdown
+
+    typed = "**Gras** <b>balise</b> [lien](javascript:alert(1))"
+    means_id = file_db.scalar("SELECT id FROM means WHERE text = ?", [COMMITTEE])
+    file_db.transaction(lambda cur: cur.execute("UPDATE means SET text = ? WHERE id = ?", [typed, means_id]))
+    app = app_for("staff", "pages/mises_a_jour.py")
+    app.selectbox(key="find.means").set_value(means_id).run()
+    assert any(h.value == escape_markdown(typed) for h in app.subheader)
+    assert not app.exception
