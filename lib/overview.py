@@ -84,11 +84,11 @@ def _item_table(frame: pd.DataFrame, extra: dict[str, str]) -> pd.DataFrame:
 
 
 def late_items(status: pd.DataFrame) -> pd.DataFrame:
-    """The late items, those overdue longest first: id, Moyen, Échéance, Pourquoi, Statut,
-    Responsables, Axe, Action."""
-    late = with_deadlines(status[status["late"]])
-    late = late.sort_values(["echeance", "axis_number", "action_position", "means_position"], na_position="last")
-    return _item_table(late, {"echeance": "Échéance", "late_reason_fr": "Pourquoi"})
+    """The late items, those overdue longest first: id, Moyen, En retard depuis (the due date
+    missed), Pourquoi, Statut, Responsables, Axe, Action."""
+    late = status[status["late"]].sort_values(["late_since", "axis_number", "action_position", "means_position"],
+                                              na_position="last")
+    return _item_table(late, {"late_since": "En retard depuis", "late_reason_fr": "Pourquoi"})
 
 
 def due_soon(status: pd.DataFrame, as_of: date, days: int = DUE_SOON_DAYS) -> pd.DataFrame:

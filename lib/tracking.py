@@ -16,7 +16,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -476,7 +476,7 @@ STATUS_COLUMNS = [
     "means_id", "axis_id", "axis_number", "axis_name", "action_id", "action_position", "action_title",
     "means_position", "text", "period_label", "indicator", "responsible_label", "parties",
     "schedule_kind", "schedule_readable", "schedule_overridden", "schedule_fr",
-    "status", "status_fr", "progress", "cycle_label", "due", "next_due", "late", "late_reason_fr",
+    "status", "status_fr", "progress", "cycle_label", "due", "next_due", "late", "late_since", "late_reason_fr",
     "counted", "on_track", "updates_count", "last_work_date", "last_note",
     "target_kind", "target_overridden", "target_fr", "target_ratio", "target_progress_fr",
 ]
@@ -490,6 +490,20 @@ class _Fact:
     progress: int
     note: str
     quantity: float | None
+
+
+def _late_since(sched: schedule.Schedule, result: schedule.Assessment, as_of: date) -> date | None:
+    """The due date a late item missed: a continuous item's expected-news date, a recurring
+    item's previous cycle, else the one-off's due date. None when not late."""
+    if not result.late:
+        return None
+    if result.next_due is not None and result.next_due < as_of:
+        return result.next_due
+    if result.cycle is not None and not result.cycle.key.startswith("once"):
+        previous = schedule.cycle_at(sched, result.cycle.start - timedelta(days=1))
+        if previous is not None:
+            return previous.due
+    return result.due
 
 
 def counts_as_on_track(status: str, late: bool) -> bool:
@@ -557,6 +571,7 @@ def assess_items(items: pd.DataFrame, updates: pd.DataFrame, overrides: pd.DataF
             "status": result.status, "status_fr": STATUS_LABELS_FR[result.status], "progress": progress,
             "cycle_label": result.cycle.label_fr if result.cycle else "",
             "due": result.due, "next_due": result.next_due, "late": bool(result.late),
+            "late_since": _late_since(rules.schedule, result, as_of),
             "late_reason_fr": result.late_reason_fr, "counted": counted,
             "on_track": counted and counts_as_on_track(result.status, result.late),
             "updates_count": len(history),
