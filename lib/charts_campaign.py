@@ -16,13 +16,13 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.i18n import format_date, format_number, translate
+from lib.i18n import format_date, format_month, format_number, translate
 
 SOURCES = {  # colour-blind-safe (Okabe-Ito), one colour and pattern per kind of number
     "organiser": ("#0072B2", ""),
     "declared": ("#E69F00", "/"),
     "reported": ("#009E73", "x"),
-    "commitments": ("#56B4E9", ""),
+    "commitments": ("#CC79A7", ""),  # not an audience: a colour of its own
 }
 GRID_STATES = (("none", "—", "#FFFFFF"), ("committed", "Engagé", "#CFE3F5"), ("done", "Fait ✓", "#009E73"))
 _FONT = dict(family="Source Sans Pro, sans-serif", size=14)
@@ -138,9 +138,11 @@ def moments_timeline(moments: pd.DataFrame, lang: str = "fr") -> ChartView:
             120 + 56 * max(1, len(labels)), lang, showlegend=False, bargap=0.35)
     figure.update_yaxes(autorange="reversed", automargin=True)
     if starts:
+        months = pd.date_range(min(starts).replace(day=1), max(ends) + pd.Timedelta(days=31), freq="2MS")
         figure.update_xaxes(type="date", range=[(min(starts) - pd.Timedelta(days=15)).isoformat(),
                                                 (max(ends) + pd.Timedelta(days=75)).isoformat()],
-                            showgrid=True, gridcolor="#DDDDDD", tickformat="%Y-%m")
+                            showgrid=True, gridcolor="#DDDDDD", tickvals=[m.isoformat() for m in months],
+                            ticktext=[format_month(m.year, m.month, lang) for m in months])
     table = pd.DataFrame({translate("Moment fort", lang): moments["when_label"],
                           translate("Description", lang): moments["description"],
                           translate("Début", lang): moments["starts_on"], translate("Fin", lang): moments["ends_on"],
@@ -197,7 +199,7 @@ def commitments_by_type(counts: pd.DataFrame, lang: str = "fr") -> ChartView:
 def reported_reach(totals: pd.DataFrame, by: str, metric: str, metric_label: str, lang: str = "fr") -> ChartView:
     """Reach reported in submitted impact reports, per channel or per organisation, for one
     metric (totals from impact_reports.reach_totals)."""
-    what = translate("par canal", lang) if by == "channel" else translate("par ambassadeur", lang)
+    what = translate("par canal", lang) if by == "channel" else translate("par ambassadeur (somme de ses canaux)", lang)
     title = translate("Portée rapportée par les ambassadeurs (rapports soumis) — {metric}, {what}", lang,
                       metric=metric_label.lower(), what=what)
     values = [None if v is None or v != v else int(v) for v in totals[metric]] if not totals.empty else []

@@ -33,57 +33,69 @@ st.info(t("Trois sortes de chiffres, jamais additionnées : l’auditoire propre
           "l’auditoire que les ambassadeurs ont déclaré à l’inscription (orange hachuré) et la portée que les "
           "ambassadeurs ont rapportée après coup (vert quadrillé)."))
 
-campaign_widgets.show_chart(charts.organiser_reach(campaigns.list_channels(db, cid), campaign.organiser, lang),
-                            "campaign.organiser")
-campaign_widgets.show_chart(charts.moments_timeline(ambassadors.moment_counts(db, cid), lang), "campaign.moments")
-campaign_widgets.show_chart(charts.commitments_by_type(ambassadors.commitment_counts(db, cid), lang),
-                            "campaign.commitments")
+sections = [t("Auditoires"), t("Moments forts et engagements")]
+if user.role != "ambassador":  # ambassadors see the public parts only: no other organisation's details
+    sections.append(t("Retombées rapportées"))
+if is_staff:
+    sections.append(t("Gérer les campagnes"))
+tabs = st.tabs(sections)
+with tabs[0]:
+    campaign_widgets.show_chart(charts.organiser_reach(campaigns.list_channels(db, cid), campaign.organiser, lang),
+                                "campaign.organiser")
+    if user.role != "ambassador":
+        campaign_widgets.show_chart(charts.declared_audience(ambassadors.declared_audiences(db, cid),
+                                                             [label for _, label in ambassadors.CHANNELS], lang),
+                                    "campaign.declared")
+with tabs[1]:
+    campaign_widgets.show_chart(charts.moments_timeline(ambassadors.moment_counts(db, cid), lang), "campaign.moments")
+    campaign_widgets.show_chart(charts.commitments_by_type(ambassadors.commitment_counts(db, cid), lang),
+                                "campaign.commitments")
+    grid = impact_reports.moment_grid(db, cid) if user.role != "ambassador" else None
+    if grid is not None and not grid.empty:
+        campaign_widgets.show_chart(charts.moment_grid(grid, lang), "campaign.grid")
 if user.role == "ambassador":
-    st.stop()  # ambassadors see the public parts only: no other organisation's details below
+    st.stop()
 
-campaign_widgets.show_chart(charts.declared_audience(ambassadors.declared_audiences(db, cid),
-                                                     [label for _, label in ambassadors.CHANNELS], lang),
-                            "campaign.declared")
-grid = impact_reports.moment_grid(db, cid)
-if grid.empty:
-    st.info(t("Aucun ambassadeur approuvé pour l’instant : la grille organisations × moments forts, la portée "
-              "rapportée et les activités paraîtront ici."))
-else:
-    campaign_widgets.show_chart(charts.moment_grid(grid, lang), "campaign.grid")
+with tabs[2]:
     reach = impact_reports.reported_reach(db, cid)
-    metric = st.segmented_control(t("Portée rapportée : mesure"), [m for m, _ in impact_reports.REACH_METRICS],
-                                  default="people_reached", key="campaign.metric",
-                                  format_func=lambda m: t(impact_reports.REACH_METRIC_LABELS[m])) or "people_reached"
-    metric_label = t(impact_reports.REACH_METRIC_LABELS[metric])
-    if reach.empty:
+    if grid.empty:
+        st.info(t("Aucun ambassadeur approuvé pour l’instant : la grille organisations × moments forts, la portée "
+                  "rapportée et les activités paraîtront ici."))
+    elif reach.empty:
         st.info(t("Aucun rapport de retombées soumis pour l’instant."))
-    for by in ("channel", "organisation") if not reach.empty else ():
-        campaign_widgets.show_chart(charts.reported_reach(impact_reports.reach_totals(reach, by), by, metric,
-                                                          metric_label, lang), f"campaign.reach_{by}")
+    else:
+        metric = st.segmented_control(t("Portée rapportée : mesure"), [m for m, _ in impact_reports.REACH_METRICS],
+                                      default="people_reached", key="campaign.metric",
+                                      format_func=lambda m: t(impact_reports.REACH_METRIC_LABELS[m])) \
+            or "people_reached"
+        metric_label = t(impact_reports.REACH_METRIC_LABELS[metric])
+        for by in ("channel", "organisation"):
+            campaign_widgets.show_chart(charts.reported_reach(impact_reports.reach_totals(reach, by), by, metric,
+                                                              metric_label, lang), f"campaign.reach_{by}")
     activities = impact_reports.reported_activities(db, cid)
     if not activities.empty:
         campaign_widgets.show_chart(charts.activities_participants(activities, lang), "campaign.activities")
 
 if is_staff:
-    st.header(t("Gérer les campagnes"), divider="gray")
-    with st.form("current"):
-        chosen = st.selectbox(t("Campagne courante (celle à laquelle les organisations s’inscrivent)"),
-                              list(listed["slug"]), index=list(listed["slug"]).index(current.slug) if current else 0,
-                              format_func=dict(zip(listed["slug"], listed["name"])).get, key="current.slug")
-        if st.form_submit_button(t("Définir comme campagne courante")):
-            campaigns.set_current_campaign(db, chosen, actor=user.username)
-            st.rerun()
-    with st.expander(t("Créer une campagne")):
-        start = st.radio(t("Partir de"), ["copy", "empty"], horizontal=True, key="newcampaign.start",
-                         format_func=lambda s: t("une copie de la campagne affichée, dates décalées d’un an")
-                         if s == "copy" else t("une campagne vide"))
-        base = (campaigns.copied_campaign_data(campaigns.campaign_as_data(db, cid)) if start == "copy"
-                else campaigns.empty_campaign_data())
-        data = campaign_widgets.campaign_editor(f"newcampaign-{start}-{cid}", base)
-        make_current = st.checkbox(t("En faire la campagne courante"), key="newcampaign.make_current")
-        if st.button(t("Créer la campagne"), type="primary", key="newcampaign.create"):
-            try:
-                campaigns.create_campaign(db, data, actor=user.username, make_current=make_current)
-                st.success(t("Campagne créée."))
-            except campaigns.CampaignError as error:
-                campaign_widgets.show_errors(error.messages)
+    with tabs[3]:
+        with st.form("current"):
+            chosen = st.selectbox(t("Campagne courante (celle à laquelle les organisations s’inscrivent)"),
+                                  list(listed["slug"]), index=list(listed["slug"]).index(current.slug) if current else 0,
+                                  format_func=dict(zip(listed["slug"], listed["name"])).get, key="current.slug")
+            if st.form_submit_button(t("Définir comme campagne courante")):
+                campaigns.set_current_campaign(db, chosen, actor=user.username)
+                st.rerun()
+        with st.expander(t("Créer une campagne")):
+            start = st.radio(t("Partir de"), ["copy", "empty"], horizontal=True, key="newcampaign.start",
+                             format_func=lambda s: t("une copie de la campagne affichée, dates décalées d’un an")
+                             if s == "copy" else t("une campagne vide"))
+            base = (campaigns.copied_campaign_data(campaigns.campaign_as_data(db, cid)) if start == "copy"
+                    else campaigns.empty_campaign_data())
+            data = campaign_widgets.campaign_editor(f"newcampaign-{start}-{cid}", base)
+            make_current = st.checkbox(t("En faire la campagne courante"), key="newcampaign.make_current")
+            if st.button(t("Créer la campagne"), type="primary", key="newcampaign.create"):
+                try:
+                    campaigns.create_campaign(db, data, actor=user.username, make_current=make_current)
+                    st.success(t("Campagne créée."))
+                except campaigns.CampaignError as error:
+                    campaign_widgets.show_errors(error.messages)

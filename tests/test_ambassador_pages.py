@@ -151,3 +151,18 @@ def test_pages_show_helpful_empty_states_on_a_fresh_database(app_for):
     assert "Aucune inscription pour l’instant" in staff.info[0].value
     board = app_for("board", "pages/campagne.py")
     assert any("Aucun ambassadeur approuvé pour l’instant" in i.value for i in board.info)
+    assert not board.exception and not staff.exception
+
+
+def test_staff_copy_last_years_campaign_from_the_campaign_page(app_for, file_db):
+    app = app_for("staff", "pages/campagne.py")
+    assert not app.exception, app.exception
+    app.checkbox(key="newcampaign.make_current").check()
+    app.button(key="newcampaign.create").click().run()
+    assert not app.exception, app.exception
+    assert not app.error, [e.value for e in app.error]
+    from lib import campaigns
+
+    current = campaigns.current_campaign(file_db)
+    assert current.slug == "choisir-2023-2024" and current.report_due == dt.date(2024, 2, 15)
+    assert file_db.scalar("SELECT created_by FROM campaigns WHERE slug = 'choisir-2023-2024'") == "staff-test"

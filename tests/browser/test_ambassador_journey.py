@@ -102,6 +102,8 @@ def test_sign_up_approve_report_and_follow_up(live_server, browser_page):
     page.get_by_role("tab", name="Suivi des rapports").click()
     page.get_by_text("Tous les ambassadeurs approuvés ont soumis leur rapport.").wait_for()
     open_app(page, live_server, "campagne")
+    page.get_by_role("tab", name="Moments forts et engagements").click()
     page.get_by_text("Organisations × moments forts : engagé, et fait selon le rapport soumis").first.wait_for()
+    page.get_by_role("tab", name="Retombées rapportées").click()
     page.get_by_text("Portée rapportée par les ambassadeurs (rapports soumis)", exact=False).first.wait_for()
     assert page.locator(".js-plotly-plot").count() >= 6
