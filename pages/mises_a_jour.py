@@ -21,6 +21,13 @@ plan_views.flash()
 update_tab, plan_tab = st.tabs([t("Enregistrer une mise à jour"), t("Modifier le plan")])
 
 with update_tab:
+    unreadable = status[~status["schedule_readable"]]
+    if len(unreadable):
+        st.warning(t("{count} moyen(s) ont une période que l’application ne sait pas lire : définissez leur échéancier "
+                     "à la main (section « Échéancier saisi à la main »).", count=len(unreadable)),
+                   icon=":material/help:")
+        st.text("\n".join(f"{overview.item_code(row)} — {row['text']} : « {row['period_label']} »"
+                          for _, row in unreadable.iterrows()))
     search = st.text_input(t("Rechercher un moyen"), key="find.search", placeholder=t("Un mot du moyen, de l’action, de l’indicateur…"))
     col_axis, col_party, col_status, col_late = st.columns([3, 3, 3, 2], vertical_alignment="bottom")
     axis_names = dict(zip(status["axis_number"], status["axis_name"]))
@@ -68,6 +75,8 @@ with update_tab:
                                                  "update.progress": 5 * round(int(item["progress"]) / 5)})
     with st.form("update"):
         st.markdown(f"**{t('Nouvelle mise à jour')}**")
+        st.caption(t("Pour un moyen qui revient (chaque année, chaque mois), la mise à jour compte pour le cycle qui "
+                     "contient la date du travail. Une correction est une nouvelle entrée : l’historique garde tout."))
         col_a, col_b, col_c = st.columns(3)
         new_status = col_a.selectbox(t("Statut"), list(tracking.STATUSES), key="update.status",
                                      format_func=lambda s: t(tracking.STATUS_LABELS_FR[s]))

@@ -126,3 +126,20 @@ def test_staff_typed_text_is_shown_as_typed_never_as_markup(app_for, file_db):
     app.selectbox(key="find.means").set_value(means_id).run()
     assert any(h.value == escape_markdown(typed) for h in app.subheader)
     assert not app.exception
+
+
+def test_staff_are_told_which_period_labels_cannot_be_read(app_for, file_db):
+    means_id = file_db.scalar("SELECT id FROM means WHERE text = ?", [COMMITTEE])
+    file_db.transaction(lambda cur: cur.execute("UPDATE means SET period_label = 'Quand le vent tourne' WHERE id = ?",
+                                                [means_id]))
+    app = app_for("staff", "pages/mises_a_jour.py")
+    assert any("1 moyen(s) ont une période" in w.value for w in app.warning)
+    assert any("« Quand le vent tourne »" in x.value for x in app.text)
+    app.selectbox(key="find.means").set_value(means_id).run()
+    app.selectbox(key="schedule.kind").set_value("once")
+    app.date_input(key="schedule.due").set_value(date(2026, 6, 30))
+    _button(app, "Enregistrer l’échéancier").click().run()
+    assert not app.exception
+    assert "Échéancier enregistré." in [s.value for s in app.success]
+    assert not any("ont une période" in w.value for w in app.warning)
+    assert "Quand le vent tourne" in _texts(app)  # the label as written stays on screen
