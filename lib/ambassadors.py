@@ -403,11 +403,21 @@ def _write_choices(cur, ambassador_id: int, data: dict) -> None:
         cur.execute("INSERT INTO ambassador_moments VALUES (?, ?)", [ambassador_id, key])
 
 
+def require_staff(db: Database, actor: str) -> None:
+    """Raise AmbassadorError unless `actor` is an active staff or admin account (the
+    pages check roles too; this keeps the rule where the write happens)."""
+    account = users.get_user(db, actor)
+    if account is None or not account.is_active or account.role not in ("staff", "admin"):
+        raise AmbassadorError("Cette action est réservée à l’équipe.")
+
+
 def decide(db: Database, ambassador_id: int, decision: str, note: str, *, actor: str) -> None:
     """Approve or decline an agreement with a note (required to decline). Audited.
 
-    Raises AmbassadorError for an unknown agreement or decision, or a missing note.
+    Raises AmbassadorError for a non-staff actor, an unknown agreement or decision, or
+    a missing note.
     """
+    require_staff(db, actor)
     note = (note or "").strip()
     if decision not in ("approved", "declined", "pending"):
         raise AmbassadorError("Décision inconnue.")
@@ -433,10 +443,11 @@ def update_agreement(db: Database, ambassador_id: int, data: dict, *, actor: str
     """Staff's correction of an agreement (same checks as the sign-up, without the
     account; a missing logo keeps the current one). One transaction, audited.
 
-    Raises AmbassadorError with every French message.
+    Raises AmbassadorError with every French message (or for a non-staff actor).
     """
     from lib import campaigns
 
+    require_staff(db, actor)
     current = get_agreement(db, ambassador_id)
     if current is None:
         raise AmbassadorError("Ambassadeur introuvable.")

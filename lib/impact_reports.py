@@ -248,8 +248,12 @@ def _write_details(cur, report_id: int, data: dict) -> None:
 def reopen_report(db: Database, ambassador_id: int, note: str, *, actor: str) -> None:
     """Staff send a submitted report back to its ambassador (editable again). Audited.
 
-    Raises ReportError when there is no submitted report.
+    Raises ReportError when there is no submitted report or the actor is not staff.
     """
+    try:
+        ambassadors.require_staff(db, actor)
+    except ambassadors.AmbassadorError as error:
+        raise ReportError(error.messages) from None
     note = (note or "").strip()[:ambassadors.MAX_NOTE]
 
     def update(cur):

@@ -5,7 +5,7 @@ import io
 
 from PIL import Image
 
-from lib import ambassadors, campaigns
+from lib import ambassadors, campaigns, users
 
 SIGNUP_PASSWORD = "Porte-Ouverte-Choisir-7"
 
@@ -43,8 +43,17 @@ def signed_up(db, session_id: str = "tests", **overrides) -> int:
     return ambassadors.sign_up(db, current_id(db), signup_data(**overrides), session_id=session_id)
 
 
+def ensure_staff(db, username: str = "staff-test") -> str:
+    """A staff account `username` (created once); returns its username."""
+    if users.get_user(db, username) is None:
+        users.create_user(db, username=username, role="staff", display_name="Équipe test",
+                          email=f"{username}@example.org", password="Correct-Cheval-Pile-42", actor="tests")
+    return username
+
+
 def approved(db, **overrides) -> int:
     """A signed-up and approved ambassador; returns its id."""
+    ensure_staff(db)
     ambassador_id = signed_up(db, **overrides)
     ambassadors.decide(db, ambassador_id, "approved", "Bienvenue", actor="staff-test")
     return ambassador_id

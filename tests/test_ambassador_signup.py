@@ -5,7 +5,13 @@ import pytest
 
 from lib import ambassadors, campaigns, users
 from lib.ambassadors import AmbassadorError, validate_signup
-from tests.ambassador_helpers import current_id, image_bytes, signed_up, signup_data
+from tests.ambassador_helpers import ensure_staff, current_id, image_bytes, signed_up, signup_data
+
+
+@pytest.fixture(autouse=True)
+def staff_account(db):
+    """Approvals and reopening are staff actions: the account "staff-test" exists."""
+    return ensure_staff(db)
 
 
 @pytest.fixture
@@ -156,7 +162,7 @@ def test_a_second_signup_of_the_same_organisation_email_or_username_is_refused(d
         signed_up(db, **overrides)
     assert any(m.startswith(expected) for m in error.value.messages), error.value.messages
     assert db.scalar("SELECT count(*) FROM ambassadors") == 1
-    assert db.scalar("SELECT count(*) FROM users") == 1  # the refused account was rolled back
+    assert db.scalar("SELECT count(*) FROM users WHERE role = 'ambassador'") == 1  # refused account rolled back
 
 
 def test_the_same_organisation_may_join_another_campaign(db):
@@ -227,7 +233,7 @@ def test_microsite_listing_and_logos_zip_hold_only_approved_ambassadors(db):
     import zipfile
 
     approved_id = signed_up(db)
-    ambassadors.decide(db, approved_id, "approved", "", actor="staff")
+    ambassadors.decide(db, approved_id, "approved", "", actor="staff-test")
     signed_up(db, organisation="En attente", email="attente@x.org", username="attente", logo=image_bytes("JPEG"))
     listing = ambassadors.microsite_frame(db, current_id(db))
     assert list(listing["organisation"]) == ["Santé mentale Outaouais"]
@@ -239,3 +245,13 @@ def test_microsite_listing_and_logos_zip_hold_only_approved_ambassadors(db):
 def test_logo_file_names_are_safe(db):
     assert ambassadors.logo_filename("../../etc/passwd <script>", 3, "jpeg") == "etc-passwd-script-3.jpg"
     assert ambassadors.logo_filename("🌱", 4, "png") == "organisation-4.png"
+
+
+def test_only_staff_may_approve_or_edit(db):
+    ambassador_id = signed_up(db)
+    with pytest.raises(AmbassadorError, match="réservée à l’équipe"):
+        ambassadors.decide(db, ambassador_id, "approved", "", actor="smo-outaouais")
+    data = ambassadors.agreement_as_form_data(ambassadors.get_agreement(db, ambassador_id))
+    with pytest.raises(AmbassadorError, match="réservée à l’équipe"):
+        ambassadors.update_agreement(db, ambassador_id, data, actor="smo-outaouais")
+    assert ambassadors.get_agreement(db, ambassador_id).status == "pending"

@@ -6,9 +6,15 @@ import pytest
 
 from lib import ambassadors, impact_reports as reports
 from lib.impact_reports import ReportError
-from tests.ambassador_helpers import approved, current_id, signed_up
+from tests.ambassador_helpers import ensure_staff, approved, current_id, signed_up
 
 OWNER = "smo-outaouais"
+
+
+@pytest.fixture(autouse=True)
+def staff_account(db):
+    """Approvals and reopening are staff actions: the account "staff-test" exists."""
+    return ensure_staff(db)
 
 
 def filled(db, ambassador_id):
@@ -71,6 +77,13 @@ def test_a_submitted_report_is_locked_until_staff_reopen_it(db):
     assert reports.save_report(db, ambassador_id, filled(db, ambassador_id), actor=OWNER, submit=True) == "submitted"
     actions = [r[0] for r in db.query("SELECT action FROM audit_log WHERE action LIKE 'report.%' ORDER BY id")]
     assert actions == ["report.submit", "report.reopen", "report.save_draft", "report.submit"]
+
+
+def test_only_staff_reopen_a_report(db):
+    ambassador_id = approved(db)
+    reports.save_report(db, ambassador_id, filled(db, ambassador_id), actor=OWNER, submit=True)
+    with pytest.raises(ReportError, match="réservée à l’équipe"):
+        reports.reopen_report(db, ambassador_id, "", actor=OWNER)
 
 
 def test_only_a_submitted_report_can_be_reopened(db):
