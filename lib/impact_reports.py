@@ -16,6 +16,7 @@ import pandas as pd
 from lib import ambassadors, audit, campaigns, clock
 from lib.ambassadors import CHANNEL_LABELS, CHANNELS
 from lib.db import Database
+from lib.i18n import format_datetime
 
 REACH_METRICS = (("posts", "Publications"), ("views", "Vues"), ("shares", "Partages"),
                  ("people_reached", "Personnes jointes"))
@@ -289,7 +290,8 @@ def follow_up(db: Database, campaign_id: int, today: dt.date | None = None) -> p
 
 
 def report_statuses(db: Database, campaign_id: int) -> pd.DataFrame:
-    """Every approved ambassador with its report's status, submission time and lateness."""
+    """Every approved ambassador with its report's status, submission time (UTC, and as
+    Québec-time text in submitted_label) and lateness."""
     frame = db.query_df(
         """
         SELECT a.id, a.organisation, a.email, coalesce(r.status, 'none') AS status, r.submitted_at,
@@ -300,6 +302,8 @@ def report_statuses(db: Database, campaign_id: int) -> pd.DataFrame:
         [campaign_id],
     )
     frame["status_label"] = frame["status"].map(STATUS_LABELS_FR)
+    frame["submitted_label"] = [format_datetime(clock.to_local(v)) if v == v and v is not None else ""
+                                for v in frame["submitted_at"].astype(object)]
     return frame
 
 

@@ -97,7 +97,7 @@ with follow:
                                     "email": t("Courriel"), "phone": t("Téléphone"), "report_status": t("Rapport"),
                                     "days_until_due": t("Jours avant l’échéance")})
         left, right = st.columns(2)
-        left.link_button(t("Écrire à ces {n} organisations", n=len(pending)),
+        left.link_button(t("Écrire aux organisations sans rapport ({n})", n=len(pending)),
                          impact_reports.mailto_link(list(pending["email"]), t("Rapport de retombées — {name}",
                                                                               name=campaign.name)),
                          icon=":material/mail:")
@@ -105,9 +105,9 @@ with follow:
                                                                                   "email"]]),
                               file_name="ambassadeurs-sans-rapport.csv", mime="text/csv", key="follow.csv")
     st.subheader(t("État des rapports"))
-    st.dataframe(statuses[["organisation", "status_label", "submitted_at", "late"]], hide_index=True,
+    st.dataframe(statuses[["organisation", "status_label", "submitted_label", "late"]], hide_index=True,
                  column_config={"organisation": t("Organisation"), "status_label": t("Rapport"),
-                                "submitted_at": t("Soumis le (UTC)"), "late": t("En retard")})
+                                "submitted_label": t("Soumis le"), "late": t("En retard")})
 
 with files:
     st.subheader(t("Microsite : ambassadeurs approuvés"))
