@@ -69,12 +69,15 @@ def build_agreement_pdf(campaign: Campaign, agreement: Agreement, *, channels, m
     """The PDF bytes of `agreement` under `campaign` (pure: everything is passed in)."""
     w = _Writer()
     pdf = w.pdf
+    top = 18
     if agreement.logo:
-        try:
-            pdf.image(io.BytesIO(bytes(agreement.logo)), x=pdf.w - pdf.r_margin - 35, y=10, w=35)
+        try:  # the logo sits in a 40 x 20 mm box at the top right, above the title
+            pdf.image(io.BytesIO(bytes(agreement.logo)), x=pdf.w - pdf.r_margin - 40, y=10, w=40, h=20,
+                      keep_aspect_ratio=True)
+            top = 34
         except Exception:  # an image fpdf cannot embed must not stop the agreement
             pass
-    pdf.set_y(22)
+    pdf.set_y(top)
     w.paragraph(campaign.agreement_title or campaign.name, size=15, style="B", align="C", gap=3)
     w.paragraph(campaign.slogan, size=13, style="B", align="C", gap=4)
     w.paragraph(campaign.purpose)
