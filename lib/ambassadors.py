@@ -53,6 +53,7 @@ RATE_WINDOW = dt.timedelta(hours=1)
 MAX_ATTEMPTS_PER_SESSION = 10   # submissions, accepted or refused, per browser session and hour
 MAX_SIGNUPS_PER_SESSION = 3     # accepted sign-ups per browser session and hour
 MAX_SIGNUPS_OVERALL = 40        # accepted sign-ups per hour, all browsers together
+MAX_ATTEMPTS_OVERALL = 400      # submissions per hour, all browsers together (a bot changing sessions)
 
 EMAIL_PATTERN = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 PHONE_PATTERN = re.compile(r"^[0-9+()\-.\s]*(?:(?:poste|p\.|ext\.?|x)\s*\d{1,6})?$", re.IGNORECASE)
@@ -309,11 +310,12 @@ def rate_limit_message(db: Database, session_id: str, now: dt.datetime | None = 
         "SELECT count(*), count(*) FILTER (WHERE action = 'ambassador.signup') FROM audit_log"
         " WHERE action IN ('ambassador.signup', 'ambassador.signup_refused') AND session_id = ?"
         " AND happened_at >= ?", [session_id, since])
-    overall = db.scalar("SELECT count(*) FROM audit_log WHERE action = 'ambassador.signup' AND happened_at >= ?",
-                        [since])
+    overall, overall_attempts = db.query_one(
+        "SELECT count(*) FILTER (WHERE action = 'ambassador.signup'), count(*) FROM audit_log"
+        " WHERE action IN ('ambassador.signup', 'ambassador.signup_refused') AND happened_at >= ?", [since])
     if attempts >= MAX_ATTEMPTS_PER_SESSION or signups >= MAX_SIGNUPS_PER_SESSION:
         return "Trop d’envois depuis ce navigateur. Réessayez dans une heure."
-    if overall >= MAX_SIGNUPS_OVERALL:
+    if overall >= MAX_SIGNUPS_OVERALL or overall_attempts >= MAX_ATTEMPTS_OVERALL:
         return "Le formulaire reçoit trop d’inscriptions en ce moment. Réessayez dans une heure."
     return None
 

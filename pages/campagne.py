@@ -17,6 +17,11 @@ st.title(t("Campagne"))
 if listed.empty:
     st.info(t("Aucune campagne n’est encore enregistrée."))
     st.stop()
+if user.role == "ambassador" and getattr(ambassadors.agreement_for_user(db, user.username, current and current.id),
+                                          "status", None) != "approved":
+    st.info(t("La campagne vous sera présentée quand votre entente sera approuvée. Voyez son statut à la page "
+              "« Mon entente »."))
+    st.stop()
 if user.role == "ambassador" or current is None:
     campaign = current or campaigns.get_campaign(db, int(listed["id"].iloc[0]))
 else:

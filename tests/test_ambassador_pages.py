@@ -82,6 +82,9 @@ def test_a_pending_ambassador_sees_its_status_but_no_report(app_for, file_db):
     app.switch_page("pages/rapport_retombees.py").run()
     assert "sera disponible quand votre entente sera approuvée" in app.info[0].value
     assert not app.get("number_input")
+    app.switch_page("pages/campagne.py").run()
+    assert "quand votre entente sera approuvée" in app.info[0].value
+    assert not app.get("plotly_chart")
 
 
 def test_an_ambassador_cannot_open_the_staff_page(file_db):

@@ -255,3 +255,14 @@ def test_only_staff_may_approve_or_edit(db):
     with pytest.raises(AmbassadorError, match="réservée à l’équipe"):
         ambassadors.update_agreement(db, ambassador_id, data, actor="smo-outaouais")
     assert ambassadors.get_agreement(db, ambassador_id).status == "pending"
+
+
+def test_a_bot_changing_browser_sessions_meets_the_overall_limit(db, monkeypatch):
+    monkeypatch.setattr(ambassadors, "MAX_ATTEMPTS_OVERALL", 3)
+    for number in range(3):
+        with pytest.raises(AmbassadorError):
+            signed_up(db, session_id=f"bot-{number}", email="invalide")
+    with pytest.raises(AmbassadorError) as error:
+        signed_up(db, session_id="bot-new")
+    assert "trop d’inscriptions en ce moment" in error.value.messages[0]
+    assert db.scalar("SELECT count(*) FROM audit_log WHERE session_id = 'bot-new'") == 0  # nothing written
