@@ -19,6 +19,7 @@ from PIL import Image, UnidentifiedImageError
 
 from lib import audit, clock, users
 from lib.db import Database
+from lib.i18n import translate
 from lib.passwords import validate_password
 
 # The channels an ambassador declares its own audience on (and later reports reach for).
@@ -262,9 +263,9 @@ def agreement_for_user(db: Database, username: str, campaign_id: int | None = No
     return None if ambassador_id is None else get_agreement(db, ambassador_id)
 
 
-def list_ambassadors(db: Database, campaign_id: int) -> pd.DataFrame:
+def list_ambassadors(db: Database, campaign_id: int, lang: str = "fr") -> pd.DataFrame:
     """The campaign's ambassadors (no logos): identity, contact, status, counts, report
-    status, and French labels of both statuses (status_label, report_label)."""
+    status, and labels of both statuses in `lang` (status_label, report_label)."""
     frame = db.query_df(
         """
         SELECT a.id, a.organisation, a.contact_name, a.email, a.phone, a.website, a.username, a.status,
@@ -278,12 +279,13 @@ def list_ambassadors(db: Database, campaign_id: int) -> pd.DataFrame:
         """,
         [campaign_id],
     )
-    frame["status_label"] = frame["status"].map(STATUS_LABELS_FR)
+    frame["status_label"] = [translate(STATUS_LABELS_FR[status], lang) for status in frame["status"]]
     report_labels = {None: "Non commencé", "draft": "Brouillon", "submitted": "Soumis", "reopened": "Rouvert"}
     frame["report_label"] = [("Soumis en retard" if late and status == "submitted" else report_labels.get(status))
                              if approved == "approved" else "—"
                              for status, late, approved in zip(frame["report_status"].astype(object).where(
                                  frame["report_status"].notna(), None), frame["submitted_late"], frame["status"])]
+    frame["report_label"] = [translate(label, lang) for label in frame["report_label"]]
     return frame
 
 

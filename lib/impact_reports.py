@@ -16,7 +16,7 @@ import pandas as pd
 from lib import ambassadors, audit, campaigns, clock
 from lib.ambassadors import CHANNEL_LABELS, CHANNELS
 from lib.db import Database
-from lib.i18n import format_datetime
+from lib.i18n import format_datetime, translate
 
 REACH_METRICS = (("posts", "Publications"), ("views", "Vues"), ("shares", "Partages"),
                  ("people_reached", "Personnes jointes"))
@@ -271,7 +271,7 @@ def reopen_report(db: Database, ambassador_id: int, note: str, *, actor: str) ->
 
 
 # -- follow-up and figures -----------------------------------------------------------
-def follow_up(db: Database, campaign_id: int, today: dt.date | None = None) -> pd.DataFrame:
+def follow_up(db: Database, campaign_id: int, today: dt.date | None = None, lang: str = "fr") -> pd.DataFrame:
     """Approved ambassadors that have not submitted their report: organisation, contact,
     email, phone, report status label and days until the due date (negative: overdue)."""
     campaign = campaigns.get_campaign(db, campaign_id)
@@ -284,12 +284,12 @@ def follow_up(db: Database, campaign_id: int, today: dt.date | None = None) -> p
         """,
         [campaign_id],
     )
-    frame["report_status"] = frame["report_status"].map(STATUS_LABELS_FR)
+    frame["report_status"] = [translate(STATUS_LABELS_FR[status], lang) for status in frame["report_status"]]
     frame["days_until_due"] = days_until_due(campaign.report_due, today or clock.today())
     return frame
 
 
-def report_statuses(db: Database, campaign_id: int) -> pd.DataFrame:
+def report_statuses(db: Database, campaign_id: int, lang: str = "fr") -> pd.DataFrame:
     """Every approved ambassador with its report's status, submission time (UTC, and as
     Québec-time text in submitted_label) and lateness."""
     frame = db.query_df(
@@ -301,8 +301,8 @@ def report_statuses(db: Database, campaign_id: int) -> pd.DataFrame:
         """,
         [campaign_id],
     )
-    frame["status_label"] = frame["status"].map(STATUS_LABELS_FR)
-    frame["submitted_label"] = [format_datetime(clock.to_local(v)) if v == v and v is not None else ""
+    frame["status_label"] = [translate(STATUS_LABELS_FR[status], lang) for status in frame["status"]]
+    frame["submitted_label"] = [format_datetime(clock.to_local(v), lang) if v == v and v is not None else ""
                                 for v in frame["submitted_at"].astype(object)]
     return frame
 

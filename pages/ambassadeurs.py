@@ -19,7 +19,7 @@ campaign_id = st.selectbox(t("Campagne"), list(listed["id"]), key="ambassadors.c
 campaign = campaigns.get_campaign(db, campaign_id)
 types = campaigns.list_commitment_types(db, campaign_id)
 moments = campaigns.list_moments(db, campaign_id)
-listing = ambassadors.list_ambassadors(db, campaign_id)
+listing = ambassadors.list_ambassadors(db, campaign_id, lang)
 signups, follow, files = st.tabs([t("Inscriptions"), t("Suivi des rapports"), t("Microsite et exports")])
 
 with signups:
@@ -77,9 +77,9 @@ with signups:
                         st.rerun()
 
 with follow:
-    pending = impact_reports.follow_up(db, campaign_id, clock.today())
+    pending = impact_reports.follow_up(db, campaign_id, clock.today(), lang)
     days = impact_reports.days_until_due(campaign.report_due, clock.today())
-    statuses = impact_reports.report_statuses(db, campaign_id)
+    statuses = impact_reports.report_statuses(db, campaign_id, lang)
     cols = st.columns(4)
     cols[0].metric(t("Ambassadeurs approuvés"), len(statuses))
     cols[1].metric(t("Rapports soumis"), int((statuses["status"] == "submitted").sum()))
