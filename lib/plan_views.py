@@ -2,7 +2,9 @@
 tables with translated headers, and "chart with a table alternative and a download".
 
 The cache key is (database file, lib.tracking.data_version, plan, date): every write is
-audited, so any change made by anyone shows on the next rerun of every session.
+audited, so any change made by anyone shows on the next rerun of every session. The cached
+frames and figures are shared, not copied (st.cache_resource: unpickling a copy on every
+rerun cost more than drawing them); callers treat them as read-only.
 """
 from __future__ import annotations
 
@@ -18,12 +20,12 @@ _STATUS_VALUE_COLUMNS = ("Statut", "En retard", "Corrigée")
 MONTH_NAMES_FR = tuple(m.capitalize() for m in MONTHS_FR)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _plan_status(db_path: str, version: int, plan_id: int, as_of: date) -> pd.DataFrame:
     return tracking.plan_status(session.get_db(), plan_id, as_of)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _plan_updates(db_path: str, version: int, plan_id: int) -> pd.DataFrame:
     return tracking.list_updates(session.get_db(), plan_id=plan_id)
 
@@ -40,13 +42,33 @@ def plan_updates(plan_id: int) -> pd.DataFrame:
     return _plan_updates(db.path, tracking.data_version(db), plan_id)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _figures(db_path: str, version: int, plan_id: int, as_of: date, lang: str) -> dict:
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _tables(db_path: str, version: int, plan_id: int, as_of: date) -> dict:
     status = _plan_status(db_path, version, plan_id, as_of)
     return {
-        "progress": charts_plan.axis_progress_figure(overview.axis_progress(status), lang),
-        "breakdown": charts_plan.status_breakdown_figure(overview.status_breakdown(status), lang),
-        "load": charts_plan.party_load_figure(overview.party_load(status), lang),
+        "progress": overview.axis_progress(status),
+        "breakdown": overview.status_breakdown(status),
+        "late": overview.late_items(status),
+        "soon": overview.due_soon(status, as_of),
+        "load": overview.party_load(status),
+        "latest": overview.latest_updates(_plan_updates(db_path, version, plan_id), status, limit=15),
+    }
+
+
+def overview_tables(plan_id: int, as_of: date) -> dict:
+    """The overview's tables (lib.overview): "progress", "breakdown", "late", "soon", "load",
+    "latest"; cached until the next write."""
+    db = session.get_db()
+    return _tables(db.path, tracking.data_version(db), plan_id, as_of)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _figures(db_path: str, version: int, plan_id: int, as_of: date, lang: str) -> dict:
+    tables = _tables(db_path, version, plan_id, as_of)
+    return {
+        "progress": charts_plan.axis_progress_figure(tables["progress"], lang),
+        "breakdown": charts_plan.status_breakdown_figure(tables["breakdown"], lang),
+        "load": charts_plan.party_load_figure(tables["load"], lang),
     }
 
 

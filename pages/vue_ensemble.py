@@ -15,15 +15,14 @@ if plan_id is None:
     st.stop()
 today = clock.today()
 status = plan_views.plan_status(plan_id, today)
-updates = plan_views.plan_updates(plan_id)
+tables = plan_views.overview_tables(plan_id, today)
 figures = plan_views.overview_figures(plan_id, today, lang)
 
 st.title(t("Vue d’ensemble du plan d’action"))
 st.caption(t("Situation au {day}", day=format_date(today, lang)))
 
 overall = overview.overall_progress(status)
-late = overview.late_items(status)
-soon = overview.due_soon(status, today)
+late, soon = tables["late"], tables["soon"]
 col_progress, col_late, col_soon, col_items = st.columns(4)
 col_progress.metric(t("Réalisés ou en bonne voie"), format_pct(overall, lang) if overall is not None else "—")
 col_late.metric(t("En retard"), len(late))
@@ -32,14 +31,14 @@ col_items.metric(t("Moyens suivis"), len(status))
 
 st.header(t("Avancement par axe"), divider="gray")
 st.caption(t(tracking.ON_TRACK_EXPLANATION_FR))
-plan_views.chart_with_table(figures["progress"], overview.axis_progress(status), "overview.progress",
+plan_views.chart_with_table(figures["progress"], tables["progress"], "overview.progress",
                             "avancement-par-axe",
                             column_config={t("Avancement"): st.column_config.ProgressColumn(
                                 t("Avancement"), format="percent", min_value=0, max_value=1)})
 
 st.header(t("Statuts par axe"), divider="gray")
 st.caption(t("Statut de chaque moyen pour son cycle en cours (l’année ou le mois en cours pour ce qui revient)."))
-plan_views.chart_with_table(figures["breakdown"], overview.status_breakdown(status), "overview.breakdown",
+plan_views.chart_with_table(figures["breakdown"], tables["breakdown"], "overview.breakdown",
                             "statuts-par-axe")
 
 st.header(t("En retard"), divider="gray")
@@ -50,10 +49,10 @@ plan_views.item_table(soon, "overview.soon", "echeances-60-jours",
                       empty_fr="Aucune échéance dans les 60 prochains jours.")
 
 st.header(t("Dernières mises à jour"), divider="gray")
-plan_views.item_table(overview.latest_updates(updates, status, limit=15), "overview.latest", "dernieres-mises-a-jour",
+plan_views.item_table(tables["latest"], "overview.latest", "dernieres-mises-a-jour",
                       empty_fr="Aucune mise à jour n’a encore été enregistrée.")
 
 st.header(t("Charge par responsable"), divider="gray")
 st.caption(t("Nombre de moyens portés par chaque responsable ou partenaire nommé au plan, et combien sont en retard. "
              "Un moyen partagé compte pour chacun."))
-plan_views.chart_with_table(figures["load"], overview.party_load(status), "overview.load", "charge-par-responsable")
+plan_views.chart_with_table(figures["load"], tables["load"], "overview.load", "charge-par-responsable")
