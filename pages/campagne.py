@@ -34,9 +34,10 @@ st.subheader(f"{escape_markdown(campaign.name)} — {escape_markdown(campaign.sl
 st.caption(t("Début : {start} · Rapports de retombées attendus le {due} · Entente valide jusqu’au {until}",
              start=format_date(campaign.starts_on, lang), due=format_date(campaign.report_due, lang),
              until=format_date(campaign.valid_until, lang)))
-st.info(t("Trois sortes de chiffres, jamais additionnées : l’auditoire propre de l’organisateur (bleu), "
-          "l’auditoire que les ambassadeurs ont déclaré à l’inscription (orange hachuré) et la portée que les "
-          "ambassadeurs ont rapportée après coup (vert quadrillé)."))
+if user.role != "ambassador":
+    st.info(t("Trois sortes de chiffres, jamais additionnées : l’auditoire propre de l’organisateur (bleu), "
+              "l’auditoire que les ambassadeurs ont déclaré à l’inscription (orange hachuré) et la portée que les "
+              "ambassadeurs ont rapportée après coup (vert quadrillé)."))
 
 sections = [t("Auditoires"), t("Moments forts et engagements")]
 if user.role != "ambassador":  # ambassadors see the public parts only: no other organisation's details
