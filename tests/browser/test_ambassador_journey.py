@@ -86,6 +86,7 @@ def test_sign_up_approve_report_and_follow_up(live_server, browser_page):
     page.get_by_text("Votre entente est approuvée.", exact=False).wait_for()
     open_app(page, live_server, "rapport")
     page.get_by_role("heading", name="Rapport de retombées").wait_for()
+    assert not axe_violations(page), describe(axe_violations(page))
     tick(page, "Le dimanche 13 mars — pour la Journée nationale de promotion de la santé mentale positive et "
                "le lancement de la campagne CHOISIR")
     type_into(page, "Nombre de fois", "2")
@@ -107,3 +108,4 @@ def test_sign_up_approve_report_and_follow_up(live_server, browser_page):
     page.get_by_role("tab", name="Retombées rapportées").click()
     page.get_by_text("Portée rapportée par les ambassadeurs (rapports soumis)", exact=False).first.wait_for()
     assert page.locator(".js-plotly-plot").count() >= 6
+    assert not axe_violations(page), describe(axe_violations(page))
