@@ -277,6 +277,16 @@ CAMPAIGN_FIELDS = (  # (field, French label, multi-line)
 )
 
 
+_EDITOR_COLUMNS = {
+    "kind": st.column_config.SelectboxColumn("kind", options=list(campaigns.MOMENT_KINDS)),
+    "starts_on": st.column_config.DateColumn("starts_on", format="YYYY-MM-DD"),
+    "ends_on": st.column_config.DateColumn("ends_on", format="YYYY-MM-DD"),
+    "as_of": st.column_config.DateColumn("as_of", format="YYYY-MM-DD"),
+    "with_moments": st.column_config.CheckboxColumn("with_moments"),
+    "audience": st.column_config.NumberColumn("audience", min_value=0, step=1, format="%d"),
+}
+
+
 def campaign_editor(form: str, data: dict) -> dict:
     """Widgets for a whole campaign prefilled with seed-shaped `data` (keys '<form>.<field>');
     returns the edited seed-shaped data. The lists are edited as tables."""
@@ -304,5 +314,5 @@ def campaign_editor(form: str, data: dict) -> dict:
                         ("organiser_commitments", "Engagements de l’organisateur")):
         st.markdown(f"**{t(label)}**")
         edited[name] = st.data_editor(frames[name], num_rows="dynamic", hide_index=True, width="stretch",
-                                      key=f"{form}.{name}")
+                                      key=f"{form}.{name}", column_config=_EDITOR_COLUMNS)
     return campaigns.data_from_editors(result, edited)

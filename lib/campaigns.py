@@ -331,13 +331,20 @@ def data_from_editors(data: dict, frames: dict[str, pd.DataFrame]) -> dict:
                           "when": row.get("when") or "", "description": row.get("description") or "",
                           "checklist_label": row.get("checklist_label") or ""}
                          for row in records(frames["moments"])]
-    result["commitments"] = [{**row, "with_moments": bool(row.get("with_moments"))}
+    result["commitments"] = [{**row, "with_moments": _flag(row.get("with_moments"))}
                              for row in records(frames["commitments"])]
     result["channels"] = [{**row, "audience": _int_or_none(row.get("audience")), "as_of": _date(row.get("as_of"))}
                           for row in records(frames["channels"])]
     result["organiser_commitments"] = [row["text"] for row in records(frames["organiser_commitments"])
                                        if row.get("text")]
     return result
+
+
+def _flag(value) -> bool:
+    # A checkbox column gives a bool; a text column (an editor started empty) gives text.
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "vrai", "oui", "yes", "1", "x")
+    return bool(value)
 
 
 def _date(value) -> dt.date | None:

@@ -169,3 +169,21 @@ def test_staff_copy_last_years_campaign_from_the_campaign_page(app_for, file_db)
     current = campaigns.current_campaign(file_db)
     assert current.slug == "choisir-2023-2024" and current.report_due == dt.date(2024, 2, 15)
     assert file_db.scalar("SELECT created_by FROM campaigns WHERE slug = 'choisir-2023-2024'") == "staff-test"
+
+
+def test_the_empty_campaign_form_renders_and_reports_missing_fields(app_for):
+    app = app_for("staff", "pages/campagne.py")
+    app.radio(key="newcampaign.start").set_value("empty").run()
+    assert not app.exception, app.exception
+    app.button(key="newcampaign.create").click().run()
+    assert "Le nom de la campagne est obligatoire" in app.error[0].value
+
+
+def test_an_ambassador_sees_its_own_agreement_not_anothers(app_for, file_db):
+    approved(file_db)
+    approved(file_db, organisation="Voisin confidentiel", email="v@x.org", username="voisin",
+             why_text="Texte du voisin")
+    app = app_for("ambassador", "pages/mon_entente.py", username="smo-outaouais")
+    shown = " ".join(element.value for element in app.text)
+    assert "Santé mentale Outaouais" in shown
+    assert "Voisin confidentiel" not in shown and "Texte du voisin" not in shown

@@ -93,3 +93,16 @@ def test_a_new_campaign_round_trips_through_the_editors(db):
     new_id = campaigns.create_campaign(db, back, actor="staff-test", make_current=True)
     assert campaigns.current_campaign(db).id == new_id
     assert len(campaigns.list_moments(db, new_id)) == 8
+
+
+def test_editor_rows_typed_as_text_are_read_back():
+    import pandas as pd
+
+    frames = campaigns.editor_frames(campaigns.empty_campaign_data())
+    frames["commitments"] = pd.DataFrame([{"key": "a", "label": "A", "with_moments": "false"},
+                                          {"key": "b", "label": "B", "with_moments": "true"}])
+    frames["channels"] = pd.DataFrame([{"key": "fb", "label": "Facebook", "audience": "1200", "as_of": "2024-01-31"}])
+    data = campaigns.data_from_editors(campaigns.empty_campaign_data(), frames)
+    assert [c["with_moments"] for c in data["commitments"]] == [False, True]
+    assert data["channels"][0]["audience"] == 1200
+    assert data["channels"][0]["as_of"] == dt.date(2024, 1, 31)
