@@ -11,6 +11,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+# Cheap bcrypt for the suite (the app's default is 12 rounds); inherited by the servers
+# the browser tests start.
+os.environ.setdefault("ROCSMO_BCRYPT_ROUNDS", "4")
+
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest

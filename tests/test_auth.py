@@ -161,3 +161,14 @@ def test_no_plaintext_password_anywhere_in_the_database_file(tmp_path):
     raw = path.read_bytes() + (path.with_suffix(".duckdb.wal").read_bytes() if path.with_suffix(".duckdb.wal").exists() else b"")
     assert TEST_PASSWORD.encode() not in raw
     assert b"Autre-Phrase-Secrete-31" not in raw
+
+
+def test_bcrypt_cost_is_12_unless_lowered_and_never_below_4(monkeypatch):
+    from lib.passwords import bcrypt_rounds
+
+    monkeypatch.delenv("ROCSMO_BCRYPT_ROUNDS", raising=False)
+    assert bcrypt_rounds() == 12
+    monkeypatch.setenv("ROCSMO_BCRYPT_ROUNDS", "2")
+    assert bcrypt_rounds() == 4
+    monkeypatch.setenv("ROCSMO_BCRYPT_ROUNDS", "20")
+    assert bcrypt_rounds() == 12
