@@ -106,18 +106,26 @@ def party_load_figure(table: pd.DataFrame, lang: str = "fr", limit: int = 12) ->
     return figure
 
 
-def target_progress_figure(quantities: list[tuple], goal: float | None, cumulative: bool,
-                           lang: str = "fr") -> go.Figure:
-    """An item's reported quantities over time: dated markers labelled with the quantity,
-    a running total when `cumulative` (count targets), and the goal as a dashed labelled line."""
-    days = [d for d, _ in quantities]
-    values = [q for _, q in quantities]
-    shown = list(pd.Series(values).cumsum()) if cumulative else values
+def target_progress_figure(table: pd.DataFrame, goal: float | None, lang: str = "fr") -> go.Figure:
+    """An item's progress toward its target, from overview.quantities_table: the running total
+    (count targets, a step line), the sum per period (frequency targets, bars) or each reported
+    figure (thresholds, markers); every value written, the goal a dashed labelled line."""
+    if "Période" in table.columns:
+        x, y, name = table["Période"].tolist(), table["Quantité"].tolist(), "Quantité déclarée"
+    elif "Total cumulé" in table.columns:
+        x, y, name = table["Date du travail"].tolist(), table["Total cumulé"].tolist(), "Total cumulé"
+    else:
+        x, y, name = table["Date du travail"].tolist(), table["Quantité"].tolist(), "Quantité déclarée"
+    texts = [f"{v:g}" for v in y]
     figure = go.Figure()
-    figure.add_scatter(x=days, y=shown, mode="lines+markers+text" if cumulative else "markers+text",
-                       line=dict(shape="hv", color="#0072B2"), marker=dict(size=9, symbol="circle"),
-                       text=[f"{v:g}" for v in shown], textposition="top center",
-                       name=translate("Total cumulé" if cumulative else "Quantité déclarée", lang))
+    if "Période" in table.columns:
+        figure.add_bar(x=x, y=y, text=texts, textposition="outside", cliponaxis=False, textfont=_TEXT,
+                       marker_color="#0072B2", name=translate(name, lang))
+        figure.update_xaxes(type="category")
+    else:
+        figure.add_scatter(x=x, y=y, mode="lines+markers+text" if name == "Total cumulé" else "markers+text",
+                           line=dict(shape="hv", color="#0072B2"), marker=dict(size=9, symbol="circle"),
+                           text=texts, textposition="top center", textfont=_TEXT, name=translate(name, lang))
     if goal:
         figure.add_hline(y=goal, line_dash="dash", line_color="#D55E00",
                          annotation_text=f"{translate('Cible', lang)} : {goal:g}", annotation_position="top left")

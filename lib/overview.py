@@ -228,8 +228,23 @@ def list_parties(status: pd.DataFrame) -> list[str]:
     return sorted({p for ps in status["parties"] for p in (list(ps) if ps is not None else [])}, key=str.lower)
 
 
-def quantities_table(quantities: list[tuple]) -> pd.DataFrame:
-    """An item's reported quantities as a table: Date du travail, Quantité, Total cumulé."""
+def quantities_table(quantities: list[tuple], kind: str = "count_by", per: str | None = None) -> pd.DataFrame:
+    """An item's reported quantities, shaped for its target kind:
+
+    - count_by: Date du travail, Quantité, Total cumulé (the running total toward the goal);
+    - frequency: Période, Quantité (the sum per year, month or ISO week, as the goal counts);
+    - threshold and others: Date du travail, Quantité.
+    """
     frame = pd.DataFrame(quantities, columns=["Date du travail", "Quantité"])
-    frame["Total cumulé"] = frame["Quantité"].cumsum()
+    if kind == "count_by":
+        frame["Total cumulé"] = frame["Quantité"].cumsum()
+    elif kind == "frequency":
+        days = frame["Date du travail"].tolist()
+        if per == "month":
+            keys = [f"{d.year}-{d.month:02d}" for d in days]
+        elif per == "week":
+            keys = [f"{d.isocalendar()[0]}-S{d.isocalendar()[1]:02d}" for d in days]
+        else:
+            keys = [str(d.year) for d in days]
+        frame = frame.assign(Période=keys).groupby("Période", sort=True, as_index=False)["Quantité"].sum()
     return frame

@@ -37,8 +37,9 @@ st.markdown(f"**{t('Objectif')}** : {escape_markdown(objectives.get(axis_number,
 share = axis_row["Avancement"]
 st.progress(0.0 if share is None else float(share),
             text=t("{share} des moyens réalisés ou en bonne voie ({on_track} / {counted}) · {late} en retard",
-                   share=format_pct(share, lang) if share is not None else "—", on_track=axis_row["Réalisés ou en bonne voie"],
-                   counted=axis_row["Comptés"], late=axis_row["En retard"]))
+                   share=format_pct(share, lang) if share is not None else "—",
+                   on_track=axis_row["Réalisés ou en bonne voie"], counted=axis_row["Comptés"],
+                   late=axis_row["En retard"]))
 st.caption(t(tracking.ON_TRACK_EXPLANATION_FR))
 
 for action_title, action_items in axis_items.groupby("action_title", sort=False):
@@ -54,7 +55,8 @@ item = axis_items.set_index("means_id").loc[means_id]
 history = tracking.list_updates(db, means_id=int(means_id))
 left, right = st.columns(2)
 with left:
-    st.markdown(f"**{t('Statut')}** : {t(item['status_fr'])}" + (f" ({escape_markdown(item['cycle_label'])})" if item["cycle_label"] else ""))
+    cycle = f" ({escape_markdown(item['cycle_label'])})" if item["cycle_label"] else ""
+    st.markdown(f"**{t('Statut')}** : {t(item['status_fr'])}{cycle}")
     st.progress(int(item["progress"]) / 100, text=t("Avancement : {progress} %", progress=item["progress"]))
     if item["late"]:
         st.error(t("En retard") + " — " + escape_markdown(item["late_reason_fr"]), icon=":material/schedule:")
@@ -62,22 +64,24 @@ with left:
     st.markdown(f"**{t('Prochaine échéance')}** : {format_date(deadline, lang) if deadline else '—'}")
     st.markdown(f"**{t('Période (telle qu’écrite)')}**")
     st.text(item["period_label"] or "—")
-    st.caption(escape_markdown(item["schedule_fr"]) + (" · " + t("échéancier saisi à la main") if item["schedule_overridden"] else ""))
+    by_hand = " · " + t("échéancier saisi à la main") if item["schedule_overridden"] else ""
+    st.caption(escape_markdown(item["schedule_fr"]) + by_hand)
     st.markdown(f"**{t('Responsables')}**")
     st.text(item["responsible_label"] or "—")
 with right:
     st.markdown(f"**{t('Indicateur de réussite')}**")
     st.text(item["indicator"] or "—")
-    st.markdown(f"**{t('Cible')}** : {escape_markdown(item['target_fr'])}" + (f" ({t('corrigée par l’équipe')})" if item["target_overridden"] else ""))
+    corrected = f" ({t('corrigée par l’équipe')})" if item["target_overridden"] else ""
+    st.markdown(f"**{t('Cible')}** : {escape_markdown(item['target_fr'])}{corrected}")
     st.markdown(f"**{t('Progrès vers la cible')}** : {escape_markdown(item['target_progress_fr'])}")
     if item["target_ratio"] is not None and item["target_ratio"] == item["target_ratio"]:
         st.progress(float(item["target_ratio"]))
     quantities = tracking.reported_quantities(history)
     if quantities and item["target_kind"] != "done":
-        rules = tracking.item_rules_for(db, int(means_id))
-        figure = charts_plan.target_progress_figure(quantities, rules.target.quantity, item["target_kind"] == "count_by", lang)
-        plan_views.chart_with_table(figure, overview.quantities_table(quantities), "plan.quantities",
-                                    f"quantites-moyen-{means_id}")
+        target = tracking.item_rules_for(db, int(means_id)).target
+        table = overview.quantities_table(quantities, target.kind, target.per)
+        plan_views.chart_with_table(charts_plan.target_progress_figure(table, target.quantity, lang), table,
+                                    "plan.quantities", f"quantites-moyen-{means_id}")
 
 st.subheader(t("Historique complet"), anchor=False)
 plan_views.item_table(overview.item_history(history), "plan.history", f"historique-moyen-{means_id}",

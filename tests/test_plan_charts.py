@@ -35,9 +35,20 @@ def test_party_load_figure_shows_carried_and_late_side_by_side(db):
 
 
 def test_target_progress_figure_draws_a_running_total_and_the_goal():
-    figure = charts_plan.target_progress_figure([(date(2022, 1, 1), 2), (date(2022, 6, 1), 3)], 10, True)
+    table = overview.quantities_table([(date(2022, 1, 1), 2), (date(2022, 6, 1), 3)], "count_by")
+    figure = charts_plan.target_progress_figure(table, 10)
     assert list(figure.data[0].y) == [2, 5]
     assert figure.layout.shapes[0].y0 == 10
+
+
+def test_frequency_targets_are_drawn_as_sums_per_period():
+    quantities = [(date(2025, 3, 1), 1), (date(2025, 6, 1), 1), (date(2026, 1, 5), 2)]
+    table = overview.quantities_table(quantities, "frequency", "year")
+    assert table.to_dict("list") == {"Période": ["2025", "2026"], "Quantité": [2, 2]}
+    figure = charts_plan.target_progress_figure(table, 4)
+    assert figure.data[0].type == "bar" and list(figure.data[0].text) == ["2", "2"]
+    assert list(overview.quantities_table(quantities, "frequency", "month")["Période"]) == [
+        "2025-03", "2025-06", "2026-01"]
 
 
 def test_labels_are_escaped_for_plotly():

@@ -143,3 +143,19 @@ def test_staff_are_told_which_period_labels_cannot_be_read(app_for, file_db):
     assert "Échéancier enregistré." in [s.value for s in app.success]
     assert not any("ont une période" in w.value for w in app.warning)
     assert "Quand le vent tourne" in _texts(app)  # the label as written stays on screen
+
+
+def test_plan_page_charts_indicator_progress_with_its_table(app_for, file_db):
+    staff = make_user(file_db, "staff")
+    text = "Mettre en place une Table des directeurs.trices."
+    means_id = file_db.scalar("SELECT id FROM means WHERE text = ?", [text])
+    for day in (date(2025, 3, 12), date(2025, 6, 10), date(2026, 2, 3)):
+        tracking.record_update(file_db, staff, means_id,
+                               tracking.UpdateInput("realise", 100, day, "La table s’est réunie le " + str(day.day)))
+    app = app_for("board", "pages/plan_action.py")
+    app.selectbox(key="plan.axis").set_value(5).run()
+    app.selectbox(key="plan.means").set_value(means_id).run()
+    assert not app.exception
+    assert "Au moins 4 rencontres par année" in _texts(app)
+    quantities = next(f.value for f in app.dataframe if list(f.value.columns) == ["Période", "Quantité"])
+    assert quantities.to_dict("list") == {"Période": ["2025", "2026"], "Quantité": [2.0, 1.0]}
