@@ -128,8 +128,10 @@ def target_progress_figure(table: pd.DataFrame, goal: float | None, lang: str = 
                            text=texts, textposition="top center", textfont=_TEXT, name=translate(name, lang))
     if goal:
         figure.add_hline(y=goal, line_dash="dash", line_color="#D55E00",
-                         annotation_text=f"{translate('Cible', lang)} : {goal:g}", annotation_position="top left")
-    figure.update_layout(height=260, margin=dict(l=10, r=10, t=30, b=10), font=_FONT, plot_bgcolor="white",
+                         annotation_text=f"{translate('Cible', lang)} : {goal:g}", annotation_position="right",
+                         annotation_font=_TEXT)
+    # The goal's label sits right of the plot, where no bar or value can hide it.
+    figure.update_layout(height=280, margin=dict(l=10, r=90, t=30, b=10), font=_FONT, plot_bgcolor="white",
                          showlegend=False)
     figure.update_yaxes(rangemode="tozero", showgrid=True, gridcolor="#DDDDDD")
     return figure
