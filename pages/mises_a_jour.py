@@ -28,11 +28,12 @@ with update_tab:
                    icon=":material/help:")
         st.text("\n".join(f"{overview.item_code(row)} — {row['text']} : « {row['period_label']} »"
                           for _, row in unreadable.iterrows()))
-    search = st.text_input(t("Rechercher un moyen"), key="find.search", placeholder=t("Un mot du moyen, de l’action, de l’indicateur…"))
+    search = st.text_input(t("Rechercher un moyen"), key="find.search",
+                           placeholder=t("Un mot du moyen, de l’action, de l’indicateur…"))
     col_axis, col_party, col_status, col_late = st.columns([3, 3, 3, 2], vertical_alignment="bottom")
     axis_names = dict(zip(status["axis_number"], status["axis_name"]))
-    axes = col_axis.multiselect(t("Axes"), list(axis_names), format_func=lambda n: f"{n}. {axis_names[n]}", key="find.axes",
-                                  placeholder=t("Tous"))
+    axes = col_axis.multiselect(t("Axes"), list(axis_names), format_func=lambda n: f"{n}. {axis_names[n]}",
+                                key="find.axes", placeholder=t("Tous"))
     parties = col_party.multiselect(t("Responsables"), overview.list_parties(status), key="find.parties",
                                     placeholder=t("Tous"))
     statuses = col_status.multiselect(t("Statuts"), list(tracking.STATUSES),
@@ -63,7 +64,8 @@ with update_tab:
     facts[1].text(item["indicator"] or "—")
     facts[1].caption(f"{t('Cible')} : " + escape_markdown(f"{item['target_fr']} · {item['target_progress_fr']}"))
     facts[2].markdown(f"**{t('Statut actuel')}**")
-    facts[2].text(f"{t(item['status_fr'])} · {item['progress']} %" + (f" · {item['cycle_label']}" if item["cycle_label"] else ""))
+    cycle = f" · {item['cycle_label']}" if item["cycle_label"] else ""
+    facts[2].text(f"{t(item['status_fr'])} · {item['progress']} %{cycle}")
     if item["late"]:
         facts[2].error(escape_markdown(item["late_reason_fr"]), icon=":material/schedule:")
     if not rules.schedule.readable:
@@ -111,55 +113,9 @@ with update_tab:
                           empty_fr="Aucune mise à jour n’a encore été enregistrée pour ce moyen.")
 
     with st.expander(t("Échéancier saisi à la main"), expanded=not rules.schedule.readable):
-        st.caption(t("Pour une période que l’application ne sait pas lire, ou lit mal. La période écrite au plan reste affichée."))
-        with st.form("schedule"):
-            kind = st.selectbox(t("Type d’échéancier"), list(tracking.SCHEDULE_KIND_LABELS_FR), key="schedule.kind",
-                                format_func=lambda k: t(tracking.SCHEDULE_KIND_LABELS_FR[k]))
-            months = st.multiselect(t("Mois d’échéance (chaque année)"), list(range(1, 13)), key="schedule.months",
-                                    format_func=lambda m: t(plan_views.MONTH_NAMES_FR[m - 1]))
-            col_due, col_start = st.columns(2)
-            due = col_due.date_input(t("Échéance (une fois)"), value=None, key="schedule.due", format="YYYY-MM-DD")
-            start = col_start.date_input(t("Début (facultatif)"), value=None, key="schedule.start", format="YYYY-MM-DD")
-            set_schedule = st.form_submit_button(t("Enregistrer l’échéancier"))
-        if set_schedule:
-            try:
-                tracking.set_schedule_override(db, user, int(means_id), kind, months=months, due=due, start=start,
-                                               session_id=sid)
-            except tracking.TrackingError as error:
-                plan_views.show_errors(error)
-            else:
-                plan_views.flash(t("Échéancier enregistré."))
-                st.rerun()
-        if item["schedule_overridden"] and st.button(t("Revenir à la période du plan"), key="schedule.clear"):
-            tracking.clear_schedule_override(db, user, int(means_id), session_id=sid)
-            plan_views.flash(t("L’échéancier est de nouveau lu dans la période du plan."))
-            st.rerun()
-
+        plan_editor.schedule_form(db, user, int(means_id), overridden=bool(item["schedule_overridden"]), sid=sid)
     with st.expander(t("Cible de l’indicateur")):
-        st.caption(t("Corrigez la cible lue dans l’indicateur ; le texte de l’indicateur reste tel qu’écrit."))
-        with st.form("target"):
-            target_kind = st.selectbox(t("Type de cible"), list(tracking.TARGET_KINDS), key="target.kind",
-                                       format_func=lambda k: t(tracking.TARGET_KIND_LABELS_FR[k]))
-            col_q, col_u, col_p, col_d = st.columns(4)
-            target_quantity = col_q.number_input(t("Quantité visée"), value=None, step=1.0, key="target.quantity")
-            unit = col_u.text_input(t("Unité (ex. : rencontres)"), key="target.unit")
-            per = col_p.selectbox(t("Période"), [None, *tracking.PER_LABELS_FR], key="target.per",
-                                  format_func=lambda p: "—" if p is None else t(tracking.PER_LABELS_FR[p]))
-            deadline = col_d.date_input(t("Date limite"), value=None, key="target.deadline", format="YYYY-MM-DD")
-            set_target = st.form_submit_button(t("Enregistrer la cible"))
-        if set_target:
-            try:
-                tracking.set_target_override(db, user, int(means_id), target_kind, quantity=target_quantity, per=per,
-                                             deadline=deadline, unit_fr=unit, session_id=sid)
-            except tracking.TrackingError as error:
-                plan_views.show_errors(error)
-            else:
-                plan_views.flash(t("Cible enregistrée."))
-                st.rerun()
-        if item["target_overridden"] and st.button(t("Revenir à la cible lue dans l’indicateur"), key="target.clear"):
-            tracking.clear_target_override(db, user, int(means_id), session_id=sid)
-            plan_views.flash(t("La cible est de nouveau lue dans l’indicateur."))
-            st.rerun()
+        plan_editor.target_form(db, user, int(means_id), overridden=bool(item["target_overridden"]), sid=sid)
 
 with plan_tab:
     st.caption(t("Rien n’est supprimé : un élément archivé disparaît du plan et des figures, garde son historique "

@@ -159,3 +159,18 @@ def test_plan_page_charts_indicator_progress_with_its_table(app_for, file_db):
     assert "Au moins 4 rencontres par année" in _texts(app)
     quantities = next(f.value for f in app.dataframe if list(f.value.columns) == ["Période", "Quantité"])
     assert quantities.to_dict("list") == {"Période": ["2025", "2026"], "Quantité": [2.0, 1.0]}
+
+
+def test_staff_correct_a_target_and_a_bad_one_is_refused_in_french(app_for, file_db):
+    app = app_for("staff", "pages/mises_a_jour.py")
+    means_id = app.selectbox(key="find.means").value
+    app.selectbox(key="target.kind").set_value("frequency")
+    _button(app, "Enregistrer la cible").click().run()
+    assert "La quantité visée doit être un nombre entier positif." in [e.value for e in app.error]
+    app.number_input(key="target.quantity").set_value(6.0)
+    app.text_input(key="target.unit").input("rencontres")
+    app.selectbox(key="target.per").set_value("year")
+    _button(app, "Enregistrer la cible").click().run()
+    assert "Cible enregistrée." in [s.value for s in app.success]
+    assert "Au moins 6 rencontres par année" in _texts(app)
+    assert file_db.scalar("SELECT target_override FROM means_tracking WHERE means_id = ?", [means_id])
