@@ -91,7 +91,7 @@ def run_init(args) -> int:
 
 def run_export_plan(args) -> int:
     db = open_database()
-    frame = exports.plan_export_frame(db, args.as_of or date.today())
+    frame = exports.plan_export_frame(db, args.as_of)  # None: today in Québec (lib.clock)
     data = exports.to_csv_bytes(frame) if args.format == "csv" else exports.to_xlsx_bytes(exports.plan_workbook(frame))
     if args.output:
         args.output.write_bytes(data)
