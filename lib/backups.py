@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from lib import audit, clock, exports
+from lib import audit, clock, exports, users
 from lib.db import PROJECT_ROOT, Database
 
 BACKUP_DIR = PROJECT_ROOT / "data" / "backups"
@@ -20,7 +20,11 @@ class Backup:
 
 
 def create_backup(db: Database, *, actor: str, directory: Path = BACKUP_DIR) -> Path:
-    """Copy the database into a new timestamped file through DuckDB; audited. Returns the path."""
+    """Copy the database into a new timestamped file through DuckDB; audited. Returns the path.
+
+    Raises PermissionError unless `actor` is an active administrator.
+    """
+    users.require_admin(db, actor)
     stamp = clock.to_local(clock.utcnow()).strftime("%Y%m%d-%H%M%S")
     path = exports.backup_database(db, directory / f"rocsmo-{stamp}.duckdb")
     db.transaction(lambda cur: audit.record(cur, actor, "backup.create", entity="backup", entity_id=path.name))
@@ -32,5 +36,6 @@ def list_backups(directory: Path = BACKUP_DIR) -> list[Backup]:
     if not directory.exists():
         return []
     files = sorted(directory.glob("rocsmo-*.duckdb"), reverse=True)
-    return [Backup(f.name, f, dt.datetime.fromtimestamp(f.stat().st_mtime), max(1, f.stat().st_size // 1024))
+    return [Backup(f.name, f, dt.datetime.fromtimestamp(f.stat().st_mtime, clock.LOCAL_ZONE).replace(tzinfo=None),
+                   max(1, f.stat().st_size // 1024))
             for f in files]

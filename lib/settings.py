@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from lib import audit, clock
+from lib import audit, clock, users
 from lib.db import Database
 
 EDITABLE = ("aga_month", "continuous_late_days", "plan_start")
@@ -36,8 +36,10 @@ def validate_settings(values: dict) -> list[str]:
 def save_settings(db: Database, values: dict, *, actor: str) -> None:
     """Store the changed settings in one transaction with an audit row each.
 
-    Raises ValueError (French message) when a value is invalid; nothing is saved then.
+    Raises PermissionError unless `actor` is an active administrator, ValueError (French
+    message) when a value is invalid; nothing is saved then.
     """
+    users.require_admin(db, actor)
     errors = validate_settings(values)
     if errors:
         raise ValueError(" ".join(errors))

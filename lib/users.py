@@ -52,7 +52,20 @@ def normalise_username(username: str) -> str:
 
 
 def count_users(db: Database) -> int:
+    """How many accounts exist (0 means the first-run form is shown)."""
     return db.scalar("SELECT count(*) FROM users")
+
+
+def require_admin(db: Database, actor: str) -> User:
+    """The acting account if it is an active administrator; else PermissionError.
+
+    Admin-only writes check this themselves, so a page that forgot its own check, or
+    code calling lib directly, still cannot act for a lesser role.
+    """
+    account = get_user(db, actor)
+    if account is None or not account.is_active or account.role != "admin":
+        raise PermissionError("Cette action est réservée aux administrateurs.")
+    return account
 
 
 def get_user(db: Database, username: str) -> User | None:
@@ -122,12 +135,16 @@ def create_user(db: Database, *, username: str, role: str, display_name: str, em
 
 
 def _change(db: Database, username: str, actor: str, action: str, assignments: str, params: list,
-            *, revoke_sessions: bool, details: dict | None = None) -> None:
+            *, revoke_sessions: bool, details: dict | None = None, keeps_admin: bool = True) -> None:
+    """One UPDATE of an account with its audit row, in one transaction. With
+    keeps_admin=False the change removes an admin, refused if none would remain."""
     username = normalise_username(username)
 
     def update(cur):
         if cur.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone() is None:
             raise UserError("Utilisateur introuvable.")
+        if not keeps_admin:
+            _guard_last_admin(cur, username)
         now = clock.utcnow()
         revoke = ", session_version = session_version + 1, sessions_valid_after = ?" if revoke_sessions else ""
         cur.execute(
@@ -139,37 +156,42 @@ def _change(db: Database, username: str, actor: str, action: str, assignments: s
     db.transaction(update)
 
 
+def create_account(db: Database, *, admin: str, **fields) -> str:
+    """An administrator creates an account (see create_user). Raises PermissionError, UserError."""
+    require_admin(db, admin)
+    return create_user(db, actor=admin, **fields)
+
+
 def set_active(db: Database, username: str, active: bool, *, actor: str) -> None:
-    """Deactivate (revoking its sessions) or reactivate an account."""
+    """Deactivate (revoking its sessions) or reactivate an account. Admins only."""
+    require_admin(db, actor)
     if not active and normalise_username(username) == normalise_username(actor):
         raise UserError("Vous ne pouvez pas désactiver votre propre compte.")
-    if not active:
-        _guard_last_admin(db, username)
     _change(db, username, actor, "user.activate" if active else "user.deactivate",
-            "is_active = ?", [active], revoke_sessions=not active)
+            "is_active = ?", [active], revoke_sessions=not active, keeps_admin=active)
 
 
 def set_role(db: Database, username: str, role: str, *, actor: str) -> None:
-    """Change an account's role; its open sessions stop working."""
+    """Change an account's role; its open sessions stop working. Admins only."""
+    require_admin(db, actor)
     if role not in ROLES:
         raise UserError("Rôle inconnu.")
-    if role != "admin":
-        _guard_last_admin(db, username)
-    _change(db, username, actor, "user.role", "role = ?", [role], revoke_sessions=True, details={"role": role})
+    _change(db, username, actor, "user.role", "role = ?", [role], revoke_sessions=True, details={"role": role},
+            keeps_admin=role == "admin")
 
 
-def _guard_last_admin(db: Database, username: str) -> None:
-    others = db.scalar(
-        "SELECT count(*) FROM users WHERE role = 'admin' AND is_active AND username <> ?",
-        [normalise_username(username)],
-    )
-    user = get_user(db, username)
-    if user and user.role == "admin" and others == 0:
+def _guard_last_admin(cur, username: str) -> None:
+    # Inside the change's transaction, so two admins demoting each other cannot both pass.
+    is_admin = cur.execute("SELECT role = 'admin' FROM users WHERE username = ?", [username]).fetchone()[0]
+    others = cur.execute("SELECT count(*) FROM users WHERE role = 'admin' AND is_active AND username <> ?",
+                         [username]).fetchone()[0]
+    if is_admin and others == 0:
         raise UserError("Il doit rester au moins un administrateur actif.")
 
 
 def reset_password(db: Database, username: str, *, actor: str) -> str:
-    """Give the account a generated password (returned once) and revoke its sessions."""
+    """Give the account a generated password (returned once) and revoke its sessions. Admins only."""
+    require_admin(db, actor)
     password = generate_password()
     _change(db, username, actor, "user.password_reset", "password_hash = ?", [hash_password(password)],
             revoke_sessions=True)

@@ -64,8 +64,8 @@ with st.form("new_user"):
                              key="new_user.password")
     if st.form_submit_button(t("Créer le compte"), type="primary"):
         try:
-            users.create_user(db, username=new_username, role=role, display_name=display_name, email=email,
-                              password=password, organisation=organisation, actor=admin.username)
+            users.create_account(db, admin=admin.username, username=new_username, role=role,
+                                 display_name=display_name, email=email, password=password, organisation=organisation)
             st.success(t("Compte créé."))
         except users.UserError as error:
             for message in error.messages:

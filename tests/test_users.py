@@ -55,9 +55,31 @@ def test_the_last_active_admin_cannot_be_removed(db):
     make_user(db, "admin", "adjoint")
     users.set_role(db, "adjoint", "staff", actor="chef")
     with pytest.raises(users.UserError, match="au moins un administrateur"):
-        users.set_role(db, "chef", "staff", actor="adjoint")
+        users.set_role(db, "chef", "staff", actor="chef")
     with pytest.raises(users.UserError, match="propre compte"):
         users.set_active(db, "chef", False, actor="chef")
+    assert users.get_user(db, "chef").role == "admin"
+
+
+@pytest.mark.parametrize("role", ["staff", "board", "ambassador"])
+def test_only_an_admin_can_manage_accounts_settings_and_backups(db, tmp_path, role):
+    from lib import backups, settings
+
+    make_user(db, "admin", "chef")
+    make_user(db, role, "someone")
+    for attempt in (
+        lambda: users.set_role(db, "chef", "board", actor="someone"),
+        lambda: users.set_active(db, "chef", False, actor="someone"),
+        lambda: users.reset_password(db, "chef", actor="someone"),
+        lambda: users.create_account(db, admin="someone", username="new", role="admin", display_name="N",
+                                     email="n@example.org", password=TEST_PASSWORD),
+        lambda: settings.save_settings(db, {"aga_month": 5}, actor="someone"),
+        lambda: backups.create_backup(db, actor="someone", directory=tmp_path),
+    ):
+        with pytest.raises(PermissionError):
+            attempt()
+    assert users.get_user(db, "chef").role == "admin" and users.get_user(db, "new") is None
+    assert settings.get_settings(db)["aga_month"] == "6" and not list(tmp_path.iterdir())
 
 
 def test_deactivated_accounts_are_not_given_to_the_authenticator(db):
