@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The CLI's argument parser: one sub-command per administration task."""
     parser = argparse.ArgumentParser(
         prog="python -m lib.cli",
         description="Administration du tableau de bord ROCSMO / ROCSMO dashboard administration. "
@@ -84,12 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_init(args) -> int:
+    """`init`: create, migrate and seed the database; prints where it is."""
     db = open_database()
     print(f"Base de données prête / database ready: {db.path}")
     return 0
 
 
 def run_export_plan(args) -> int:
+    """`export-plan`: the plan as CSV or XLSX, to a file or standard output."""
     db = open_database()
     frame = exports.plan_export_frame(db, args.as_of)  # None: today in Québec (lib.clock)
     data = exports.to_csv_bytes(frame) if args.format == "csv" else exports.to_xlsx_bytes(exports.plan_workbook(frame))
@@ -114,6 +117,7 @@ def read_password(stream=None) -> str:
 
 
 def run_add_user(args) -> int:
+    """`add-user`: create an account, the password read from standard input."""
     try:
         password = read_password()
     except ValueError as error:
@@ -133,6 +137,7 @@ def run_add_user(args) -> int:
 
 
 def run_backup(args) -> int:
+    """`backup`: a consistent copy of the database into a new file (never overwrites)."""
     db = open_database()
     try:
         target = exports.backup_database(db, args.output)

@@ -138,10 +138,11 @@ class Database:
         return [row[0] for row in self.query("SELECT version FROM schema_migrations ORDER BY version")]
 
     def migrate(self, migrations: Sequence[Migration] | None = None) -> list[int]:
-        """Apply the migrations not yet recorded, each in its own transaction.
+        """Apply the migrations not yet recorded, all in one transaction.
 
         Returns the versions applied. A file made by an older version of the app is
-        upgraded in place; a CHECKPOINT follows so the file is complete on disk.
+        upgraded in place; if any migration fails, none of them is kept and the file
+        stays as it was. A CHECKPOINT follows so the file is complete on disk.
         """
         migrations = list_migrations() if migrations is None else migrations
         with self.cursor() as cur:
@@ -151,25 +152,25 @@ class Database:
                 " applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
             )
         done = set(self.applied_versions())
-        applied = []
-        for migration in migrations:
-            if migration.version in done:
-                continue
+        pending = [migration for migration in migrations if migration.version not in done]
+        if not pending:
+            return []
 
-            def apply(cur, migration=migration):
+        def apply(cur):
+            for migration in pending:
                 cur.execute(migration.sql)
                 cur.execute(
                     "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
                     [migration.version, migration.name],
                 )
 
-            self.transaction(apply, retries=0)
-            applied.append(migration.version)
+        self.transaction(apply, retries=0)
+        for migration in pending:
             log.info("applied migration %03d_%s", migration.version, migration.name)
-        if applied and self.path != ":memory:":
+        if self.path != ":memory:":
             with self.cursor() as cur:
                 cur.execute("CHECKPOINT")
-        return applied
+        return [migration.version for migration in pending]
 
     def close(self) -> None:
         self.connection.close()

@@ -65,6 +65,13 @@ def format_month(year: int, month: int, lang: str = DEFAULT_LANGUAGE) -> str:
     return babel_format_date(dt.date(year, month, 1), "MMMM y", locale=_LOCALES[lang])
 
 
+def month_name(month: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """'janvier' (fr) or 'January' (en) for 1."""
+    if lang == "fr":
+        return MONTHS_FR[month - 1]
+    return babel_format_date(dt.date(2000, month, 1), "MMMM", locale=_LOCALES[lang])
+
+
 def format_number(value: float | int | None, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
     """'1 315 000' (fr, thin no-break spaces as Babel writes them) or '1,315,000' (en)."""
     if value is None or value != value:

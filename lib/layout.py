@@ -35,7 +35,7 @@ def render_sidebar(db: Database, authenticator, user: users.User | None) -> None
             st.rerun()
 
 
-_MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$:"
+_MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$:=&"
 
 
 def escape_markdown(text: str) -> str:

@@ -76,4 +76,5 @@ def navigation_for(role: str | None, lang: str) -> list[st.Page]:
 
 
 def first_run_navigation(lang: str) -> list[st.Page]:
+    """The only page while no account exists: create the administrator."""
     return [_page(FIRST_RUN_PAGE, lang, default=True)]

@@ -15,7 +15,8 @@ import streamlit_authenticator as stauth
 
 from lib import auth, users
 from lib.db import Database, open_database
-from lib.i18n import DEFAULT_LANGUAGE, translate
+from lib.clock import to_local
+from lib.i18n import DEFAULT_LANGUAGE, format_datetime, translate
 
 REVOKED_NOTICE = "Votre session a pris fin (déconnexion, changement de mot de passe ou de rôle). Reconnectez-vous."
 
@@ -114,7 +115,8 @@ def _forget(authenticator: stauth.Authenticate) -> None:
 
 
 def sign_in(db: Database, authenticator: stauth.Authenticate, username: str, password: str) -> str | None:
-    """Try to sign in; returns None on success, else the French message to show.
+    """Try to sign in; returns None on success, else the message to show (in the
+    session's language).
 
     The limiter is consulted before any password is checked (bcrypt never runs during
     a lock); the check itself is the library's, which also sets the cookie.
@@ -122,15 +124,12 @@ def sign_in(db: Database, authenticator: stauth.Authenticate, username: str, pas
     username = users.normalise_username(username)
     sid = session_id()
     if not username or not password:
-        return "Entrez votre nom d’utilisateur et votre mot de passe."
+        return t("Entrez votre nom d’utilisateur et votre mot de passe.")
     lock = auth.lockout_for(db, username, sid)
     if lock is not None:
         auth.record_attempt(db, username, sid, "lockout")
-        from lib.clock import to_local
-        from lib.i18n import format_datetime
-
-        return ("Trop de tentatives infructueuses. Réessayez après le "
-                f"{format_datetime(to_local(lock.retry_at))} (verrouillage de 15 minutes).")
+        return t("Trop de tentatives infructueuses. Réessayez après le {moment} (verrouillage de 15 minutes).",
+                 moment=format_datetime(to_local(lock.retry_at), language()))
     st.session_state["logout"] = None
     if authenticator.authentication_controller.login(username, password):
         user = users.get_user(db, username)
@@ -141,7 +140,7 @@ def sign_in(db: Database, authenticator: stauth.Authenticate, username: str, pas
     for key in ("authentication_status", "username", "name"):
         st.session_state[key] = None
     auth.record_attempt(db, username, sid, "failure")
-    return "Nom d’utilisateur ou mot de passe incorrect."
+    return t("Nom d’utilisateur ou mot de passe incorrect.")
 
 
 def sign_out(db: Database, authenticator: stauth.Authenticate) -> None:

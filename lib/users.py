@@ -11,7 +11,7 @@ import pandas as pd
 
 from lib import audit, clock
 from lib.db import Database
-from lib.i18n import translate
+from lib.i18n import format_datetime, translate
 from lib.passwords import check_password, generate_password, hash_password, validate_password
 
 ROLES = ("admin", "staff", "board", "ambassador")
@@ -76,14 +76,15 @@ def get_user(db: Database, username: str) -> User | None:
 
 def list_users(db: Database, lang: str = "fr") -> pd.DataFrame:
     """All accounts for the admin page, without password hashes: the role as a label in
-    `lang`, times in Québec local time."""
+    `lang`, times in Québec local time as text ("23 novembre 2026, 14 h 05")."""
     frame = db.query_df(
         "SELECT username, display_name, email, role, organisation, is_active, created_at, last_sign_in_at"
         " FROM users ORDER BY role, username"
     )
     frame["role"] = frame["role"].map(lambda role: translate(ROLE_LABELS_FR[role], lang))
     for column in ("created_at", "last_sign_in_at"):
-        frame[column] = clock.to_local_series(frame[column])
+        frame[column] = [format_datetime(moment, lang) if not pd.isna(moment) else ""
+                         for moment in clock.to_local_series(frame[column])]
     return frame
 
 

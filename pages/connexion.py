@@ -22,7 +22,7 @@ with st.form("signin", border=True):
 if submitted:
     error = session.sign_in(db, session.run_authenticator(), username, password)
     if error:
-        st.error(t(error))
+        st.error(error)
     else:
         # No st.rerun() here: it would cancel the cookie the authenticator is setting.
         # The cookie component reruns the app once the cookie is written.

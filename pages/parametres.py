@@ -4,7 +4,7 @@ from datetime import date
 import streamlit as st
 
 from lib import campaigns, session, settings
-from lib.i18n import MONTHS_FR
+from lib.i18n import month_name
 
 admin = session.require_role("admin")
 t = session.t
@@ -14,7 +14,7 @@ values = settings.get_settings(db)
 st.title(t("Paramètres"))
 with st.form("settings"):
     aga_month = st.selectbox(t("Mois de l’assemblée générale annuelle (AGA)"), range(1, 13),
-                             index=int(values.get("aga_month", 6)) - 1, format_func=lambda m: MONTHS_FR[m - 1],
+                             index=int(values.get("aga_month", 6)) - 1, format_func=lambda m: month_name(m, session.language()),
                              key="settings.aga_month",
                              help=t("Sert à lire les périodes comme « Novembre, AGA et mars »."))
     late_days = st.number_input(t("Jours sans mise à jour avant qu’un moyen « En continu » soit en retard"),
@@ -26,7 +26,6 @@ with st.form("settings"):
         try:
             settings.save_settings(db, {"aga_month": aga_month, "continuous_late_days": int(late_days),
                                         "plan_start": plan_start.isoformat()}, actor=admin.username)
-            st.cache_data.clear()  # status and lateness depend on these settings
             st.success(t("Paramètres enregistrés."))
         except ValueError as error:
             st.error(t(str(error)))

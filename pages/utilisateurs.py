@@ -20,8 +20,7 @@ st.dataframe(
         "username": t("Nom d’utilisateur"), "display_name": t("Nom affiché"), "email": t("Courriel"),
         "role": t("Rôle"), "organisation": t("Organisme"),
         "is_active": st.column_config.CheckboxColumn(t("Actif")),
-        "created_at": st.column_config.DatetimeColumn(t("Créé le"), format="YYYY-MM-DD HH:mm"),
-        "last_sign_in_at": st.column_config.DatetimeColumn(t("Dernière connexion"), format="YYYY-MM-DD HH:mm"),
+        "created_at": t("Créé le"), "last_sign_in_at": t("Dernière connexion"),
     },
 )
 
