@@ -56,19 +56,18 @@ def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, l
     given; returns what is typed, in the shape lib.ambassadors validates. Widget values
     live in st.session_state, so nothing typed is lost when the page shows errors."""
     data: dict = {}
-    was = (lambda field: getattr(agreement, field)) if agreement else (lambda field: "")
+
+    def text(where, label: str, field: str, maximum: int, **options) -> None:
+        value = getattr(agreement, field) if agreement else ""
+        data[field] = where.text_input(t(label), value=value, key=f"{form}.{field}", max_chars=maximum, **options)
+
     st.subheader(t("1. L’organisation"))
     left, right = st.columns(2)
-    data["organisation"] = left.text_input(t("Nom de l’organisation"), value=was("organisation"), key=f"{form}.organisation",
-                                           max_chars=ambassadors.MAX_ORGANISATION)
-    data["contact_name"] = right.text_input(t("Personne-ressource"), value=was("contact_name"), key=f"{form}.contact_name",
-                                            max_chars=ambassadors.MAX_NAME)
-    data["email"] = left.text_input(t("Courriel"), value=was("email"), key=f"{form}.email", max_chars=ambassadors.MAX_EMAIL,
-                                    autocomplete="email")
-    data["phone"] = right.text_input(t("Téléphone"), value=was("phone"), key=f"{form}.phone", max_chars=ambassadors.MAX_PHONE,
-                                     placeholder="819 555-1234", autocomplete="tel")
-    data["website"] = left.text_input(t("Site Web"), value=was("website"), key=f"{form}.website", max_chars=ambassadors.MAX_WEBSITE,
-                                      placeholder="https://organisme.org", autocomplete="url")
+    text(left, "Nom de l’organisation", "organisation", ambassadors.MAX_ORGANISATION)
+    text(right, "Personne-ressource", "contact_name", ambassadors.MAX_NAME)
+    text(left, "Courriel", "email", ambassadors.MAX_EMAIL, autocomplete="email")
+    text(right, "Téléphone", "phone", ambassadors.MAX_PHONE, placeholder="819 555-1234", autocomplete="tel")
+    text(left, "Site Web", "website", ambassadors.MAX_WEBSITE, placeholder="https://organisme.org", autocomplete="url")
 
     st.subheader(t("2. Votre auditoire (facultatif)"))
     st.caption(t("Le nombre d’abonnés ou de visiteurs de votre organisation sur chaque canal, s’il est connu."))
@@ -81,7 +80,8 @@ def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, l
 
     st.subheader(t("3. Pourquoi vous joignez le mouvement"))
     data["why_text"] = st.text_area(
-        t("Ce texte paraîtra avec votre logo sur le microsite (environ 100 mots)"), value=was("why_text"), key=f"{form}.why_text",
+        t("Ce texte paraîtra avec votre logo sur le microsite (environ 100 mots)"),
+        value=agreement.why_text if agreement else "", key=f"{form}.why_text",
         max_chars=ambassadors.MAX_TEXT_CHARS, height=160)
     word_count_caption(data["why_text"])
     upload = st.file_uploader(
@@ -94,21 +94,21 @@ def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, l
     st.caption(t("Selon vos capacités et votre intérêt, cochez vos choix de promotion."))
     data["commitments"], data["moments"] = [], []
     for row in types.itertuples():
-        if st.checkbox(escape_markdown(row.label), value=bool(agreement and row.key in agreement.commitments), key=f"{form}.commitment_{row.key}"):
+        if st.checkbox(escape_markdown(row.label), value=bool(agreement and row.key in agreement.commitments),
+                       key=f"{form}.commitment_{row.key}"):
             data["commitments"].append(row.key)
         if row.with_moments and row.key in data["commitments"]:
             with st.container(border=True):
                 for moment in moments.itertuples():
                     if st.checkbox(escape_markdown(moment.checklist_label or moment.when_label),
-                                   value=bool(agreement and moment.key in agreement.moments), key=f"{form}.moment_{moment.key}"):
+                                   value=bool(agreement and moment.key in agreement.moments),
+                                   key=f"{form}.moment_{moment.key}"):
                         data["moments"].append(moment.key)
 
     st.subheader(t("5. Signature"))
     left, right = st.columns(2)
-    data["signer_name"] = left.text_input(t("Nom de la personne qui signe"), value=was("signer_name"), key=f"{form}.signer_name",
-                                          max_chars=ambassadors.MAX_NAME)
-    data["signer_title"] = right.text_input(t("Titre ou fonction"), value=was("signer_title"), key=f"{form}.signer_title",
-                                            max_chars=ambassadors.MAX_NAME)
+    text(left, "Nom de la personne qui signe", "signer_name", ambassadors.MAX_NAME)
+    text(right, "Titre ou fonction", "signer_title", ambassadors.MAX_NAME)
     return data
 
 
@@ -148,7 +148,8 @@ def show_agreement(agreement: ambassadors.Agreement, campaign: Campaign, types: 
     st.text(t("{name}, {title} — signé le {date}", name=agreement.signer_name, title=agreement.signer_title,
               date=format_date(agreement.signed_on, lang)))
     st.caption(t("Inscrit le {date}. Entente valide jusqu’au {until}.",
-                 date=format_datetime(to_local(agreement.created_at), lang), until=format_date(campaign.valid_until, lang)))
+                 date=format_datetime(to_local(agreement.created_at), lang),
+                 until=format_date(campaign.valid_until, lang)))
 
 
 def _as_date(value):
@@ -174,10 +175,11 @@ def report_inputs(form: str, items, saved: dict, *, disabled: bool = False) -> d
             left, middle = st.columns([1, 2])
             times = left.number_input(t("Nombre de fois"), min_value=0, max_value=impact_reports.MAX_TIMES,
                                       value=was.get("times"), step=1, key=f"{prefix}.times", disabled=disabled)
-            when = middle.text_input(t("Quand"), value=was.get("when") or "", key=f"{prefix}.when", max_chars=impact_reports.MAX_SHORT,
-                                     placeholder=t("ex. : le 13 mars et le 2 mai"), disabled=disabled)
-            links = st.text_area(t("Liens (un par ligne)"), value=was.get("links") or "", key=f"{prefix}.links", height=68,
-                                 max_chars=impact_reports.MAX_COMMENT, disabled=disabled)
+            when = middle.text_input(t("Quand"), value=was.get("when") or "", key=f"{prefix}.when",
+                                     max_chars=impact_reports.MAX_SHORT, disabled=disabled,
+                                     placeholder=t("ex. : le 13 mars et le 2 mai"))
+            links = st.text_area(t("Liens (un par ligne)"), value=was.get("links") or "", key=f"{prefix}.links",
+                                 height=68, max_chars=impact_reports.MAX_COMMENT, disabled=disabled)
             data["actions"][(item.kind, item.key)] = {"done": done, "times": times, "when": when, "links": links}
 
     st.subheader(t("2. Portée sur vos canaux"))
@@ -216,23 +218,26 @@ def report_inputs(form: str, items, saved: dict, *, disabled: bool = False) -> d
         with st.container(border=True):
             cols = st.columns([2, 1, 1])
             data["activities"].append({
-                "type": cols[0].text_input(t("Activité {n} — type", n=index + 1), value=was.get("type") or "", key=f"{form}.activity{index}_type",
-                                           max_chars=impact_reports.MAX_SHORT, disabled=disabled),
-                "held_on": cols[1].date_input(t("Date"), value=_as_date(was.get("held_on")), key=f"{form}.activity{index}_held_on",
-                                              format="YYYY-MM-DD", disabled=disabled),
+                "type": cols[0].text_input(t("Activité {n} — type", n=index + 1), value=was.get("type") or "",
+                                           key=f"{form}.activity{index}_type", max_chars=impact_reports.MAX_SHORT,
+                                           disabled=disabled),
+                "held_on": cols[1].date_input(t("Date"), value=_as_date(was.get("held_on")), format="YYYY-MM-DD",
+                                              key=f"{form}.activity{index}_held_on", disabled=disabled),
                 "participants": cols[2].number_input(t("Participants"), min_value=0, max_value=10_000_000,
                                                      value=was.get("participants"),
                                                      step=1, key=f"{form}.activity{index}_participants",
                                                      disabled=disabled),
-                "description": st.text_input(t("Description (facultatif)"), value=was.get("description") or "", key=f"{form}.activity{index}_description",
+                "description": st.text_input(t("Description (facultatif)"), value=was.get("description") or "",
+                                             key=f"{form}.activity{index}_description",
                                              max_chars=impact_reports.MAX_COMMENT, disabled=disabled),
             })
 
     st.subheader(t("4. Vos commentaires"))
-    for key, label in (("what_worked", "Ce qui a bien fonctionné"), ("suggestions", "Vos suggestions pour la prochaine campagne"),
+    for key, label in (("what_worked", "Ce qui a bien fonctionné"),
+                       ("suggestions", "Vos suggestions pour la prochaine campagne"),
                        ("comments", "Autres commentaires")):
-        data[key] = st.text_area(t(label), value=saved[key] or "", key=f"{form}.{key}", max_chars=impact_reports.MAX_COMMENT, height=100,
-                                 disabled=disabled)
+        data[key] = st.text_area(t(label), value=saved[key] or "", key=f"{form}.{key}",
+                                 max_chars=impact_reports.MAX_COMMENT, height=100, disabled=disabled)
     return data
 
 
