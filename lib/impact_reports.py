@@ -184,7 +184,8 @@ def save_report(db: Database, ambassador_id: int, data: dict, *, actor: str, sub
 
     Only the ambassador's own account may write it, only once approved, and only while
     it is a draft or reopened. Submitting after the due date is accepted and marked
-    late. One transaction with an audit row (report.save_draft / report.submit).
+    late; a reopened report keeps the lateness of its first submission (staff reopening
+    it after the due date does not make an on-time report late). One transaction with an audit row (report.save_draft / report.submit).
     Raises ReportError with French messages.
     """
     agreement = ambassadors.get_agreement(db, ambassador_id)
@@ -199,7 +200,8 @@ def save_report(db: Database, ambassador_id: int, data: dict, *, actor: str, sub
     day = today or clock.today()
 
     def write(cur):
-        row = cur.execute("SELECT id, status FROM impact_reports WHERE ambassador_id = ?", [ambassador_id]).fetchone()
+        row = cur.execute("SELECT id, status, submitted_late FROM impact_reports WHERE ambassador_id = ?",
+                          [ambassador_id]).fetchone()
         if row is not None and row[1] == "submitted":
             raise ReportError("Ce rapport est déjà soumis. Demandez à l’équipe de le rouvrir pour le modifier.")
         now = clock.utcnow()
@@ -213,17 +215,20 @@ def save_report(db: Database, ambassador_id: int, data: dict, *, actor: str, sub
                 " RETURNING id", [ambassador_id, agreement.campaign_id, *fields, now, actor]).fetchone()[0]
             status = "draft"
         else:
-            report_id, status = row
+            report_id, status, _ = row
             cur.execute("UPDATE impact_reports SET newsletter_recipients = ?, intranet_recipients = ?,"
                         " what_worked = ?, suggestions = ?, comments = ?, updated_at = ?, updated_by = ?"
                         " WHERE id = ?", [*fields, now, actor, report_id])
+        # Only a submitted report can be reopened, so "reopened" means it was submitted
+        # once: its first submission decides whether it was late.
+        late = bool(row[2]) if row is not None and row[1] == "reopened" else is_late(campaign.report_due, day)
         if submit:
             status = "submitted"
             cur.execute("UPDATE impact_reports SET status = 'submitted', submitted_at = ?, submitted_late = ?"
-                        " WHERE id = ?", [now, is_late(campaign.report_due, day), report_id])
+                        " WHERE id = ?", [now, late, report_id])
         _write_details(cur, report_id, data)
         audit.record(cur, actor, "report.submit" if submit else "report.save_draft", entity="impact_report",
-                     entity_id=report_id, details={"late": is_late(campaign.report_due, day)} if submit else {})
+                     entity_id=report_id, details={"late": late} if submit else {})
         return status
 
     return db.transaction(write)

@@ -79,6 +79,16 @@ def test_a_submitted_report_is_locked_until_staff_reopen_it(db):
     assert actions == ["report.submit", "report.reopen", "report.save_draft", "report.submit"]
 
 
+@pytest.mark.parametrize("first_day, expected", [(dt.date(2023, 2, 15), False), (dt.date(2023, 2, 16), True)])
+def test_a_reopened_report_keeps_the_lateness_of_its_first_submission(db, first_day, expected):
+    ambassador_id = approved(db)
+    reports.save_report(db, ambassador_id, filled(db, ambassador_id), actor=OWNER, submit=True, today=first_day)
+    reports.reopen_report(db, ambassador_id, "Ajoutez vos liens", actor="staff-test")
+    reports.save_report(db, ambassador_id, filled(db, ambassador_id), actor=OWNER, submit=True,
+                        today=dt.date(2023, 3, 30))  # resubmitted well after the due date
+    assert reports.get_report(db, ambassador_id)["submitted_late"] is expected
+
+
 def test_only_staff_reopen_a_report(db):
     ambassador_id = approved(db)
     reports.save_report(db, ambassador_id, filled(db, ambassador_id), actor=OWNER, submit=True)
