@@ -62,8 +62,9 @@ def specs_for(role: str | None) -> list[PageSpec]:
 
 
 def _page(spec: PageSpec, lang: str, default: bool = False) -> st.Page:
+    # The default page reserves a pathname of its own, distinct from its hidden twin's.
     return st.Page(spec.path, title=translate(spec.title_fr, lang), icon=spec.icon,
-                   url_path=spec.url_path, default=default)
+                   url_path=f"{spec.url_path}-accueil" if default else spec.url_path, default=default)
 
 
 def navigation_for(role: str | None, lang: str) -> list[st.Page]:
@@ -72,7 +73,16 @@ def navigation_for(role: str | None, lang: str) -> list[st.Page]:
     A flat list on purpose: Streamlit's sectioned menu puts <div>s inside its <ul>,
     which axe-core reports as a serious accessibility violation.
     """
-    return [_page(spec, lang, default=index == 0) for index, spec in enumerate(specs_for(role))]
+    specs = specs_for(role)
+    pages = [_page(spec, lang, default=index == 0) for index, spec in enumerate(specs)]
+    if specs:
+        # Streamlit serves the default page at "/" only, and answers its own link
+        # (/connexion, /vue-ensemble) with a "Page not found" dialog: a hidden twin
+        # serves that link.
+        first = specs[0]
+        pages.append(st.Page(first.path, title=translate(first.title_fr, lang), icon=first.icon,
+                             url_path=first.url_path, visibility="hidden"))
+    return pages
 
 
 def first_run_navigation(lang: str) -> list[st.Page]:

@@ -33,3 +33,9 @@ def test_wrong_password_is_refused_with_a_french_message(live_server, browser_pa
     browser_page.get_by_label("Mot de passe").fill("not-the-password")
     browser_page.get_by_role("button", name="Se connecter").click()
     browser_page.get_by_text("Nom d’utilisateur ou mot de passe incorrect.").wait_for()
+
+
+def test_direct_link_to_the_sign_in_page_opens_without_a_not_found_dialog(live_server, browser_page):
+    open_app(browser_page, live_server, "connexion")
+    assert browser_page.get_by_role("button", name="Se connecter").is_visible()
+    assert browser_page.get_by_text("Page not found").count() == 0
