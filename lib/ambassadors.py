@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from PIL import Image, UnidentifiedImageError
 
-from lib import audit, clock, users
+from lib import audit, clock, passwords, users
 from lib.db import Database
 from lib.i18n import translate
 from lib.passwords import validate_password
@@ -292,7 +292,10 @@ def list_ambassadors(db: Database, campaign_id: int, lang: str = "fr") -> pd.Dat
 def duplicate_errors(db: Database, campaign_id: int, organisation: str, email: str,
                      exclude_id: int | None = None, cur=None) -> list[str]:
     """Messages when the organisation or the email already signed up for the campaign."""
-    run = (cur or db.cursor()).execute
+    if cur is None:
+        with db.cursor() as own:  # closed at once: a cursor left open holds its snapshot
+            return duplicate_errors(db, campaign_id, organisation, email, exclude_id, cur=own)
+    run = cur.execute
     errors = []
     if run("SELECT 1 FROM ambassadors WHERE campaign_id = ? AND organisation_key = ? AND id <> ?",
            [campaign_id, normalise_key(organisation), exclude_id or -1]).fetchone():
@@ -327,6 +330,8 @@ def sign_up(db: Database, campaign_id: int, data: dict, *, session_id: str = "")
     """Register an organisation as ambassador of `campaign_id`: its account (role
     "ambassador", set here) and its pending agreement, in one transaction; returns its id.
 
+    The password is hashed before the transaction (bcrypt takes a while), which holds
+    only the duplicate checks and the inserts.
     Side effects: rows in users, ambassadors and their choices; an audit row
     "ambassador.signup" (or "ambassador.signup_refused" when refused, for the rate limit).
     Raises AmbassadorError with every French message (validation, duplicates, rate limit).
@@ -346,18 +351,26 @@ def sign_up(db: Database, campaign_id: int, data: dict, *, session_id: str = "")
         raise AmbassadorError(errors)
     _, logo_type = check_logo(data["logo"])
     username = users.normalise_username(data["username"])
+    errors = users.validate_new_user(username, "ambassador", data["contact_name"], data["email"], data["password"])
+    if errors:
+        _record_refusal(db, session_id, len(errors))
+        raise AmbassadorError(errors)
+    # bcrypt is slow on purpose: hash before the transaction so that it stays short.
+    password_hash = passwords.hash_password(data["password"])
 
     def insert(cur):
         errors = duplicate_errors(db, campaign_id, data["organisation"], data["email"], cur=cur)
+        if cur.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
+            errors.append("Nom d’utilisateur : ce nom d’utilisateur est déjà pris.")
         if errors:
             raise AmbassadorError(errors)
-        try:
-            users.create_user(db, username=username, role="ambassador", display_name=data["contact_name"].strip(),
-                              email=data["email"].strip(), password=data["password"],
-                              organisation=data["organisation"].strip(), actor=username, cur=cur)
-        except users.UserError as error:
-            raise AmbassadorError([f"Nom d’utilisateur : {m[0].lower()}{m[1:]}" for m in error.messages]) from None
         now = clock.utcnow()
+        # The account row as users.create_user writes it, with the hash made above.
+        cur.execute("INSERT INTO users (username, display_name, email, role, organisation, password_hash,"
+                    " sessions_valid_after, created_at, created_by) VALUES (?, ?, ?, 'ambassador', ?, ?, ?, ?, ?)",
+                    [username, data["contact_name"].strip(), data["email"].strip(), data["organisation"].strip(),
+                     password_hash, now, now, username])
+        audit.record(cur, username, "user.create", entity="user", entity_id=username, details={"role": "ambassador"})
         ambassador_id = cur.execute(
             """
             INSERT INTO ambassadors (campaign_id, username, organisation, organisation_key, contact_name, email,
@@ -571,7 +584,8 @@ def logos_zip(db: Database, campaign_id: int) -> bytes:
 
 
 def ambassadors_export_frame(db: Database, campaign_id: int) -> pd.DataFrame:
-    """One row per ambassador for CSV/XLSX: contact, status, declared audience and choices."""
+    """One row per ambassador for CSV/XLSX: contact, status, declared audience and choices.
+    inscrit_le is in Québec time, as on screen."""
     from lib import campaigns
 
     frame = list_ambassadors(db, campaign_id)
@@ -584,7 +598,7 @@ def ambassadors_export_frame(db: Database, campaign_id: int) -> pd.DataFrame:
             "organisation": row.organisation, "personne_ressource": row.contact_name, "courriel": row.email,
             "telephone": row.phone, "site_web": row.website, "utilisateur": row.username,
             "statut": STATUS_LABELS_FR[row.status], "note": row.status_note,
-            "inscrit_le": row.created_at, "signataire": agreement.signer_name,
+            "inscrit_le": clock.to_local(row.created_at), "signataire": agreement.signer_name,
             "titre_signataire": agreement.signer_title, "signe_le": agreement.signed_on,
             **{f"auditoire_{key}": agreement.audiences.get(key) for key, _ in CHANNELS},
             "engagements": " | ".join(labels.get(k, k) for k in agreement.commitments),

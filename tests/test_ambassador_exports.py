@@ -1,4 +1,5 @@
 """The agreement PDF, the microsite listing and the CSV/XLSX exports of ambassadors and reports."""
+import datetime as dt
 import io
 
 import pandas as pd
@@ -58,3 +59,10 @@ def test_the_microsite_csv_keeps_typed_text_exactly(db):
     frame = pd.read_csv(io.BytesIO(exports.to_csv_bytes(ambassadors.microsite_frame(db, current_id(db)))))
     assert frame.loc[0, "texte"] == text
     assert frame.loc[0, "site_web"] == "https://smo.example.org"
+
+
+def test_the_export_gives_the_signup_time_in_quebec_time_as_on_screen(db, monkeypatch):
+    monkeypatch.setattr(ambassadors.clock, "utcnow", lambda: dt.datetime(2026, 1, 15, 17, 30))
+    signed_up(db)
+    frame = ambassadors.ambassadors_export_frame(db, current_id(db))
+    assert frame.loc[0, "inscrit_le"] == dt.datetime(2026, 1, 15, 12, 30)  # UTC-5 in winter

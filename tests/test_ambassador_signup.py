@@ -266,3 +266,45 @@ def test_a_bot_changing_browser_sessions_meets_the_overall_limit(db, monkeypatch
         signed_up(db, session_id="bot-new")
     assert "trop d’inscriptions en ce moment" in error.value.messages[0]
     assert db.scalar("SELECT count(*) FROM audit_log WHERE session_id = 'bot-new'") == 0  # nothing written
+
+
+def test_duplicate_checks_without_a_cursor_close_the_cursor_they_open(db, monkeypatch):
+    opened = []
+    real_cursor = db.cursor
+
+    def tracked_cursor():
+        opened.append(real_cursor())
+        return opened[-1]
+
+    monkeypatch.setattr(db, "cursor", tracked_cursor)
+    ambassadors.duplicate_errors(db, current_id(db), "Santé mentale Outaouais", "julie@smo.example.org")
+    assert opened
+    for cur in opened:
+        with pytest.raises(Exception, match="(?i)closed"):
+            cur.execute("SELECT 1")
+
+
+def test_the_password_is_hashed_before_the_signup_transaction_opens(db, monkeypatch):
+    from lib import passwords
+
+    in_transaction, hashed_inside = [False], []
+    real_transaction, real_hash = db.transaction, passwords.hash_password
+
+    def transaction(work, **kwargs):
+        in_transaction[0] = True
+        try:
+            return real_transaction(work, **kwargs)
+        finally:
+            in_transaction[0] = False
+
+    def hash_password(password):
+        hashed_inside.append(in_transaction[0])
+        return real_hash(password)
+
+    monkeypatch.setattr(db, "transaction", transaction)
+    monkeypatch.setattr(passwords, "hash_password", hash_password)
+    monkeypatch.setattr(users, "hash_password", hash_password)
+    signed_up(db)
+    assert hashed_inside == [False]
+    password_hash = db.scalar("SELECT password_hash FROM users WHERE username = 'smo-outaouais'")
+    assert passwords.check_password(signup_data()["password"], password_hash)
