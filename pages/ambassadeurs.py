@@ -42,16 +42,21 @@ with signups:
             st.download_button(t("Entente signée (PDF)"), agreement_pdf.agreement_pdf(db, chosen),
                                file_name=agreement_pdf.pdf_filename(agreement), mime="application/pdf",
                                key="ambassadors.pdf", icon=":material/picture_as_pdf:")
-        with st.form("decision", clear_on_submit=True):
+        # The form keeps what was typed when the decision is refused; a saved decision
+        # gives the form new keys (a new round), which empties it.
+        form_round = st.session_state.setdefault("ambassadors.decision_round", 0)
+        with st.form(f"decision{chosen}.{form_round}"):
             decision = st.radio(t("Décision"), ["approved", "declined", "pending"], horizontal=True,
                                 index=["approved", "declined", "pending"].index(
                                     "approved" if agreement.status == "pending" else agreement.status),
-                                key=f"decision{chosen}.status", format_func=lambda s: t(ambassadors.STATUS_LABELS_FR[s]))
-            note = st.text_area(t("Note à l’organisation (obligatoire pour un refus)"), key=f"decision{chosen}.note",
-                                max_chars=ambassadors.MAX_NOTE)
+                                key=f"decision{chosen}.{form_round}.status",
+                                format_func=lambda s: t(ambassadors.STATUS_LABELS_FR[s]))
+            note = st.text_area(t("Note à l’organisation (obligatoire pour un refus)"),
+                                key=f"decision{chosen}.{form_round}.note", max_chars=ambassadors.MAX_NOTE)
             if st.form_submit_button(t("Enregistrer la décision"), type="primary"):
                 try:
                     ambassadors.decide(db, chosen, decision, note, actor=user.username)
+                    st.session_state["ambassadors.decision_round"] = form_round + 1
                     st.rerun()
                 except ambassadors.AmbassadorError as error:
                     campaign_widgets.show_errors(error.messages)
@@ -73,8 +78,11 @@ with signups:
                 with st.form("reopen"):
                     reopen_note = st.text_area(t("Pourquoi rouvrir ce rapport?"), key="reopen.note", max_chars=2000)
                     if st.form_submit_button(t("Rouvrir le rapport")):
-                        impact_reports.reopen_report(db, chosen, reopen_note, actor=user.username)
-                        st.rerun()
+                        try:  # a second click finds the report already reopened
+                            impact_reports.reopen_report(db, chosen, reopen_note, actor=user.username)
+                            st.rerun()
+                        except impact_reports.ReportError as error:
+                            campaign_widgets.show_errors(error.messages)
 
 with follow:
     pending = impact_reports.follow_up(db, campaign_id, clock.today(), lang)

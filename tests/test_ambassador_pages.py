@@ -133,10 +133,41 @@ def test_staff_approve_from_the_ambassadors_page(app_for, file_db):
     ambassador_id = signed_up(file_db)
     app = app_for("staff", "pages/ambassadeurs.py")
     assert not app.exception, app.exception
-    app.radio(key=f"decision{ambassador_id}.status").set_value("approved")
-    app.text_area(key=f"decision{ambassador_id}.note").set_value("Bienvenue!")
+    app.radio(key=f"decision{ambassador_id}.0.status").set_value("approved")
+    app.text_area(key=f"decision{ambassador_id}.0.note").set_value("Bienvenue!")
     [b for b in app.get("form_submit_button") if b.label == "Enregistrer la décision"][0].click().run()
     assert ambassadors.get_agreement(file_db, ambassador_id).status == "approved"
+
+
+def test_a_refused_decision_keeps_the_chosen_decision_and_a_saved_one_empties_the_form(app_for, file_db):
+    ambassador_id = signed_up(file_db)
+    app = app_for("staff", "pages/ambassadeurs.py")
+    app.radio(key=f"decision{ambassador_id}.0.status").set_value("declined")
+    [b for b in app.get("form_submit_button") if b.label == "Enregistrer la décision"][0].click().run()
+    assert not app.exception, app.exception
+    assert any("expliquez le refus" in e.value for e in app.error)
+    assert app.radio(key=f"decision{ambassador_id}.0.status").value == "declined"  # not reset to "approved"
+    app.text_area(key=f"decision{ambassador_id}.0.note").set_value("Hors territoire")
+    [b for b in app.get("form_submit_button") if b.label == "Enregistrer la décision"][0].click().run()
+    assert ambassadors.get_agreement(file_db, ambassador_id).status == "declined"
+    assert app.text_area(key=f"decision{ambassador_id}.1.note").value == ""
+
+
+def test_reopening_a_report_twice_shows_a_message_not_a_traceback(app_for, file_db, monkeypatch):
+    from tests.test_impact_reports import filled
+
+    ambassador_id = approved(file_db)
+    impact_reports.save_report(file_db, ambassador_id, filled(file_db, ambassador_id), actor="smo-outaouais",
+                               submit=True)
+    app = app_for("staff", "pages/ambassadeurs.py")
+
+    def already_reopened(*args, **kwargs):  # the second click finds the first one's work done
+        raise impact_reports.ReportError("Seul un rapport soumis peut être rouvert.")
+
+    monkeypatch.setattr(impact_reports, "reopen_report", already_reopened)
+    [b for b in app.get("form_submit_button") if b.label == "Rouvrir le rapport"][0].click().run()
+    assert not app.exception, app.exception
+    assert any("Seul un rapport soumis" in e.value for e in app.error)
 
 
 def test_hostile_text_is_shown_as_text_never_as_markup(app_for, file_db):
