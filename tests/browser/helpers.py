@@ -28,12 +28,22 @@ def sign_in(page, server, username: str, password: str = PASSWORD) -> None:
     open_app(page, server)
     page.get_by_label("Nom d’utilisateur").fill(username)
     page.get_by_label("Mot de passe").fill(password)
-    page.get_by_role("button", name="Se connecter").click()
-    try:
-        page.get_by_role("button", name="Se déconnecter").wait_for(timeout=45_000)
-    except Exception:
+    signed_in = page.get_by_role("button", name="Se déconnecter")
+    # The cookie component reruns the app once after the page loads; a click landing
+    # during that rerun can be dropped by Streamlit, so the click is repeated (the form
+    # keeps what was typed) until the signed-in menu shows, three times at most.
+    for _ in range(3):
+        page.get_by_role("button", name="Se connecter").click()
+        try:
+            signed_in.wait_for(timeout=15_000)
+            break
+        except Exception:
+            if page.get_by_text("incorrect").count() or page.get_by_text("Trop de tentatives").count():
+                break
+    if not signed_in.is_visible():
+        (ROOT / "test-results").mkdir(exist_ok=True)
         page.screenshot(path=str(ROOT / "test-results" / f"sign-in-{username}.png"))
-        raise
+        raise AssertionError(f"{username} could not sign in (screenshot in test-results/)")
     wait_for_app(page)
 
 
