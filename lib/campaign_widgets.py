@@ -265,7 +265,7 @@ def show_report(report: dict | None, items) -> None:
     if not reach.empty:
         st.dataframe(reach, hide_index=True, width="stretch")
     if report["activities"]:
-        st.dataframe(pd.DataFrame(report["activities"]), hide_index=True, width="stretch")
+        st.dataframe(impact_reports.activities_table(report["activities"], lang), hide_index=True, width="stretch")
     for key, label in (("what_worked", "Ce qui a bien fonctionné"), ("suggestions", "Suggestions"),
                        ("comments", "Autres commentaires")):
         if report[key]:

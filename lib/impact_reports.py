@@ -185,7 +185,8 @@ def save_report(db: Database, ambassador_id: int, data: dict, *, actor: str, sub
     Only the ambassador's own account may write it, only once approved, and only while
     it is a draft or reopened. Submitting after the due date is accepted and marked
     late; a reopened report keeps the lateness of its first submission (staff reopening
-    it after the due date does not make an on-time report late). One transaction with an audit row (report.save_draft / report.submit).
+    it after the due date does not make an on-time report late). One transaction with
+    an audit row (report.save_draft / report.submit).
     Raises ReportError with French messages.
     """
     agreement = ambassadors.get_agreement(db, ambassador_id)
@@ -249,6 +250,16 @@ def _write_details(cur, report_id: int, data: dict) -> None:
         cur.execute("INSERT INTO impact_report_activities VALUES (?, ?, ?, ?, ?, ?)",
                     [report_id, position, activity["type"].strip(), activity.get("held_on"),
                      activity.get("participants"), (activity.get("description") or "").strip()])
+
+
+ACTIVITY_COLUMNS_FR = {"type": "Type", "held_on": "Date", "participants": "Participants",
+                       "description": "Description"}
+
+
+def activities_table(activities: list[dict], lang: str = "fr") -> pd.DataFrame:
+    """A report's activities for display: one row each, headers in `lang`."""
+    frame = pd.DataFrame(activities, columns=list(ACTIVITY_COLUMNS_FR))
+    return frame.rename(columns={column: translate(label, lang) for column, label in ACTIVITY_COLUMNS_FR.items()})
 
 
 def reopen_report(db: Database, ambassador_id: int, note: str, *, actor: str) -> None:

@@ -218,3 +218,16 @@ def test_an_ambassador_sees_its_own_agreement_not_anothers(app_for, file_db):
     shown = " ".join(element.value for element in app.text)
     assert "Santé mentale Outaouais" in shown
     assert "Voisin confidentiel" not in shown and "Texte du voisin" not in shown
+
+
+def test_staff_see_the_reports_activities_under_readable_headers(app_for, file_db):
+    from tests.test_impact_reports import filled
+
+    ambassador_id = approved(file_db)
+    impact_reports.save_report(file_db, ambassador_id, filled(file_db, ambassador_id), actor="smo-outaouais",
+                               submit=True)
+    app = app_for("staff", "pages/ambassadeurs.py")
+    assert not app.exception, app.exception
+    headers = [list(frame.value.columns) for frame in app.dataframe]
+    assert ["Type", "Date", "Participants", "Description"] in headers
+    assert not any("held_on" in columns for columns in headers)

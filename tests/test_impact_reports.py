@@ -201,3 +201,14 @@ def test_exports_have_one_sheet_per_part(db):
     assert list(sheets) == ["Rapports", "Actions", "Portée rapportée", "Activités"]
     assert sheets["Rapports"].loc[0, "statut"] == "Soumis"
     assert len(sheets["Actions"]) == 4
+
+
+def test_the_activities_table_has_headers_in_the_readers_language(db):
+    ambassador_id = approved(db)
+    reports.save_report(db, ambassador_id, filled(db, ambassador_id), actor=OWNER)
+    activities = reports.get_report(db, ambassador_id)["activities"]
+    assert list(reports.activities_table(activities, "fr").columns) == ["Type", "Date", "Participants", "Description"]
+    english = reports.activities_table(activities, "en")
+    assert list(english.columns) == ["Type", "Date", "Participants", "Description"]
+    assert english.iloc[0]["Participants"] == 40
+    assert "held_on" not in english.columns
