@@ -20,6 +20,7 @@ from PIL import Image, UnidentifiedImageError
 from lib import audit, clock, passwords, users
 from lib.db import Database
 from lib.i18n import translate
+from lib.messages import Message
 from lib.passwords import validate_password
 
 # The channels an ambassador declares its own audience on (and later reports reach for).
@@ -129,7 +130,8 @@ def check_logo(data: bytes | None) -> tuple[list[str], str]:
     if not data:
         return ["Logo : le logo est obligatoire (PNG ou JPEG, 2 Mo au plus)."], ""
     if len(data) > MAX_LOGO_BYTES:
-        return [f"Logo : le fichier pèse {len(data) / 1024 / 1024:.1f} Mo; la limite est de 2 Mo."], ""
+        return [Message("Logo : le fichier pèse {size} Mo; la limite est de 2 Mo.",
+                        size=f"{len(data) / 1024 / 1024:.1f}")], ""
     try:
         with Image.open(io.BytesIO(data)) as image:
             kind = LOGO_FORMATS.get(image.format or "")
@@ -140,19 +142,20 @@ def check_logo(data: bytes | None) -> tuple[list[str], str]:
     if kind is None:
         return ["Logo : seuls les formats PNG et JPEG sont acceptés."], ""
     if width > MAX_LOGO_PIXELS or height > MAX_LOGO_PIXELS:
-        return [f"Logo : l’image dépasse {MAX_LOGO_PIXELS} pixels de côté."], ""
+        return [Message("Logo : l’image dépasse {pixels} pixels de côté.", pixels=MAX_LOGO_PIXELS)], ""
     return [], kind
 
 
 def _text_errors(value, label: str, maximum: int, required: bool = True, multiline: bool = False) -> list[str]:
     text = value if isinstance(value, str) else ""
     if required and not text.strip():
-        return [f"{label} : ce champ est obligatoire."]
+        return [Message("{label} : ce champ est obligatoire.", label=label)]
     if len(text) > maximum:
-        return [f"{label} : {maximum} caractères au plus ({len(text)} saisis)."]
+        return [Message("{label} : {maximum} caractères au plus ({typed} saisis).", label=label, maximum=maximum,
+                        typed=len(text))]
     control = _CONTROL if multiline else re.compile(r"[\x00-\x1f\x7f]")
     if control.search(text):
-        return [f"{label} : contient des caractères de contrôle non permis."]
+        return [Message("{label} : contient des caractères de contrôle non permis.", label=label)]
     return []
 
 
@@ -185,13 +188,15 @@ def validate_agreement(data: dict, commitment_types: pd.DataFrame, moment_keys: 
             errors.append("Auditoire : canal inconnu.")
         elif value is not None and (isinstance(value, bool) or not isinstance(value, int)
                                     or not 0 <= value <= MAX_AUDIENCE):
-            errors.append(f"Auditoire {CHANNEL_LABELS[key]} : un nombre entier de 0 à 10 milliards.")
+            errors.append(Message("Auditoire {channel} : un nombre entier de 0 à 10 milliards.",
+                                  channel=CHANNEL_LABELS[key]))
     text = data.get("why_text") or ""
     words = count_words(text)
     if not text.strip():
         errors.append("Pourquoi nous joignons le mouvement : ce texte est obligatoire (environ 100 mots).")
     elif words > MAX_WORDS:
-        errors.append(f"Pourquoi nous joignons le mouvement : {words} mots; la limite est de {MAX_WORDS} mots.")
+        errors.append(Message("Pourquoi nous joignons le mouvement : {words} mots; la limite est de {limit} mots.",
+                              words=words, limit=MAX_WORDS))
     else:
         errors += _text_errors(text, "Pourquoi nous joignons le mouvement", MAX_TEXT_CHARS, multiline=True)
     if not (data.get("keep_logo") and data.get("logo") is None):
@@ -228,8 +233,7 @@ def validate_signup(data: dict, commitment_types: pd.DataFrame, moment_keys: lis
         errors.append("Nom d’utilisateur : de 3 à 40 caractères, lettres minuscules, chiffres, point, "
                       "tiret ou souligné.")
     password = data.get("password") or ""
-    errors += [f"Mot de passe : {message[0].lower()}{message[1:]}"
-               for message in validate_password(password, username)]
+    errors += validate_password(password, username)  # its messages name the password already
     if password != (data.get("password_confirm") or ""):
         errors.append("Mot de passe : les deux mots de passe ne sont pas identiques.")
     return errors
@@ -441,7 +445,7 @@ def decide(db: Database, ambassador_id: int, decision: str, note: str, *, actor:
     if decision == "declined" and not note:
         raise AmbassadorError("Note : expliquez le refus à l’organisation.")
     if len(note) > MAX_NOTE:
-        raise AmbassadorError(f"Note : {MAX_NOTE} caractères au plus.")
+        raise AmbassadorError(Message("Note : {maximum} caractères au plus.", maximum=MAX_NOTE))
 
     def update(cur):
         if cur.execute("SELECT 1 FROM ambassadors WHERE id = ?", [ambassador_id]).fetchone() is None:

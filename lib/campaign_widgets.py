@@ -18,6 +18,7 @@ from lib.campaigns import Campaign
 from lib.charts_campaign import ChartView
 from lib.i18n import format_date, format_datetime, format_number
 from lib.layout import escape_markdown
+from lib.messages import translate_message
 from lib.session import language, t
 
 
@@ -35,8 +36,10 @@ def show_chart(view: ChartView, key: str, caption: str = "") -> None:
 
 
 def show_errors(messages: list[str]) -> None:
-    """Every message at once, as one error box (messages are the app's, in French)."""
-    st.error(t("Veuillez corriger ce qui suit :") + "\n" + "\n".join(f"- {escape_markdown(t(m))}" for m in messages))
+    """Every message at once, as one error box (lib's French messages, in the session's language)."""
+    lang = language()
+    st.error(t("Veuillez corriger ce qui suit :") + "\n"
+             + "\n".join(f"- {escape_markdown(translate_message(m, lang))}" for m in messages))
 
 
 def word_count_caption(text: str) -> None:

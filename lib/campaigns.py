@@ -13,6 +13,7 @@ import pandas as pd
 
 from lib import audit, clock
 from lib.db import Database
+from lib.messages import Message
 from lib.seed import CAMPAIGN_TEXT_FIELDS, insert_campaign
 
 CURRENT_SETTING = "current_campaign"
@@ -217,41 +218,43 @@ def validate_campaign(data: dict) -> list[str]:
     for field, label in (("starts_on", "La date de début"), ("valid_until", "La date de fin de validité de l’entente"),
                          ("report_due", "La date limite du rapport de retombées")):
         if not isinstance(data.get(field), dt.date):
-            errors.append(f"{label} est obligatoire.")
+            errors.append(Message("{label} est obligatoire.", label=label))
     if all(isinstance(data.get(f), dt.date) for f in ("starts_on", "valid_until")) \
             and data["valid_until"] < data["starts_on"]:
         errors.append("La fin de validité de l’entente doit suivre la date de début.")
     email = (data.get("contact") or {}).get("email", "")
     if email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", email):
         errors.append("Le courriel de la personne-ressource n’est pas valide.")
-    errors += _validate_rows(data.get("moments", []), "moment fort", ("key", "when", "starts_on", "ends_on"))
+    errors += _validate_rows(data.get("moments", []), "Moment fort", ("key", "when", "starts_on", "ends_on"))
     for index, moment in enumerate(data.get("moments", []), start=1):
         if moment.get("kind") not in MOMENT_KINDS:
-            errors.append(f"Moment fort {index} : le type doit être date, range, month ou season.")
+            errors.append(Message("Moment fort {index} : le type doit être date, range, month ou season.",
+                                  index=index))
         if isinstance(moment.get("starts_on"), dt.date) and isinstance(moment.get("ends_on"), dt.date) \
                 and moment["ends_on"] < moment["starts_on"]:
-            errors.append(f"Moment fort {index} : la fin précède le début.")
-    errors += _validate_rows(data.get("commitments", []), "engagement", ("key", "label"))
-    errors += _validate_rows(data.get("channels", []), "canal", ("key", "label"))
+            errors.append(Message("Moment fort {index} : la fin précède le début.", index=index))
+    errors += _validate_rows(data.get("commitments", []), "Engagement", ("key", "label"))
+    errors += _validate_rows(data.get("channels", []), "Canal", ("key", "label"))
     for index, channel in enumerate(data.get("channels", []), start=1):
         audience = channel.get("audience")
         if audience is not None and (not isinstance(audience, int) or audience < 0):
-            errors.append(f"Canal {index} : l’auditoire doit être un nombre entier positif.")
+            errors.append(Message("Canal {index} : l’auditoire doit être un nombre entier positif.", index=index))
     return errors
 
 
 def _validate_rows(rows: list[dict], noun: str, required: tuple[str, ...]) -> list[str]:
     errors, seen = [], set()
     for index, row in enumerate(rows, start=1):
+        row_label = Message(noun + " {index}", index=index)  # "Moment fort 2", translated as a whole
         missing = [field for field in required if row.get(field) in (None, "")]
         if missing:
-            errors.append(f"{noun.capitalize()} {index} : champ(s) manquant(s) ({', '.join(missing)}).")
+            errors.append(Message("{row} : champ(s) manquant(s) ({fields}).", row=row_label, fields=", ".join(missing)))
         key = row.get("key")
         if key and not re.match(r"^[a-z0-9][a-z0-9-]*$", str(key)):
-            errors.append(f"{noun.capitalize()} {index} : la clé ne doit contenir que des minuscules, "
-                          "chiffres et tirets.")
+            errors.append(Message("{row} : la clé ne doit contenir que des minuscules, chiffres et tirets.",
+                                  row=row_label))
         if key in seen:
-            errors.append(f"{noun.capitalize()} {index} : la clé « {key} » est en double.")
+            errors.append(Message("{row} : la clé « {key} » est en double.", row=row_label, key=key))
         seen.add(key)
     return errors
 

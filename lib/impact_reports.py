@@ -17,6 +17,7 @@ from lib import ambassadors, audit, campaigns, clock
 from lib.ambassadors import CHANNEL_LABELS, CHANNELS
 from lib.db import Database
 from lib.i18n import format_datetime, translate
+from lib.messages import Message
 
 REACH_METRICS = (("posts", "Publications"), ("views", "Vues"), ("shares", "Partages"),
                  ("people_reached", "Personnes jointes"))
@@ -108,18 +109,20 @@ def _count_error(value, label: str, maximum: int = MAX_COUNT) -> list[str]:
     if value is None:
         return []
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= maximum:
-        return [f"{label} : un nombre entier de 0 à {maximum:,}.".replace(",", " ")]
+        return [Message("{label} : un nombre entier de 0 à {maximum}.", label=label,
+                        maximum=f"{maximum:,}".replace(",", " "))]
     return []
 
 
 def _text_error(value, label: str, maximum: int) -> list[str]:
     text = value or ""
     if not isinstance(text, str):
-        return [f"{label} : texte attendu."]
+        return [Message("{label} : texte attendu.", label=label)]
     if len(text) > maximum:
-        return [f"{label} : {maximum} caractères au plus ({len(text)} saisis)."]
+        return [Message("{label} : {maximum} caractères au plus ({typed} saisis).", label=label, maximum=maximum,
+                        typed=len(text))]
     if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text):
-        return [f"{label} : contient des caractères de contrôle non permis."]
+        return [Message("{label} : contient des caractères de contrôle non permis.", label=label)]
     return []
 
 
@@ -143,33 +146,38 @@ def validate_report(data: dict, items: list[ReportItem]) -> list[str]:
             errors.append("Actions : élément inconnu (il ne fait pas partie de vos engagements).")
             continue
         short = labels[item_id][:60]
-        errors += _count_error(action.get("times"), f"« {short} » — nombre de fois", MAX_TIMES)
-        errors += _text_error(action.get("when"), f"« {short} » — quand", MAX_SHORT)
-        errors += _text_error(action.get("links"), f"« {short} » — liens", MAX_COMMENT)
+        errors += _count_error(action.get("times"), Message("« {item} » — nombre de fois", item=short), MAX_TIMES)
+        errors += _text_error(action.get("when"), Message("« {item} » — quand", item=short), MAX_SHORT)
+        errors += _text_error(action.get("links"), Message("« {item} » — liens", item=short), MAX_COMMENT)
         links = split_links(action.get("links"))
         if len(links) > MAX_LINKS:
-            errors.append(f"« {short} » — liens : {MAX_LINKS} liens au plus.")
+            errors.append(Message("« {item} » — liens : {maximum} liens au plus.", item=short, maximum=MAX_LINKS))
         bad = [link for link in links if not URL_PATTERN.match(link)]
         if bad:
-            errors.append(f"« {short} » — liens : chaque lien doit commencer par https:// ou http://.")
+            errors.append(Message("« {item} » — liens : chaque lien doit commencer par https:// ou http://.",
+                                  item=short))
     for key, reach in (data.get("reach") or {}).items():
         if key not in CHANNEL_LABELS:
             errors.append("Portée : canal inconnu.")
             continue
         for metric, metric_label in REACH_METRICS:
-            errors += _count_error(reach.get(metric), f"Portée {CHANNEL_LABELS[key]} — {metric_label.lower()}")
+            label = Message("Portée {channel} — {metric}", channel=CHANNEL_LABELS[key], metric=metric_label.lower())
+            errors += _count_error(reach.get(metric), label)
     activities = data.get("activities") or []
     if len(activities) > MAX_ACTIVITIES:
-        errors.append(f"Activités : {MAX_ACTIVITIES} activités au plus.")
+        errors.append(Message("Activités : {maximum} activités au plus.", maximum=MAX_ACTIVITIES))
     for index, activity in enumerate(activities, start=1):
         if not (activity.get("type") or "").strip():
-            errors.append(f"Activité {index} : indiquez le type (webinaire, kiosque, conférence…).")
-        errors += _text_error(activity.get("type"), f"Activité {index} — type", MAX_SHORT)
-        errors += _text_error(activity.get("description"), f"Activité {index} — description", MAX_COMMENT)
-        errors += _count_error(activity.get("participants"), f"Activité {index} — participants", 10_000_000)
+            errors.append(Message("Activité {index} : indiquez le type (webinaire, kiosque, conférence…).",
+                                  index=index))
+        errors += _text_error(activity.get("type"), Message("Activité {index} — type", index=index), MAX_SHORT)
+        errors += _text_error(activity.get("description"), Message("Activité {index} — description", index=index),
+                              MAX_COMMENT)
+        errors += _count_error(activity.get("participants"), Message("Activité {index} — participants", index=index),
+                               10_000_000)
         held_on = activity.get("held_on")
         if held_on is not None and not isinstance(held_on, dt.date):
-            errors.append(f"Activité {index} — date : date attendue.")
+            errors.append(Message("Activité {index} — date : date attendue.", index=index))
     errors += _count_error(data.get("newsletter_recipients"), "Destinataires de l’infolettre")
     errors += _count_error(data.get("intranet_recipients"), "Destinataires de l’intranet")
     for key, label in (("what_worked", "Ce qui a bien fonctionné"), ("suggestions", "Suggestions"),

@@ -55,7 +55,7 @@ def test_a_complete_signup_is_valid(choices):
     ("accepted", False, "Signature : cochez la case pour accepter l’entente."),
     ("username", "A", "Nom d’utilisateur : de 3 à 40 caractères"),
     ("username", "<b>org</b>", "Nom d’utilisateur : de 3 à 40 caractères"),
-    ("password", "court", "Mot de passe : le mot de passe doit contenir au moins 12 caractères."),
+    ("password", "court", "Le mot de passe doit contenir au moins 12 caractères."),
 ])
 def test_each_invalid_field_has_its_own_french_message(choices, field, value, expected):
     errors = errors_for(choices, **{field: value})
