@@ -406,6 +406,69 @@ def sign_up(db: Database, campaign_id: int, data: dict, *, session_id: str = "")
         raise
 
 
+def join_form_agreement(db: Database, username: str, campaign_id: int) -> Agreement | None:
+    """The agreement that pre-fills a returning ambassador's form for `campaign_id`: its
+    latest agreement when the account has none for that campaign, else None."""
+    found = agreement_for_user(db, username, campaign_id)  # this campaign's first, else the latest
+    return found if found is not None and found.campaign_id != campaign_id else None
+
+
+def join_campaign(db: Database, campaign_id: int, data: dict, *, actor: str, session_id: str = "") -> int:
+    """A returning ambassador's account joins `campaign_id`: only a new agreement row,
+    pending approval (the account and its role are unchanged); returns its id. A missing
+    logo reuses the one of its latest agreement.
+
+    Side effects: rows in ambassadors and their choices; an audit row "ambassador.signup"
+    (details: returning). Raises AmbassadorError (French messages) for an account that is
+    not an active ambassador, one that already has an agreement for this campaign, or
+    invalid or duplicate data.
+    """
+    from lib import campaigns
+
+    account = users.get_user(db, actor)
+    if account is None or not account.is_active or account.role != "ambassador":
+        raise AmbassadorError("Seul un compte d’ambassadeur peut rejoindre une campagne.")
+    latest = agreement_for_user(db, actor, campaign_id)  # this campaign's first, else the latest
+    if latest is not None and latest.campaign_id == campaign_id:
+        raise AmbassadorError("Votre organisation a déjà une entente pour cette campagne.")
+    commitment_types = campaigns.list_commitment_types(db, campaign_id)
+    moment_keys = list(campaigns.list_moments(db, campaign_id)["key"])
+    keep_logo = latest is not None and latest.logo is not None
+    errors = validate_agreement({**data, "keep_logo": keep_logo}, commitment_types, moment_keys)
+    errors += duplicate_errors(db, campaign_id, data.get("organisation", ""), data.get("email", ""))
+    if errors:
+        raise AmbassadorError(errors)
+    logo, logo_type = (latest.logo, latest.logo_type) if data.get("logo") is None else \
+        (data["logo"], check_logo(data["logo"])[1])
+
+    def insert(cur):
+        if cur.execute("SELECT 1 FROM ambassadors WHERE campaign_id = ? AND username = ?",
+                       [campaign_id, account.username]).fetchone():
+            raise AmbassadorError("Votre organisation a déjà une entente pour cette campagne.")
+        errors = duplicate_errors(db, campaign_id, data["organisation"], data["email"], cur=cur)
+        if errors:
+            raise AmbassadorError(errors)
+        ambassador_id = cur.execute(
+            """
+            INSERT INTO ambassadors (campaign_id, username, organisation, organisation_key, contact_name, email,
+                email_key, phone, website, why_text, logo, logo_type, signer_name, signer_title, accepted,
+                signed_on, created_at, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+            """,
+            [campaign_id, account.username, data["organisation"].strip(), normalise_key(data["organisation"]),
+             data["contact_name"].strip(), data["email"].strip(), data["email"].strip().casefold(),
+             data["phone"].strip(), normalise_website(data.get("website")), data["why_text"].strip(),
+             logo, logo_type, data["signer_name"].strip(), data["signer_title"].strip(), True,
+             clock.today(), clock.utcnow(), account.username],
+        ).fetchone()[0]
+        _write_choices(cur, ambassador_id, data)
+        audit.record(cur, account.username, "ambassador.signup", entity="ambassador", entity_id=ambassador_id,
+                     details={"campaign_id": campaign_id, "returning": True}, session_id=session_id)
+        return ambassador_id
+
+    return db.transaction(insert)
+
+
 def _record_refusal(db: Database, session_id: str, count: int) -> None:
     db.transaction(lambda cur: audit.record(cur, "public", "ambassador.signup_refused", entity="ambassador",
                                             details={"errors": count}, session_id=session_id))

@@ -1,7 +1,9 @@
-"""Mon entente: the ambassador's own agreement, its status, and the signed PDF."""
+"""Mon entente: the ambassador’s own agreement, its status, the signed PDF, and joining the current campaign."""
 import streamlit as st
 
-from lib import agreement_pdf, ambassadors, campaign_widgets, campaigns, session
+from lib import agreement_pdf, ambassadors, campaign_widgets, campaigns, clock, session
+from lib.i18n import format_date
+from lib.layout import escape_markdown
 
 user = session.require_role("ambassador")
 t = session.t
@@ -13,6 +15,23 @@ st.title(t("Mon entente"))
 if agreement is None:
     st.info(t("Aucune entente n’est associée à votre compte. Écrivez à l’équipe de la campagne."))
     st.stop()
+previous = ambassadors.join_form_agreement(db, user.username, current.id) if current else None
+if previous is not None:  # a returning organisation: its account joins this year's campaign
+    with st.expander(t("Rejoindre la campagne courante : {name}", name=escape_markdown(current.name)), expanded=True):
+        st.caption(t("Le formulaire reprend votre dernière entente; corrigez ce qui a changé. L’équipe approuvera "
+                     "votre nouvelle entente."))
+        data = campaign_widgets.agreement_inputs("join", campaigns.list_commitment_types(db, current.id),
+                                                 campaigns.list_moments(db, current.id), logo_required=False,
+                                                 agreement=previous)
+        data["accepted"] = st.checkbox(
+            t("J’accepte l’entente de partenariat au nom de mon organisation (signé le {date}).",
+              date=format_date(clock.today(), session.language())), key="join.accepted")
+        if st.button(t("Rejoindre la campagne"), type="primary", key="join.submit"):
+            try:
+                ambassadors.join_campaign(db, current.id, data, actor=user.username, session_id=session.session_id())
+                st.rerun()
+            except ambassadors.AmbassadorError as error:
+                campaign_widgets.show_errors(error.messages)
 campaign = campaigns.get_campaign(db, agreement.campaign_id)
 types = campaigns.list_commitment_types(db, campaign.id)
 moments = campaigns.list_moments(db, campaign.id)

@@ -231,3 +231,21 @@ def test_staff_see_the_reports_activities_under_readable_headers(app_for, file_d
     headers = [list(frame.value.columns) for frame in app.dataframe]
     assert ["Type", "Date", "Participants", "Description"] in headers
     assert not any("held_on" in columns for columns in headers)
+
+
+def test_a_returning_ambassador_joins_the_current_campaign_from_its_agreement_page(app_for, file_db):
+    from lib import campaigns
+
+    approved(file_db)
+    old_id = campaigns.current_campaign(file_db).id
+    new_id = campaigns.copy_campaign(file_db, old_id, actor="staff", make_current=True)
+    app = app_for("ambassador", "pages/mon_entente.py", username="smo-outaouais")
+    assert not app.exception, app.exception
+    assert app.text_input(key="join.organisation").value == "Santé mentale Outaouais"
+    app.checkbox(key="join.accepted").check()
+    app.button(key="join.submit").click().run()
+    assert not app.exception, app.exception
+    agreement = ambassadors.agreement_for_user(file_db, "smo-outaouais", new_id)
+    assert (agreement.campaign_id, agreement.status) == (new_id, "pending")
+    assert "en attente d’approbation" in app.info[0].value
+    assert not app.get("button") or all(b.key != "join.submit" for b in app.button)

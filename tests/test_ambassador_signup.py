@@ -308,3 +308,31 @@ def test_the_password_is_hashed_before_the_signup_transaction_opens(db, monkeypa
     assert hashed_inside == [False]
     password_hash = db.scalar("SELECT password_hash FROM users WHERE username = 'smo-outaouais'")
     assert passwords.check_password(signup_data()["password"], password_hash)
+
+
+def test_a_returning_ambassador_joins_next_years_campaign_with_its_account(db):
+    ensure_staff(db)
+    first = signed_up(db)
+    ambassadors.decide(db, first, "approved", "", actor="staff-test")
+    new_id = campaigns.copy_campaign(db, current_id(db), actor="staff", make_current=True)
+    previous = ambassadors.join_form_agreement(db, "smo-outaouais", new_id)
+    assert previous.id == first
+    data = ambassadors.agreement_as_form_data(previous)
+    joined = ambassadors.join_campaign(db, new_id, data, actor="smo-outaouais")
+    agreement = ambassadors.get_agreement(db, joined)
+    assert (agreement.campaign_id, agreement.username, agreement.status) == (new_id, "smo-outaouais", "pending")
+    assert agreement.logo == previous.logo and agreement.commitments == previous.commitments
+    assert db.scalar("SELECT count(*) FROM users") == 2  # staff-test and the ambassador: no new account
+    assert users.get_user(db, "smo-outaouais").role == "ambassador"
+    assert ambassadors.get_agreement(db, first).status == "approved"  # last year's agreement untouched
+    assert ambassadors.join_form_agreement(db, "smo-outaouais", new_id) is None
+    with pytest.raises(AmbassadorError, match="déjà une entente"):
+        ambassadors.join_campaign(db, new_id, data, actor="smo-outaouais")
+
+
+def test_only_an_ambassador_account_joins_a_campaign(db):
+    signed_up(db)
+    new_id = campaigns.copy_campaign(db, current_id(db), actor="staff", make_current=True)
+    data = ambassadors.agreement_as_form_data(ambassadors.agreement_for_user(db, "smo-outaouais"))
+    with pytest.raises(AmbassadorError, match="Seul un compte d’ambassadeur"):
+        ambassadors.join_campaign(db, new_id, data, actor=ensure_staff(db))
