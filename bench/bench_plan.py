@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
@@ -24,18 +22,10 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from lib import charts_plan, demo, overview, plan, plan_views, tracking, users  # noqa: E402
 from lib.db import open_database  # noqa: E402
+from timing import median_ms  # noqa: E402  (bench/timing.py, beside this script)
 
 AS_OF = date(2026, 11, 23)
 PASSWORD = "Correct-Cheval-Pile-42"
-
-
-def median_ms(work, repeat: int) -> float:
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings)
 
 
 def compute_overview(status):

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,19 +21,11 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from lib import auth, users  # noqa: E402
 from lib.db import open_database  # noqa: E402
+from timing import median_ms  # noqa: E402  (bench/timing.py, beside this script)
 from lib.passwords import check_password  # noqa: E402
 
 PASSWORD = "Correct-Cheval-Pile-42"
 TRIVIAL_PAGE = 'import streamlit as st\nst.title("Bonjour")\nst.write("Une page triviale.")\n'
-
-
-def median_ms(work, repeat: int) -> float:
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings)
 
 
 def main() -> None:

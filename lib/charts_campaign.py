@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.chart_labels import escape_label, wrap_label
 from lib.i18n import format_date, format_month, format_number, translate
 
 SOURCES = {  # colour-blind-safe (Okabe-Ito), one colour and pattern per kind of number
@@ -36,26 +37,8 @@ class ChartView:
     name: str  # file name stem for the CSV download
 
 
-def plain(text) -> str:
-    """`text` safe for Plotly, which renders a few HTML tags (<b>, <a href>…) in labels:
-    what organisations typed must show as typed, never as markup."""
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _wrap(label: str, width: int = 48) -> str:
-    words, lines, line = plain(label).split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "<br>".join(lines)
-
-
 def _layout(figure: go.Figure, title: str, height: int, lang: str = "fr", **extra) -> go.Figure:
-    figure.update_layout(title=dict(text=plain(title), font=dict(size=16), x=0, xanchor="left"), height=height,
+    figure.update_layout(title=dict(text=escape_label(title), font=dict(size=16), x=0, xanchor="left"), height=height,
                          separators=", " if lang == "fr" else ".,",
                          margin=dict(l=10, r=40, t=60, b=10), font=_FONT, plot_bgcolor="white",
                          paper_bgcolor="white", **extra)
@@ -64,7 +47,7 @@ def _layout(figure: go.Figure, title: str, height: int, lang: str = "fr", **extr
 
 def _hbar(labels: list[str], values: list, texts: list[str], source: str, name: str) -> go.Bar:
     colour, pattern = SOURCES[source]
-    return go.Bar(y=[_wrap(label) for label in labels], x=values, orientation="h", text=texts,
+    return go.Bar(y=[wrap_label(label, 48) for label in labels], x=values, orientation="h", text=texts,
                   textposition="outside", cliponaxis=False, name=name,
                   marker=dict(color=colour, pattern=dict(shape=pattern), line=dict(color="#333333", width=1)),
                   hovertemplate="%{y}<br>%{text}<extra></extra>")
@@ -74,7 +57,7 @@ def _bars_figure(labels, values, source: str, title: str, value_label: str, lang
     numbers = [None if v is None or v != v else v for v in values]
     texts = [format_number(v, lang) if v is not None else translate("non indiqué", lang) for v in numbers]
     figure = go.Figure(_hbar([str(label) for label in labels], [v or 0 for v in numbers], texts, source,
-                             plain(value_label)))
+                             escape_label(value_label)))
     lines = max([label.count("<br>") + 1 for label in figure.data[0].y] or [1])
     _layout(figure, title, 120 + (22 + 17 * lines) * max(1, len(numbers)), lang, showlegend=False, bargap=0.3)
     figure.update_yaxes(autorange="reversed", automargin=True)
@@ -124,7 +107,7 @@ def moments_timeline(moments: pd.DataFrame, lang: str = "fr") -> ChartView:
     ends = [pd.Timestamp(v) + pd.Timedelta(days=1) for v in moments["ends_on"]]
     counts = [int(v) for v in moments["ambassadors"]]
     texts = [translate("{n} ambassadeur(s)", lang, n=n) for n in counts]
-    labels = [_wrap(f"{w} — {d}", 44) for w, d in zip(moments["when_label"], moments["description"])]
+    labels = [wrap_label(f"{w} — {d}", 44) for w, d in zip(moments["when_label"], moments["description"])]
     colour, pattern = SOURCES["commitments"]
     figure = go.Figure(go.Bar(
         y=labels, base=[s.isoformat() for s in starts],
@@ -172,8 +155,8 @@ def moment_grid(grid: pd.DataFrame, lang: str = "fr") -> ChartView:
         colours = [colour for _, _, colour in GRID_STATES]
         scale = [[0, colours[0]], [0.33, colours[0]], [0.34, colours[1]], [0.66, colours[1]],
                  [0.67, colours[2]], [1, colours[2]]]
-        figure.add_heatmap(z=wide.map(values.get).values, x=[_wrap(c, 16) for c in wide.columns],
-                           y=[_wrap(i, 30) for i in wide.index], text=wide.map(words.get).values,
+        figure.add_heatmap(z=wide.map(values.get).values, x=[wrap_label(c, 16) for c in wide.columns],
+                           y=[wrap_label(i, 30) for i in wide.index], text=wide.map(words.get).values,
                            texttemplate="%{text}", colorscale=scale, zmin=0, zmax=2, showscale=False, xgap=2, ygap=2,
                            hovertemplate="%{y}<br>%{x}<br>%{text}<extra></extra>")
         figure.update_yaxes(autorange="reversed", automargin=True)

@@ -6,11 +6,11 @@ signal: every bar carries its number as text and each status has its own fill pa
 """
 from __future__ import annotations
 
-import html
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.chart_labels import escape_label, wrap_label
 from lib.i18n import format_pct, translate
 from lib.tracking import STATUS_LABELS_FR, STATUSES
 
@@ -33,24 +33,11 @@ def _layout(figure: go.Figure, height: int, **extra) -> go.Figure:
     return figure
 
 
-def _wrap(label: str, width: int = 32) -> str:
-    """`label` escaped (Plotly reads a little HTML in text) and cut into lines for the axis."""
-    words, lines, line = html.escape(str(label)).split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "<br>".join(lines)
-
-
 def axis_progress_figure(table: pd.DataFrame, lang: str = "fr") -> go.Figure:
     """One horizontal bar per axis: the share of items done or on track, labelled
     "46 % (6 / 13)"; a light track shows the remaining share. `table` is overview.axis_progress."""
     shares = [0.0 if s is None or s != s else float(s) for s in table["Avancement"]]
-    labels = [_wrap(a) for a in table["Axe"].tolist()]
+    labels = [wrap_label(a) for a in table["Axe"].tolist()]
     texts = [f"{format_pct(s, lang) if c else '—'} ({int(o)} / {int(c)})"
              for s, o, c in zip(shares, table["Réalisés ou en bonne voie"], table["Comptés"])]
     figure = go.Figure()
@@ -69,7 +56,7 @@ def axis_progress_figure(table: pd.DataFrame, lang: str = "fr") -> go.Figure:
 def status_breakdown_figure(table: pd.DataFrame, lang: str = "fr") -> go.Figure:
     """Stacked horizontal bars per axis, one segment per status with its count written on it
     and its own pattern. `table` is overview.status_breakdown."""
-    labels = [_wrap(a) for a in table["Axe"]]
+    labels = [wrap_label(a) for a in table["Axe"]]
     figure = go.Figure()
     for status in STATUSES:
         column = STATUS_LABELS_FR[status]
@@ -91,7 +78,7 @@ def party_load_figure(table: pd.DataFrame, lang: str = "fr", limit: int = 12) ->
     """Grouped horizontal bars per responsible party: items carried, and items late (hatched),
     each with its count written. `table` is overview.party_load (most loaded first)."""
     shown = table.head(limit)
-    parties = [html.escape(str(p)) for p in shown["Responsable"].tolist()]
+    parties = [escape_label(p) for p in shown["Responsable"].tolist()]
     carried, late = shown["Moyens portés"].tolist(), shown["En retard"].tolist()
     figure = go.Figure()
     figure.add_bar(y=parties, x=carried, orientation="h", name=translate("Moyens portés", lang),

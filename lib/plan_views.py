@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lib import charts_plan, exports, overview, session, tracking
+from lib import charts_plan, exports, overview, plan, session, tracking
 from lib.i18n import MONTHS_FR, translate
 
 _STATUS_VALUE_COLUMNS = ("Statut", "En retard", "Corrigée")
@@ -28,6 +28,15 @@ def _plan_status(db_path: str, version: int, plan_id: int, as_of: date) -> pd.Da
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _plan_updates(db_path: str, version: int, plan_id: int) -> pd.DataFrame:
     return tracking.list_updates(session.get_db(), plan_id=plan_id)
+
+
+def current_plan_or_stop(db) -> int:
+    """The current plan's id; when there is none, a notice and the page stops there."""
+    plan_id = plan.current_plan_id(db)
+    if plan_id is None:
+        st.warning(session.t("Aucun plan d’action n’est encore enregistré."))
+        st.stop()
+    return plan_id
 
 
 def plan_status(plan_id: int, as_of: date) -> pd.DataFrame:

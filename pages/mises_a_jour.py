@@ -1,7 +1,7 @@
 """Mises à jour: find a plan item, record its update, set its schedule or target; edit the plan."""
 import streamlit as st
 
-from lib import clock, overview, plan, plan_editor, plan_views, session, tracking
+from lib import clock, overview, plan_editor, plan_views, session, tracking
 from lib.layout import escape_markdown
 
 user = session.require_role("staff", "admin")
@@ -9,10 +9,7 @@ t = session.t
 db = session.get_db()
 sid = session.session_id()
 
-plan_id = plan.current_plan_id(db)
-if plan_id is None:
-    st.warning(t("Aucun plan d’action n’est encore enregistré."))
-    st.stop()
+plan_id = plan_views.current_plan_or_stop(db)
 today = clock.today()
 status = plan_views.plan_status(plan_id, today)
 

@@ -10,10 +10,7 @@ t = session.t
 lang = session.language()
 db = session.get_db()
 
-plan_id = plan.current_plan_id(db)
-if plan_id is None:
-    st.warning(t("Aucun plan d’action n’est encore enregistré."))
-    st.stop()
+plan_id = plan_views.current_plan_or_stop(db)
 current = plan.get_plan(db, plan_id)
 today = clock.today()
 status = plan_views.plan_status(plan_id, today)

@@ -1,7 +1,7 @@
 """Vue d’ensemble: per-axis progress, statuses, late and coming items, latest updates, load."""
 import streamlit as st
 
-from lib import clock, overview, plan, plan_views, session, tracking
+from lib import clock, overview, plan_views, session, tracking
 from lib.i18n import format_date, format_pct
 
 user = session.require_role("board", "staff", "admin")
@@ -9,10 +9,7 @@ t = session.t
 lang = session.language()
 db = session.get_db()
 
-plan_id = plan.current_plan_id(db)
-if plan_id is None:
-    st.warning(t("Aucun plan d’action n’est encore enregistré."))
-    st.stop()
+plan_id = plan_views.current_plan_or_stop(db)
 today = clock.today()
 status = plan_views.plan_status(plan_id, today)
 tables = plan_views.overview_tables(plan_id, today)
