@@ -36,13 +36,13 @@ campaign = campaigns.get_campaign(db, agreement.campaign_id)
 types = campaigns.list_commitment_types(db, campaign.id)
 moments = campaigns.list_moments(db, campaign.id)
 
-st.caption(campaign.name)
+st.caption(escape_markdown(campaign.name))
 if agreement.status == "pending":
     st.info(t("Votre inscription est en attente d’approbation par l’équipe. Le rapport de retombées sera "
               "disponible une fois l’entente approuvée."))
 elif agreement.status == "declined":
     st.warning(t("Votre inscription n’a pas été retenue. Voyez la note de l’équipe ci-dessous; pour en parler, "
-                 "écrivez à {email}.", email=campaign.contact_email))
+                 "écrivez à {email}.", email=escape_markdown(campaign.contact_email)))
 else:
     st.success(t("Votre entente est approuvée. Merci d’être ambassadeur!"))
     st.page_link("pages/rapport_retombees.py", label=t("Remplir mon rapport de retombées"), icon=":material/summarize:")

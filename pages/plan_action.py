@@ -15,7 +15,7 @@ current = plan.get_plan(db, plan_id)
 today = clock.today()
 status = plan_views.plan_status(plan_id, today)
 
-st.title(current["title"])
+st.title(escape_markdown(current["title"]))
 st.caption(t("{axes} axes · {actions} actions · {means} moyens", axes=status["axis_id"].nunique(),
              actions=status["action_id"].nunique(), means=len(status)))
 with st.expander(t("Mise en contexte et orientations stratégiques de 2018")):

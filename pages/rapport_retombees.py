@@ -3,6 +3,7 @@ import streamlit as st
 
 from lib import ambassadors, campaign_widgets, campaigns, clock, impact_reports, session
 from lib.i18n import format_date
+from lib.layout import escape_markdown
 
 user = session.require_role("ambassador")
 t = session.t
@@ -21,7 +22,7 @@ items = impact_reports.report_items(db, agreement)
 report = impact_reports.get_report(db, agreement.id)
 days = impact_reports.days_until_due(campaign.report_due, clock.today())
 
-st.caption(campaign.name)
+st.caption(escape_markdown(campaign.name))
 if report and report["status"] == "submitted":
     st.success(t("Rapport soumis. Merci! L’équipe peut le rouvrir si une correction est nécessaire."))
     if report["submitted_late"]:
