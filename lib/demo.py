@@ -209,16 +209,7 @@ def build_demo(path: str | Path, *, until: date | None = None, seed: int = 2021)
 
     Raises FileExistsError rather than touch an existing file.
     """
-    target = _refuse_existing(path)
-    db = open_database(str(target))
-    try:
-        plan_id = plan.current_plan_id(db)
-        updates = write_history(db, plan_id, until or clock.today(), seed)
-        items = len(plan.list_plan_items(db, plan_id))
-        db.connection.execute("CHECKPOINT")
-    finally:
-        db.close()
-    return DemoSummary(target, items, updates)
+    return _build(path, copies=0, until=until, seed=seed)
 
 
 def copy_plan_axes(db: Database, plan_id: int, copies: int) -> int:
@@ -261,12 +252,17 @@ def build_synthetic(path: str | Path, scale: int, *, until: date | None = None, 
     more axes), each item with a generated history. Raises FileExistsError, ValueError (scale < 1)."""
     if scale < 1:
         raise ValueError("scale must be at least 1")
+    return _build(path, copies=scale - 1, until=until, seed=seed)
+
+
+def _build(path: str | Path, *, copies: int, until: date | None, seed: int) -> DemoSummary:
+    """A NEW database file: the seed, `copies` more copies of the plan's axes, a history."""
     target = _refuse_existing(path)
     db = open_database(str(target))
     try:
         plan_id = plan.current_plan_id(db)
-        if scale > 1:
-            copy_plan_axes(db, plan_id, scale - 1)
+        if copies:
+            copy_plan_axes(db, plan_id, copies)
         updates = write_history(db, plan_id, until or clock.today(), seed)
         items = len(plan.list_plan_items(db, plan_id))
         db.connection.execute("CHECKPOINT")

@@ -72,6 +72,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal, Sequence
 
+from lib.i18n import MONTHS_FR, format_date
+
 STATUSES = ("a_venir", "en_cours", "realise", "reporte", "abandonne")
 DONE_STATUSES = frozenset({"realise", "abandonne"})
 STATUS_LABELS_FR = {
@@ -87,8 +89,6 @@ PART_KINDS = ("once", "yearly", "monthly", "continuous", "event")
 SCHEDULE_KINDS = PART_KINDS + ("combined", "unknown")
 RECURRING_KINDS = frozenset({"yearly", "monthly"})
 
-MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-             "septembre", "octobre", "novembre", "décembre")
 SEASONS_FR = {"printemps": 3, "ete": 6, "automne": 9, "hiver": 12}  # folded name -> first month
 _SEASON_DISPLAY = {"printemps": "printemps", "ete": "été", "automne": "automne", "hiver": "hiver"}
 
@@ -273,9 +273,8 @@ def last_day_of_month(year: int, month: int) -> date:
 
 
 def format_date_fr(day: date) -> str:
-    """'30 novembre 2021', '1er mai 2021'. No side effects."""
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {MONTHS_FR[day.month - 1]} {day.year}"
+    """'30 novembre 2021', '1er mai 2021' (lib.i18n.format_date in French). No side effects."""
+    return format_date(day, "fr")
 
 
 def _season_bounds(season: str, year: int) -> tuple[date, date]:

@@ -355,12 +355,15 @@ def _schedule_error_fr(message: str) -> str:
 
 def clear_schedule_override(db: Database, user, means_id: int, *, session_id: str = "") -> None:
     """Go back to reading the period label. Same side effects and errors as the setter."""
+    _clear_override(db, user, means_id, "schedule_override", "plan.schedule.clear", session_id)
+
+
+def _clear_override(db: Database, user, means_id: int, column: str, action: str, session_id: str) -> None:
     require_writer(user)
 
     def work(cur):
-        _upsert_tracking(cur, means_id, "schedule_override", None, user.username)
-        audit.record(cur, user.username, "plan.schedule.clear", entity="means", entity_id=means_id,
-                     session_id=session_id)
+        _upsert_tracking(cur, means_id, column, None, user.username)
+        audit.record(cur, user.username, action, entity="means", entity_id=means_id, session_id=session_id)
 
     db.transaction(work)
 
@@ -408,14 +411,7 @@ def set_target_override(db: Database, user, means_id: int, kind: str, *, quantit
 
 def clear_target_override(db: Database, user, means_id: int, *, session_id: str = "") -> None:
     """Go back to the target read from the indicator. Same side effects and errors as the setter."""
-    require_writer(user)
-
-    def work(cur):
-        _upsert_tracking(cur, means_id, "target_override", None, user.username)
-        audit.record(cur, user.username, "plan.target.clear", entity="means", entity_id=means_id,
-                     session_id=session_id)
-
-    db.transaction(work)
+    _clear_override(db, user, means_id, "target_override", "plan.target.clear", session_id)
 
 
 # --------------------------------------------------------------------------- reads
