@@ -1,8 +1,8 @@
 """ROCSMO dashboard: the router and the frame (page config, sign-in gate, navigation)."""
 import streamlit as st
 
-from lib import layout, navigation, session
-from lib.db import DatabaseLockedError
+from lib.core.db import DatabaseLockedError
+from lib.ui import layout, navigation, session
 
 st.set_page_config(page_title="ROCSMO – Tableau de bord", page_icon=":material/diversity_3:", layout="wide")
 
@@ -10,7 +10,8 @@ try:
     db = session.get_db()
 except DatabaseLockedError as error:
     # Still call st.navigation: without it Streamlit would serve every file of pages/ by URL.
-    st.navigation([st.Page(lambda: (st.error(error.message_fr), st.info(error.message_en)),
+    message_fr, message_en = error.message_fr, error.message_en  # `error` is unbound after the except block
+    st.navigation([st.Page(lambda: (st.error(message_fr), st.info(message_en)),
                            title="ROCSMO", url_path="indisponible")]).run()
     st.stop()
 

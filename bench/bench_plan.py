@@ -3,27 +3,27 @@
 Prints figures, never fails. Page renders are compared with a trivial Streamlit page measured
 in the same run (ratios), so the numbers mean something on any machine.
 
-    python bench/bench_plan.py [--scales 1 5 20] [--repeat 5]
+    python -m bench.bench_plan [--scales 1 5 20] [--repeat 5]
 """
 from __future__ import annotations
 
 import argparse
 import os
-import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from bench.timing import median_ms
+from lib import demo
+from lib.accounts import users
+from lib.core.db import open_database
+from lib.plan import charts, items, overview, tracking
+from lib.ui import plan_views
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-import streamlit as st  # noqa: E402
-from streamlit.testing.v1 import AppTest  # noqa: E402
-
-from lib import charts_plan, demo, overview, plan, plan_views, tracking, users  # noqa: E402
-from lib.db import open_database  # noqa: E402
-from timing import median_ms  # noqa: E402  (bench/timing.py, beside this script)
-
 AS_OF = date(2026, 11, 23)
 PASSWORD = "Correct-Cheval-Pile-42"
 
@@ -35,8 +35,8 @@ def compute_overview(status):
 
 def build_figures(tables):
     progress, breakdown, _, _, load = tables
-    return (charts_plan.axis_progress_figure(progress), charts_plan.status_breakdown_figure(breakdown),
-            charts_plan.party_load_figure(load))
+    return (charts.axis_progress_figure(progress), charts.status_breakdown_figure(breakdown),
+            charts.party_load_figure(load))
 
 
 def app_on(page_path: str, username: str) -> AppTest:
@@ -95,12 +95,12 @@ def main() -> None:
             if users.get_user(db, "bench-board") is None:
                 users.create_user(db, username="bench-board", role="board", display_name="Bench", email="b@example.org",
                                   password=PASSWORD, actor="bench")
-            plan_id = plan.current_plan_id(db)
-            status_ms = median_ms(lambda: tracking.plan_status(db, plan_id, AS_OF), args.repeat)
+            plan_id = items.current_plan_id(db)
+            status_ms = median_ms(lambda db=db, plan_id=plan_id: tracking.plan_status(db, plan_id, AS_OF), args.repeat)
             status = tracking.plan_status(db, plan_id, AS_OF)
-            rollups_ms = median_ms(lambda: compute_overview(status), args.repeat)
+            rollups_ms = median_ms(lambda status=status: compute_overview(status), args.repeat)
             tables = compute_overview(status)
-            figures_ms = median_ms(lambda: build_figures(tables), args.repeat)
+            figures_ms = median_ms(lambda tables=tables: build_figures(tables), args.repeat)
             frame = render_ms("pages/mon_compte.py", "bench-board", args.repeat, cold=False)
             cold = render_ms("pages/vue_ensemble.py", "bench-board", args.repeat, cold=True)
             warm = render_ms("pages/vue_ensemble.py", "bench-board", args.repeat, cold=False)

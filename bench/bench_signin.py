@@ -3,27 +3,24 @@ signed-out frame, against a trivial Streamlit page measured in the same run.
 
 Prints figures, never fails.
 
-    python bench/bench_signin.py [--repeat 7]
+    python -m bench.bench_signin [--repeat 7]
 """
 from __future__ import annotations
 
 import argparse
 import os
-import sys
 import tempfile
 from pathlib import Path
 
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from bench.timing import median_ms
+from lib.accounts import auth, users
+from lib.accounts.passwords import check_password
+from lib.core.db import open_database
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-import streamlit as st  # noqa: E402
-from streamlit.testing.v1 import AppTest  # noqa: E402
-
-from lib import auth, users  # noqa: E402
-from lib.db import open_database  # noqa: E402
-from timing import median_ms  # noqa: E402  (bench/timing.py, beside this script)
-from lib.passwords import check_password  # noqa: E402
-
 PASSWORD = "Correct-Cheval-Pile-42"
 TRIVIAL_PAGE = 'import streamlit as st\nst.title("Bonjour")\nst.write("Une page triviale.")\n'
 

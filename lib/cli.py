@@ -7,8 +7,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from lib import exports, users
-from lib.db import DatabaseLockedError, database_path, open_database
+from lib.accounts import users
+from lib.core import backup, spreadsheets
+from lib.core.db import DatabaseLockedError, database_path, open_database
+from lib.plan import exports
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,7 +97,7 @@ def run_export_plan(args) -> int:
     """`export-plan`: the plan as CSV or XLSX, to a file or standard output."""
     db = open_database()
     frame = exports.plan_export_frame(db, args.as_of)  # None: today in Québec (lib.clock)
-    data = exports.to_csv_bytes(frame) if args.format == "csv" else exports.to_xlsx_bytes(exports.plan_workbook(frame))
+    data = spreadsheets.to_csv_bytes(frame) if args.format == "csv" else spreadsheets.to_xlsx_bytes(exports.plan_workbook(frame))
     if args.output:
         args.output.write_bytes(data)
         print(f"{len(frame)} lignes écrites dans / rows written to {args.output}", file=sys.stderr)
@@ -140,7 +142,7 @@ def run_backup(args) -> int:
     """`backup`: a consistent copy of the database into a new file (never overwrites)."""
     db = open_database()
     try:
-        target = exports.backup_database(db, args.output)
+        target = backup.backup_database(db, args.output)
     except FileExistsError:
         print(f"Le fichier {args.output} existe déjà; choisissez un autre nom. / "
               f"{args.output} already exists; choose another name.", file=sys.stderr)

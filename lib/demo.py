@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib import audit, clock, plan, schedule, tracking
-from lib.db import Database, open_database
-from lib.parties import parse_parties
+from lib.core import audit, clock
+from lib.core.db import Database, open_database
+from lib.plan import items, schedule, tracking
+from lib.plan.parties import parse_parties
 
 AUTHORS = ("demo.dg", "demo.dg", "demo.dg", "demo.stagiaire", "demo.ca")
 
@@ -157,7 +158,7 @@ def item_history(rng: random.Random, rules: tracking.ItemRules, settings: tracki
 
 
 def _items(db: Database, plan_id: int) -> pd.DataFrame:
-    frame = plan.list_plan_items(db, plan_id)
+    frame = items.list_plan_items(db, plan_id)
     return frame[["means_id", "text", "period_label", "indicator"]]
 
 
@@ -215,9 +216,9 @@ def build_demo(path: str | Path, *, until: date | None = None, seed: int = 2021)
 def copy_plan_axes(db: Database, plan_id: int, copies: int) -> int:
     """Append `copies` copies of the plan's axes (with actions, means and parties) to the same
     plan, numbered after the existing axes; returns the number of means added. One transaction."""
-    axes = plan.list_axes(db, plan_id)
-    items = plan.list_plan_items(db, plan_id)
-    actions = plan.list_actions(db, plan_id)
+    axes = items.list_axes(db, plan_id)
+    rows = items.list_plan_items(db, plan_id)
+    actions = items.list_actions(db, plan_id)
 
     def work(cur):
         added = 0
@@ -232,7 +233,7 @@ def copy_plan_axes(db: Database, plan_id: int, copies: int) -> int:
                     action_id = cur.execute("INSERT INTO actions (axis_id, position, title, created_by)"
                                             " VALUES (?, ?, ?, 'synth') RETURNING id",
                                             [axis_id, action.position, action.title]).fetchone()[0]
-                    for means in items[items["action_id"] == action.id].itertuples():
+                    for means in rows[rows["action_id"] == action.id].itertuples():
                         means_id = cur.execute(
                             "INSERT INTO means (action_id, position, text, period_label, indicator, responsible_label,"
                             " created_by) VALUES (?, ?, ?, ?, ?, ?, 'synth') RETURNING id",
@@ -260,12 +261,12 @@ def _build(path: str | Path, *, copies: int, until: date | None, seed: int) -> D
     target = _refuse_existing(path)
     db = open_database(str(target))
     try:
-        plan_id = plan.current_plan_id(db)
+        plan_id = items.current_plan_id(db)
         if copies:
             copy_plan_axes(db, plan_id, copies)
         updates = write_history(db, plan_id, until or clock.today(), seed)
-        items = len(plan.list_plan_items(db, plan_id))
+        item_count = len(items.list_plan_items(db, plan_id))
         db.connection.execute("CHECKPOINT")
     finally:
         db.close()
-    return DemoSummary(target, items, updates)
+    return DemoSummary(target, item_count, updates)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from lib.db import PROJECT_ROOT, Database
-from lib.parties import parse_parties
+from lib.core.db import PROJECT_ROOT, Database
+from lib.plan.parties import parse_parties
 
 SEED_DIR = PROJECT_ROOT / "data" / "seed"
 PLAN_FILE = SEED_DIR / "plan-action-rocsmo.yaml"

@@ -1,8 +1,10 @@
 """Ambassadeurs (staff): sign-ups to approve, agreements, follow-up of reports, exports."""
 import streamlit as st
 
-from lib import agreement_pdf, ambassadors, campaign_widgets, campaigns, clock, exports, impact_reports, session
-from lib.i18n import format_date
+from lib.campaign import agreement_pdf, ambassadors, campaigns, impact_reports
+from lib.core import clock, spreadsheets
+from lib.core.i18n import format_date
+from lib.ui import campaign_widgets, session
 
 user = session.require_role("staff", "admin")
 t = session.t
@@ -109,7 +111,7 @@ with follow:
                          impact_reports.mailto_link(list(pending["email"]), t("Rapport de retombées — {name}",
                                                                               name=campaign.name)),
                          icon=":material/mail:")
-        right.download_button(t("Courriels (CSV)"), exports.to_csv_bytes(pending[["organisation", "contact_name",
+        right.download_button(t("Courriels (CSV)"), spreadsheets.to_csv_bytes(pending[["organisation", "contact_name",
                                                                                   "email"]]),
                               file_name="ambassadeurs-sans-rapport.csv", mime="text/csv", key="follow.csv")
     st.subheader(t("État des rapports"))
@@ -122,7 +124,7 @@ with files:
     listing_csv = ambassadors.microsite_frame(db, campaign_id)
     st.dataframe(listing_csv, hide_index=True, width="stretch")
     left, right = st.columns(2)
-    left.download_button(t("Liste du microsite (CSV)"), exports.to_csv_bytes(listing_csv),
+    left.download_button(t("Liste du microsite (CSV)"), spreadsheets.to_csv_bytes(listing_csv),
                          file_name="microsite-ambassadeurs.csv", mime="text/csv", key="files.microsite")
     right.download_button(t("Logos (ZIP)"), ambassadors.logos_zip(db, campaign_id), file_name="logos-ambassadeurs.zip",
                           mime="application/zip", key="files.logos")
@@ -130,11 +132,11 @@ with files:
     people = ambassadors.ambassadors_export_frame(db, campaign_id)
     report_sheets = impact_reports.reports_export_frames(db, campaign_id)
     cols = st.columns(4)
-    cols[0].download_button(t("Ambassadeurs (CSV)"), exports.to_csv_bytes(people), file_name="ambassadeurs.csv",
+    cols[0].download_button(t("Ambassadeurs (CSV)"), spreadsheets.to_csv_bytes(people), file_name="ambassadeurs.csv",
                             mime="text/csv", key="files.people_csv")
-    cols[1].download_button(t("Ambassadeurs (XLSX)"), exports.to_xlsx_bytes({"Ambassadeurs": people}),
+    cols[1].download_button(t("Ambassadeurs (XLSX)"), spreadsheets.to_xlsx_bytes({"Ambassadeurs": people}),
                             file_name="ambassadeurs.xlsx", key="files.people_xlsx")
-    cols[2].download_button(t("Rapports (CSV)"), exports.to_csv_bytes(report_sheets["Rapports"]),
+    cols[2].download_button(t("Rapports (CSV)"), spreadsheets.to_csv_bytes(report_sheets["Rapports"]),
                             file_name="rapports-retombees.csv", mime="text/csv", key="files.reports_csv")
-    cols[3].download_button(t("Rapports, actions, portée, activités (XLSX)"), exports.to_xlsx_bytes(report_sheets),
+    cols[3].download_button(t("Rapports, actions, portée, activités (XLSX)"), spreadsheets.to_xlsx_bytes(report_sheets),
                             file_name="rapports-retombees.xlsx", key="files.reports_xlsx")

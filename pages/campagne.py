@@ -1,9 +1,10 @@
 """Campagne: the organiser's reach, the moments forts, commitments and reported outcomes."""
 import streamlit as st
 
-from lib import ambassadors, campaign_widgets, campaigns, charts_campaign as charts, impact_reports, session
-from lib.i18n import format_date
-from lib.layout import escape_markdown
+from lib.campaign import ambassadors, campaigns, charts, impact_reports
+from lib.core.i18n import format_date
+from lib.ui import campaign_widgets, session
+from lib.ui.layout import escape_markdown
 
 user = session.require_role("ambassador", "board", "staff", "admin")
 t = session.t

@@ -1,7 +1,7 @@
 """Connexion: sign in with a username and password."""
 import streamlit as st
 
-from lib import session
+from lib.ui import session
 
 t = session.t
 db = session.get_db()

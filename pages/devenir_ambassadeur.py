@@ -1,9 +1,11 @@
 """Devenir ambassadeur: the public sign-up of an organisation for the current campaign."""
 import streamlit as st
 
-from lib import ambassadors, campaign_widgets, campaigns, clock, session
-from lib.i18n import format_date
-from lib.layout import escape_markdown
+from lib.campaign import ambassadors, campaigns
+from lib.core import clock
+from lib.core.i18n import format_date
+from lib.ui import campaign_widgets, session
+from lib.ui.layout import escape_markdown
 
 t = session.t
 db = session.get_db()

@@ -1,7 +1,8 @@
 """Journal: the audit log of sign-ins and changes (admin)."""
 import streamlit as st
 
-from lib import audit, exports, session
+from lib.core import audit, spreadsheets
+from lib.ui import session
 
 session.require_role("admin")
 t = session.t
@@ -20,5 +21,5 @@ st.dataframe(events, hide_index=True, width="stretch", column_config={
     "actor": t("Qui"), "label": t("Quoi"), "action": t("Code"), "entity": t("Objet"), "entity_id": t("Identifiant"),
     "details": t("Détails"), "session_id": t("Session"),
 })
-st.download_button(t("Télécharger (CSV)"), exports.to_csv_bytes(events), "journal.csv", "text/csv",
+st.download_button(t("Télécharger (CSV)"), spreadsheets.to_csv_bytes(events), "journal.csv", "text/csv",
                    key="journal.download")

@@ -1,8 +1,10 @@
 """Mises à jour: find a plan item, record its update, set its schedule or target; edit the plan."""
 import streamlit as st
 
-from lib import clock, overview, plan_editor, plan_views, session, tracking
-from lib.layout import escape_markdown
+from lib.core import clock
+from lib.plan import overview, tracking
+from lib.ui import plan_editor, plan_views, session
+from lib.ui.layout import escape_markdown
 
 user = session.require_role("staff", "admin")
 t = session.t

@@ -1,8 +1,9 @@
 """Mon compte: one's own display name, language and password."""
 import streamlit as st
 
-from lib import session, users
-from lib.i18n import LANGUAGES
+from lib.accounts import users
+from lib.core.i18n import LANGUAGES
+from lib.ui import session
 
 user = session.require_role("admin", "staff", "board", "ambassador")
 t = session.t

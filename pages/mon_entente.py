@@ -1,9 +1,11 @@
 """Mon entente: the ambassador’s own agreement, its status, the signed PDF, and joining the current campaign."""
 import streamlit as st
 
-from lib import agreement_pdf, ambassadors, campaign_widgets, campaigns, clock, session
-from lib.i18n import format_date
-from lib.layout import escape_markdown
+from lib.campaign import agreement_pdf, ambassadors, campaigns
+from lib.core import clock
+from lib.core.i18n import format_date
+from lib.ui import campaign_widgets, session
+from lib.ui.layout import escape_markdown
 
 user = session.require_role("ambassador")
 t = session.t

@@ -3,8 +3,10 @@ from datetime import date
 
 import streamlit as st
 
-from lib import campaigns, session, settings
-from lib.i18n import month_name
+from lib.accounts import settings
+from lib.campaign import campaigns
+from lib.core.i18n import month_name
+from lib.ui import session
 
 admin = session.require_role("admin")
 t = session.t

@@ -1,9 +1,11 @@
 """Plan d’action: drill down axis → action → means, with each item's history and indicator progress."""
 import streamlit as st
 
-from lib import charts_plan, clock, overview, plan, plan_views, session, tracking
-from lib.i18n import format_date, format_pct
-from lib.layout import escape_markdown
+from lib.core import clock
+from lib.core.i18n import format_date, format_pct
+from lib.plan import charts, items, overview, tracking
+from lib.ui import plan_views, session
+from lib.ui.layout import escape_markdown
 
 user = session.require_role("board", "staff", "admin")
 t = session.t
@@ -11,7 +13,7 @@ lang = session.language()
 db = session.get_db()
 
 plan_id = plan_views.current_plan_or_stop(db)
-current = plan.get_plan(db, plan_id)
+current = items.get_plan(db, plan_id)
 today = clock.today()
 status = plan_views.plan_status(plan_id, today)
 
@@ -20,7 +22,7 @@ st.caption(t("{axes} axes · {actions} actions · {means} moyens", axes=status["
              actions=status["action_id"].nunique(), means=len(status)))
 with st.expander(t("Mise en contexte et orientations stratégiques de 2018")):
     st.text(current["context"])
-    for (number, name, gloss), rows in plan.list_strategies(db, plan_id).groupby(["number", "name", "gloss"]):
+    for (number, name, gloss), rows in items.list_strategies(db, plan_id).groupby(["number", "name", "gloss"]):
         st.markdown(f"**{number}. {escape_markdown(name)}** ({escape_markdown(gloss)})")
         st.text("\n".join(f"{row.letter}. {row.label}" for row in rows.itertuples()))
 
@@ -29,7 +31,7 @@ axis_number = st.selectbox(t("Axe"), list(axis_names), format_func=lambda n: f"{
 axis_items = status[status["axis_number"] == axis_number]
 axis_row = overview.axis_progress(axis_items).iloc[0]
 st.header(t("Axe {number} : {name}", number=axis_number, name=escape_markdown(axis_names[axis_number])), divider="gray")
-objectives = dict(plan.list_axes(db, plan_id)[["number", "objective"]].itertuples(index=False))
+objectives = dict(items.list_axes(db, plan_id)[["number", "objective"]].itertuples(index=False))
 st.markdown(f"**{t('Objectif')}** : {escape_markdown(objectives.get(axis_number, ''))}")
 share = axis_row["Avancement"]
 st.progress(0.0 if share is None else float(share),
@@ -77,7 +79,7 @@ with right:
     if quantities and item["target_kind"] != "done":
         target = tracking.item_rules_for(db, int(means_id)).target
         table = overview.quantities_table(quantities, target.kind, target.per)
-        plan_views.chart_with_table(charts_plan.target_progress_figure(table, target.quantity, lang), table,
+        plan_views.chart_with_table(charts.target_progress_figure(table, target.quantity, lang), table,
                                     "plan.quantities", f"quantites-moyen-{means_id}")
 
 st.subheader(t("Historique complet"), anchor=False)

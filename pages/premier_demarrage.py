@@ -1,7 +1,8 @@
 """Premier démarrage: create the first administrator while no account exists."""
 import streamlit as st
 
-from lib import layout, session, users
+from lib.accounts import users
+from lib.ui import layout, session
 
 t = session.t
 db = session.get_db()

@@ -1,9 +1,11 @@
 """Rapport de retombées: the ambassador's impact report, built from its own commitments."""
 import streamlit as st
 
-from lib import ambassadors, campaign_widgets, campaigns, clock, impact_reports, session
-from lib.i18n import format_date
-from lib.layout import escape_markdown
+from lib.campaign import ambassadors, campaigns, impact_reports
+from lib.core import clock
+from lib.core.i18n import format_date
+from lib.ui import campaign_widgets, session
+from lib.ui.layout import escape_markdown
 
 user = session.require_role("ambassador")
 t = session.t

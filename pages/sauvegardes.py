@@ -1,8 +1,9 @@
 """Sauvegardes: a consistent copy of the database made by DuckDB while the app runs (admin)."""
 import streamlit as st
 
-from lib import backups, session
-from lib.i18n import format_datetime, format_number
+from lib.accounts import backups
+from lib.core.i18n import format_datetime, format_number
+from lib.ui import session
 
 admin = session.require_role("admin")
 t = session.t

@@ -1,7 +1,8 @@
 """Utilisateurs: create accounts, change roles, deactivate, reset passwords (admin)."""
 import streamlit as st
 
-from lib import session, users
+from lib.accounts import users
+from lib.ui import session
 
 admin = session.require_role("admin")
 t = session.t

@@ -1,8 +1,10 @@
 """Vue d’ensemble: per-axis progress, statuses, late and coming items, latest updates, load."""
 import streamlit as st
 
-from lib import clock, overview, plan_views, session, tracking
-from lib.i18n import format_date, format_pct
+from lib.core import clock
+from lib.core.i18n import format_date, format_pct
+from lib.plan import overview, tracking
+from lib.ui import plan_views, session
 
 user = session.require_role("board", "staff", "admin")
 t = session.t

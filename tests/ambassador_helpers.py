@@ -5,7 +5,8 @@ import io
 
 from PIL import Image
 
-from lib import ambassadors, campaigns, users
+from lib.accounts import users
+from lib.campaign import ambassadors, campaigns
 
 SIGNUP_PASSWORD = "Porte-Ouverte-Choisir-7"
 

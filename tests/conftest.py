@@ -19,8 +19,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lib import users
-from lib.db import open_database
+from lib.accounts import users
+from lib.core.db import open_database
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_PASSWORD = "Correct-Cheval-Pile-42"

@@ -2,8 +2,8 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import users
-from lib.navigation import PAGES, SIGNED_OUT_PAGES, specs_for
+from lib.accounts import users
+from lib.ui.navigation import PAGES, SIGNED_OUT_PAGES, specs_for
 from tests.conftest import APP_TIMEOUT, ROOT, TEST_PASSWORD, make_user, sign_in_state
 
 ROLES = ("admin", "staff", "board", "ambassador")

@@ -4,7 +4,9 @@ import io
 
 import pandas as pd
 
-from lib import agreement_pdf, ambassadors, exports, impact_reports as reports
+from lib.campaign import agreement_pdf, ambassadors
+from lib.campaign import impact_reports as reports
+from lib.core import spreadsheets
 from tests.ambassador_helpers import approved, current_id, signed_up
 
 
@@ -36,9 +38,9 @@ def test_the_ambassadors_export_has_one_row_per_ambassador_with_choices(db):
     row = frame.iloc[1]
     assert row["auditoire_facebook"] == 2500 and pd.isna(row["auditoire_instagram"])
     assert row["moments_forts"] == "Le dimanche 13 mars | du 2 au 8 mai 2022"
-    csv = exports.to_csv_bytes(frame).decode("utf-8")
+    csv = spreadsheets.to_csv_bytes(frame).decode("utf-8")
     assert csv.splitlines()[0].startswith("organisation,personne_ressource,courriel")
-    workbook = pd.read_excel(io.BytesIO(exports.to_xlsx_bytes({"Ambassadeurs": frame})), sheet_name=None)
+    workbook = pd.read_excel(io.BytesIO(spreadsheets.to_xlsx_bytes({"Ambassadeurs": frame})), sheet_name=None)
     assert len(workbook["Ambassadeurs"]) == 2
 
 
@@ -47,7 +49,7 @@ def test_the_reports_workbook_reads_back(db):
     data = reports.form_data(db, ambassadors.get_agreement(db, ambassador_id))
     data["reach"]["facebook"]["people_reached"] = 700
     reports.save_report(db, ambassador_id, data, actor="smo-outaouais", submit=True)
-    workbook = pd.read_excel(io.BytesIO(exports.to_xlsx_bytes(reports.reports_export_frames(db, current_id(db)))),
+    workbook = pd.read_excel(io.BytesIO(spreadsheets.to_xlsx_bytes(reports.reports_export_frames(db, current_id(db)))),
                              sheet_name=None)
     assert list(workbook) == ["Rapports", "Actions", "Portée rapportée", "Activités"]
     assert workbook["Portée rapportée"].loc[0, "personnes_jointes"] == 700
@@ -56,7 +58,7 @@ def test_the_reports_workbook_reads_back(db):
 def test_the_microsite_csv_keeps_typed_text_exactly(db):
     text = "Nous « joignons » le mouvement, <b>vraiment</b>; \"oui\" 🌱"
     approved(db, why_text=text)
-    frame = pd.read_csv(io.BytesIO(exports.to_csv_bytes(ambassadors.microsite_frame(db, current_id(db)))))
+    frame = pd.read_csv(io.BytesIO(spreadsheets.to_csv_bytes(ambassadors.microsite_frame(db, current_id(db)))))
     assert frame.loc[0, "texte"] == text
     assert frame.loc[0, "site_web"] == "https://smo.example.org"
 

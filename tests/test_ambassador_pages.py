@@ -4,10 +4,11 @@ import datetime as dt
 
 from streamlit.testing.v1 import AppTest
 
-from lib import ambassadors, impact_reports, users
-from lib.navigation import specs_for
-from tests.conftest import ROOT, sign_in_state
+from lib.accounts import users
+from lib.campaign import ambassadors, impact_reports
+from lib.ui.navigation import specs_for
 from tests.ambassador_helpers import SIGNUP_PASSWORD, approved, image_bytes, signed_up
+from tests.conftest import ROOT, sign_in_state
 
 HOSTILE = "<script>alert('x')</script> **gras** 🌱 \"guillemets\""
 
@@ -195,7 +196,7 @@ def test_staff_copy_last_years_campaign_from_the_campaign_page(app_for, file_db)
     app.button(key="newcampaign.create").click().run()
     assert not app.exception, app.exception
     assert not app.error, [e.value for e in app.error]
-    from lib import campaigns
+    from lib.campaign import campaigns
 
     current = campaigns.current_campaign(file_db)
     assert current.slug == "choisir-2023-2024" and current.report_due == dt.date(2024, 2, 15)
@@ -234,7 +235,7 @@ def test_staff_see_the_reports_activities_under_readable_headers(app_for, file_d
 
 
 def test_a_returning_ambassador_joins_the_current_campaign_from_its_agreement_page(app_for, file_db):
-    from lib import campaigns
+    from lib.campaign import campaigns
 
     approved(file_db)
     old_id = campaigns.current_campaign(file_db).id

@@ -3,9 +3,10 @@ import datetime as dt
 
 import pytest
 
-from lib import ambassadors, campaigns, users
-from lib.ambassadors import AmbassadorError, validate_signup
-from tests.ambassador_helpers import ensure_staff, current_id, image_bytes, signed_up, signup_data
+from lib.accounts import users
+from lib.campaign import ambassadors, campaigns
+from lib.campaign.ambassadors import AmbassadorError, validate_signup
+from tests.ambassador_helpers import current_id, ensure_staff, image_bytes, signed_up, signup_data
 
 
 @pytest.fixture(autouse=True)
@@ -285,7 +286,7 @@ def test_duplicate_checks_without_a_cursor_close_the_cursor_they_open(db, monkey
 
 
 def test_the_password_is_hashed_before_the_signup_transaction_opens(db, monkeypatch):
-    from lib import passwords
+    from lib.accounts import passwords
 
     in_transaction, hashed_inside = [False], []
     real_transaction, real_hash = db.transaction, passwords.hash_password

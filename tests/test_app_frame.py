@@ -4,7 +4,7 @@ import sys
 
 from streamlit.testing.v1 import AppTest
 
-from lib.db import open_database
+from lib.core.db import open_database
 from tests.conftest import APP_TIMEOUT, ROOT
 
 

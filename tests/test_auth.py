@@ -6,8 +6,9 @@ import stat
 import jwt
 import pytest
 
-from lib import auth, clock, users
-from lib.passwords import check_password, generate_password, hash_password, validate_password
+from lib.accounts import auth, users
+from lib.accounts.passwords import check_password, generate_password, hash_password, validate_password
+from lib.core import clock
 from tests.conftest import TEST_PASSWORD, make_user
 
 T0 = dt.datetime(2026, 11, 23, 12, 0, 0)
@@ -70,7 +71,7 @@ def test_sign_in_success_is_audited_and_stamped(db, frozen):
 
 
 def token_for(user, issued: dt.datetime, days=1.0):
-    expires = issued.replace(tzinfo=dt.timezone.utc).timestamp() + days * 86400
+    expires = issued.replace(tzinfo=dt.UTC).timestamp() + days * 86400
     return {"username": user.username, "exp_date": expires}
 
 
@@ -151,7 +152,7 @@ def test_passwords_are_stored_as_bcrypt_hashes():
 
 
 def test_no_plaintext_password_anywhere_in_the_database_file(tmp_path):
-    from lib.db import open_database
+    from lib.core.db import open_database
 
     path = tmp_path / "x.duckdb"
     database = open_database(str(path))
@@ -164,7 +165,7 @@ def test_no_plaintext_password_anywhere_in_the_database_file(tmp_path):
 
 
 def test_bcrypt_cost_is_12_unless_lowered_and_never_below_4(monkeypatch):
-    from lib.passwords import bcrypt_rounds
+    from lib.accounts.passwords import bcrypt_rounds
 
     monkeypatch.delenv("ROCSMO_BCRYPT_ROUNDS", raising=False)
     assert bcrypt_rounds() == 12

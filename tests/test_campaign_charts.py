@@ -3,7 +3,8 @@ import datetime as dt
 
 import pandas as pd
 
-from lib import ambassadors, campaigns, charts_campaign as charts, impact_reports as reports
+from lib.campaign import ambassadors, campaigns, charts
+from lib.campaign import impact_reports as reports
 from tests.ambassador_helpers import approved, current_id
 
 

@@ -4,12 +4,13 @@ import ast
 import re
 from pathlib import Path
 
-from lib import ambassadors, campaigns, i18n, impact_reports
-from lib.messages import Message, translate_message
+from lib.campaign import ambassadors, campaigns, impact_reports
+from lib.core import i18n
+from lib.core.messages import Message, translate_message
 from tests.ambassador_helpers import signup_data
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULES = ("lib/ambassadors.py", "lib/impact_reports.py", "lib/campaigns.py")
+MODULES = ("lib/campaign/ambassadors.py", "lib/campaign/impact_reports.py", "lib/campaign/campaigns.py")
 MESSAGE_CALLS = ("Message", "AmbassadorError", "ReportError", "CampaignError", "append")
 LABEL_CALLS = ("_text_errors", "_text_error", "_count_error")
 

@@ -3,8 +3,8 @@ import datetime as dt
 
 import pytest
 
-from lib import campaigns
-from lib.campaigns import CampaignError
+from lib.campaign import campaigns
+from lib.campaign.campaigns import CampaignError
 
 
 def test_the_seeded_campaign_is_current_with_its_document(db):

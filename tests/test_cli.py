@@ -7,8 +7,9 @@ import sys
 import openpyxl
 import pytest
 
-from lib import cli, users
-from lib.db import PROJECT_ROOT, open_database
+from lib import cli
+from lib.accounts import users
+from lib.core.db import PROJECT_ROOT, open_database
 
 
 def run_cli(args, env_db, stdin=""):

@@ -6,8 +6,8 @@ import textwrap
 import duckdb
 import pytest
 
-from lib import db as dblib
-from lib.db import DatabaseLockedError, Migration, connect, list_migrations, open_database
+from lib.core import db as dblib
+from lib.core.db import DatabaseLockedError, Migration, connect, list_migrations, open_database
 
 
 def test_fresh_memory_database_has_every_migration_recorded(db):
@@ -97,7 +97,7 @@ def test_transaction_retries_a_write_conflict(db):
 def test_second_process_gets_a_clear_bilingual_message(tmp_path):
     path = tmp_path / "held.duckdb"
     holder = open_database(str(path))
-    script = textwrap.dedent(f"""
+    script = textwrap.dedent("""
         from lib.cli import main
         import sys
         sys.exit(main(["init"]))

@@ -3,8 +3,9 @@ from datetime import date
 
 import pytest
 
-from lib import cli, demo, overview, plan, tracking
-from lib.db import open_database
+from lib import cli, demo
+from lib.core.db import open_database
+from lib.plan import items, overview, tracking
 
 UNTIL = date(2026, 11, 23)
 
@@ -21,7 +22,7 @@ def test_demo_writes_a_lived_in_history_and_refuses_to_overwrite(tmp_path):
         assert first.year == 2021 and last <= UNTIL
         # Typed after the work was done (in Québec time: UTC - 5 h in winter, - 4 h in summer).
         assert db.scalar("SELECT count(*) FROM means_updates WHERE recorded_at < work_date + INTERVAL 4 HOUR") == 0
-        status = tracking.plan_status(db, plan.current_plan_id(db), UNTIL)
+        status = tracking.plan_status(db, items.current_plan_id(db), UNTIL)
         assert status["updates_count"].gt(0).mean() > 0.9
         assert 0 < status["late"].sum() < len(status) / 2  # some late, most on track
         assert {"en_cours", "realise"} <= set(status["status"])

@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from lib import audit, i18n, navigation, users
-from lib.i18n import format_date, format_datetime, format_number, format_pct, translate
+from lib.accounts import users
+from lib.core import audit, i18n
+from lib.core.i18n import format_date, format_datetime, format_number, format_pct, translate
+from lib.ui import navigation
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -14,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def literal_texts() -> set[str]:
     """Every string literal passed first to t(...) or translate(...) in the app's code."""
     found = set()
-    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "lib").glob("*.py")]:
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "lib").rglob("*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
                     and isinstance(node.args[0].value, str)

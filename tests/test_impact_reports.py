@@ -4,9 +4,10 @@ import datetime as dt
 
 import pytest
 
-from lib import ambassadors, impact_reports as reports
-from lib.impact_reports import ReportError
-from tests.ambassador_helpers import ensure_staff, approved, current_id, signed_up
+from lib.campaign import ambassadors
+from lib.campaign import impact_reports as reports
+from lib.campaign.impact_reports import ReportError
+from tests.ambassador_helpers import approved, current_id, ensure_staff, signed_up
 
 OWNER = "smo-outaouais"
 

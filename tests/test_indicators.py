@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from lib.indicators import Progress, Target, derive_target, parse_quantity, progress_toward
+from lib.plan.indicators import Progress, Target, derive_target, parse_quantity, progress_toward
 
 D = date
 

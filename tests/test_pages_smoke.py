@@ -1,7 +1,7 @@
 """Every page opens for a role allowed to use it, without an exception."""
 import pytest
 
-from lib.navigation import PAGES
+from lib.ui.navigation import PAGES
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.url_path)

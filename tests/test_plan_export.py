@@ -4,7 +4,9 @@ from datetime import date
 
 import pandas as pd
 
-from lib import cli, exports, tracking
+from lib import cli
+from lib.core import spreadsheets
+from lib.plan import exports, tracking
 from tests.conftest import make_user
 
 
@@ -23,7 +25,7 @@ def test_export_has_the_tracking_columns_as_of_the_given_date(db):
 
 
 def test_csv_writes_iso_dates_and_true_false(db):
-    text = exports.to_csv_bytes(exports.plan_export_frame(db, date(2022, 1, 1))).decode("utf-8")
+    text = spreadsheets.to_csv_bytes(exports.plan_export_frame(db, date(2022, 1, 1))).decode("utf-8")
     header, first = text.splitlines()[:2]
     assert header.endswith("statut,avancement,echeance,en_retard")
     assert first.endswith("À venir,0,2021-04-01,true")
@@ -32,7 +34,7 @@ def test_csv_writes_iso_dates_and_true_false(db):
 
 
 def test_xlsx_has_a_summary_and_one_sheet_per_axis_with_french_headers(db):
-    sheets = pd.read_excel(io.BytesIO(exports.to_xlsx_bytes(exports.plan_workbook(
+    sheets = pd.read_excel(io.BytesIO(spreadsheets.to_xlsx_bytes(exports.plan_workbook(
         exports.plan_export_frame(db, date(2022, 1, 1))))), sheet_name=None)
     names = list(sheets)
     assert names[0] == "Sommaire" and len(names) == 7

@@ -4,7 +4,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from lib import clock, tracking
+from lib.core import clock
+from lib.plan import tracking
 from tests.conftest import APP_TIMEOUT, make_user, sign_in_state
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,7 +118,7 @@ def test_plan_page_drills_down_to_an_items_history_and_target(app_for, file_db):
 
 
 def test_staff_typed_text_is_shown_as_typed_never_as_markup(app_for, file_db):
-    from lib.layout import escape_markdown
+    from lib.ui.layout import escape_markdown
 
     typed = "**Gras** <b>balise</b> [lien](javascript:alert(1))"
     means_id = file_db.scalar("SELECT id FROM means WHERE text = ?", [COMMITTEE])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.schedule import (
+from lib.plan.schedule import (
     DONE_STATUSES,
     STATUSES,
     Assessment,

@@ -1,18 +1,18 @@
 """Seeding: counts, fidelity to the documents, idempotence, staff changes kept."""
 import datetime as dt
 
-from lib import plan
-from lib.parties import parse_parties
+from lib.plan import items
+from lib.plan.parties import parse_parties
 from lib.seed import seed_database
 
 
 def test_seed_has_six_axes_21_actions_55_means_with_the_right_counts_per_axis(db):
-    plan_id = plan.current_plan_id(db)
-    items = plan.list_plan_items(db, plan_id)
-    assert len(items) == 55
-    assert items["action_id"].nunique() == 21
-    assert items.groupby("axis_number").size().tolist() == [12, 6, 10, 10, 7, 10]
-    assert items.groupby("axis_number")["action_id"].nunique().tolist() == [4, 3, 4, 3, 3, 4]
+    plan_id = items.current_plan_id(db)
+    rows = items.list_plan_items(db, plan_id)
+    assert len(rows) == 55
+    assert rows["action_id"].nunique() == 21
+    assert rows.groupby("axis_number").size().tolist() == [12, 6, 10, 10, 7, 10]
+    assert rows.groupby("axis_number")["action_id"].nunique().tolist() == [4, 3, 4, 3, 3, 4]
 
 
 def test_seed_keeps_the_documents_wording_exactly(db):

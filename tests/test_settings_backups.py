@@ -1,8 +1,8 @@
 """Admin settings and in-app backups."""
 import pytest
 
-from lib import backups, settings
-from lib.db import open_database
+from lib.accounts import backups, settings
+from lib.core.db import open_database
 from tests.conftest import make_user
 
 

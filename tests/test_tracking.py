@@ -4,7 +4,7 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from lib import plan, tracking
+from lib.plan import items, tracking
 from tests.conftest import make_user
 
 TODAY = date(2026, 11, 23)
@@ -29,7 +29,7 @@ def board(db):
 
 
 def _status_of(db, means_id: int, as_of: date = TODAY) -> pd.Series:
-    status = tracking.plan_status(db, plan.current_plan_id(db), as_of)
+    status = tracking.plan_status(db, items.current_plan_id(db), as_of)
     return status.set_index("means_id").loc[means_id]
 
 
@@ -117,7 +117,7 @@ def test_invalid_update_raises_french_messages_and_writes_nothing(db, staff):
 
 def test_an_archived_item_takes_no_update(db, staff):
     means_id = _means_id(db, "En continu")
-    plan.set_archived(db, staff, "means", means_id, True)
+    items.set_archived(db, staff, "means", means_id, True)
     with pytest.raises(tracking.TrackingError, match="archivé"):
         tracking.record_update(db, staff, means_id, _update(), today=TODAY)
 
@@ -219,13 +219,13 @@ def test_an_invalid_target_is_refused_in_french(db, staff):
 
 
 def test_the_seeded_indicators_give_typed_targets(db):
-    status = tracking.plan_status(db, plan.current_plan_id(db), TODAY).set_index("text")
+    status = tracking.plan_status(db, items.current_plan_id(db), TODAY).set_index("text")
     assert status.loc["Mettre en place une Table des directeurs.trices.", "target_fr"] == "Au moins 4 rencontres par année"
     assert status.loc["Organiser une mini campagne de recrutement", "target_kind"] == "count_by"
 
 
 def test_every_seeded_period_label_is_read(db):
-    status = tracking.plan_status(db, plan.current_plan_id(db), TODAY)
+    status = tracking.plan_status(db, items.current_plan_id(db), TODAY)
     assert status["schedule_readable"].all()
     assert len(status) == 55
 

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from lib import overview, plan, tracking
+from lib.plan import items, overview, tracking
 from tests.conftest import make_user
 
 TODAY = date(2026, 11, 23)
@@ -15,7 +15,7 @@ def staff(db):
 
 
 def _status(db, as_of=TODAY):
-    return tracking.plan_status(db, plan.current_plan_id(db), as_of)
+    return tracking.plan_status(db, items.current_plan_id(db), as_of)
 
 
 def _record(db, user, text, status, work_date, progress=100, note=""):
@@ -77,7 +77,7 @@ def test_party_load_counts_items_carried_and_late_per_party(db):
 def test_latest_updates_and_item_history_show_who_and_what(db, staff):
     means_id = _record(db, staff, "Mettre en place un comité de travail ouvert", "en_cours", date(2021, 4, 2), 30, "Appel lancé")
     _record(db, staff, "Mettre en place un comité de travail ouvert", "realise", date(2021, 4, 20), 100, "3 membres inscrits")
-    updates = tracking.list_updates(db, plan_id=plan.current_plan_id(db))
+    updates = tracking.list_updates(db, plan_id=items.current_plan_id(db))
     latest = overview.latest_updates(updates, _status(db))
     assert list(latest["Statut"]) == ["Réalisé", "En cours"]
     assert list(latest["Par"]) == ["Test staff", "Test staff"]

@@ -1,7 +1,7 @@
 """Accounts: creation, role changes, deactivation, resets; each revokes what it should."""
 import pytest
 
-from lib import users
+from lib.accounts import users
 from tests.conftest import TEST_PASSWORD, make_user
 
 
@@ -40,7 +40,7 @@ def test_reset_gives_a_working_generated_password(db):
     make_user(db, "admin", "chef")
     make_user(db, "board", "ca1")
     new = users.reset_password(db, "ca1", actor="chef")
-    from lib.passwords import check_password
+    from lib.accounts.passwords import check_password
     assert check_password(new, users.get_user(db, "ca1").password_hash)
 
 
@@ -63,7 +63,7 @@ def test_the_last_active_admin_cannot_be_removed(db):
 
 @pytest.mark.parametrize("role", ["staff", "board", "ambassador"])
 def test_only_an_admin_can_manage_accounts_settings_and_backups(db, tmp_path, role):
-    from lib import backups, settings
+    from lib.accounts import backups, settings
 
     make_user(db, "admin", "chef")
     make_user(db, role, "someone")

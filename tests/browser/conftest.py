@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -20,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from lib import users
-from lib.db import open_database
+from lib.accounts import users
+from lib.core.db import open_database
 from tests.browser.helpers import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,8 +1,8 @@
 """Every page, for every role, in real Chromium: no serious or critical axe-core violation."""
 import pytest
 
-from lib.i18n import translate
-from lib.navigation import specs_for
+from lib.core.i18n import translate
+from lib.ui.navigation import specs_for
 from tests.browser.helpers import axe_violations, describe, open_app, sign_in, wait_for_app
 
 

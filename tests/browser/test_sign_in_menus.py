@@ -1,8 +1,8 @@
 """In a real browser, each role signs in through the form and sees exactly its menu."""
 import pytest
 
-from lib.i18n import translate
-from lib.navigation import specs_for
+from lib.core.i18n import translate
+from lib.ui.navigation import specs_for
 from tests.browser.helpers import axe_violations, describe, open_app, sidebar_links, sign_in, sign_out
 
 

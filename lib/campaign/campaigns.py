@@ -1,0 +1,372 @@
+"""Campaigns as data: reading them, the current one, creating one or copying last year's.
+
+A campaign is stored by lib.seed.insert_campaign from "seed-shaped" data (the shape of
+data/seed/campagne-*.yaml), so creating, copying and seeding share one write path.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.core import audit, clock
+from lib.core.db import Database
+from lib.core.messages import Message
+from lib.seed import CAMPAIGN_TEXT_FIELDS, insert_campaign
+
+CURRENT_SETTING = "current_campaign"
+SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,59}$")
+MOMENT_KINDS = ("date", "range", "month", "season")
+_YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
+WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+class CampaignError(ValueError):
+    """A campaign request that cannot be honoured; `messages` are in French."""
+
+    def __init__(self, messages: list[str] | str):
+        self.messages = [messages] if isinstance(messages, str) else list(messages)
+        super().__init__(" ".join(self.messages))
+
+
+@dataclass(frozen=True)
+class Campaign:
+    id: int
+    slug: str
+    name: str
+    agreement_title: str
+    slogan: str
+    organiser: str
+    ambassador_status: str
+    purpose: str
+    website: str
+    starts_on: dt.date | None
+    agreement_start: str
+    valid_until: dt.date | None
+    report_due: dt.date | None
+    report_request: str
+    questionnaire_invitation: str
+    questionnaire_label: str
+    contact_name: str
+    contact_title: str
+    contact_email: str
+    reach_title: str
+    reach_note: str
+    organiser_commitments_intro: str
+    diffusion_intro: str
+    commitments_intro: str
+    checklist_instruction: str
+
+
+_COLUMNS = ", ".join(Campaign.__dataclass_fields__)
+
+
+# -- reading -------------------------------------------------------------------
+def get_campaign(db: Database, campaign_id: int) -> Campaign | None:
+    """The campaign `campaign_id`, or None."""
+    row = db.query_one(f"SELECT {_COLUMNS} FROM campaigns WHERE id = ?", [campaign_id])
+    return None if row is None else Campaign(*row)
+
+
+def get_campaign_by_slug(db: Database, slug: str) -> Campaign | None:
+    """The campaign whose slug is `slug`, or None."""
+    row = db.query_one(f"SELECT {_COLUMNS} FROM campaigns WHERE slug = ?", [slug])
+    return None if row is None else Campaign(*row)
+
+
+def current_campaign(db: Database) -> Campaign | None:
+    """The campaign named by the `current_campaign` setting (None if unset or missing)."""
+    slug = db.scalar("SELECT value FROM settings WHERE key = ?", [CURRENT_SETTING])
+    return get_campaign_by_slug(db, slug) if slug else None
+
+
+def list_campaigns(db: Database) -> pd.DataFrame:
+    """Every campaign (newest start first) with whether it is the current one."""
+    return db.query_df(
+        """
+        SELECT c.id, c.slug, c.name, c.starts_on, c.valid_until, c.report_due,
+               c.slug = coalesce((SELECT value FROM settings WHERE key = ?), '') AS is_current
+        FROM campaigns c WHERE c.archived_at IS NULL
+        ORDER BY c.starts_on DESC NULLS LAST, c.id DESC
+        """,
+        [CURRENT_SETTING],
+    )
+
+
+def list_channels(db: Database, campaign_id: int) -> pd.DataFrame:
+    """The organiser's own audience per channel: key, label, audience, as_of."""
+    return db.query_df(
+        "SELECT key, label, audience, as_of FROM campaign_channels WHERE campaign_id = ? ORDER BY position",
+        [campaign_id],
+    )
+
+
+def list_moments(db: Database, campaign_id: int) -> pd.DataFrame:
+    """The moments forts in order: key, kind, when_label, starts_on, ends_on, description, checklist_label."""
+    return db.query_df(
+        "SELECT key, kind, when_label, starts_on, ends_on, description, checklist_label"
+        " FROM campaign_moments WHERE campaign_id = ? ORDER BY position",
+        [campaign_id],
+    )
+
+
+def list_commitment_types(db: Database, campaign_id: int) -> pd.DataFrame:
+    """The checklist of commitments in order: key, label, with_moments."""
+    return db.query_df(
+        "SELECT key, label, with_moments FROM commitment_types WHERE campaign_id = ? ORDER BY position",
+        [campaign_id],
+    )
+
+
+def list_organiser_commitments(db: Database, campaign_id: int) -> list[str]:
+    """What the organiser commits to, in the document's order."""
+    return [row[0] for row in db.query(
+        "SELECT text FROM organiser_commitments WHERE campaign_id = ? ORDER BY position", [campaign_id])]
+
+
+def campaign_as_data(db: Database, campaign_id: int) -> dict:
+    """The campaign in seed shape (what insert_campaign takes), e.g. to copy it."""
+    campaign = get_campaign(db, campaign_id)
+    if campaign is None:
+        raise CampaignError("Campagne introuvable.")
+    data = {field: getattr(campaign, field) for field in CAMPAIGN_TEXT_FIELDS}
+    data.update(
+        slug=campaign.slug, starts_on=campaign.starts_on, valid_until=campaign.valid_until,
+        report_due=campaign.report_due,
+        contact={"name": campaign.contact_name, "title": campaign.contact_title, "email": campaign.contact_email},
+        channels=[{"key": r.key, "label": r.label, "audience": _int_or_none(r.audience), "as_of": _date(r.as_of)}
+                  for r in list_channels(db, campaign_id).itertuples()],
+        moments=[{"key": r.key, "kind": r.kind, "when": r.when_label, "starts_on": _date(r.starts_on),
+                  "ends_on": _date(r.ends_on), "description": r.description, "checklist_label": r.checklist_label}
+                 for r in list_moments(db, campaign_id).itertuples()],
+        commitments=[{"key": r.key, "label": r.label, "with_moments": bool(r.with_moments)}
+                     for r in list_commitment_types(db, campaign_id).itertuples()],
+        organiser_commitments=list_organiser_commitments(db, campaign_id),
+    )
+    return data
+
+
+# -- copying one year on ---------------------------------------------------------
+def shift_year(day: dt.date | None) -> dt.date | None:
+    """`day` one year later (29 February becomes 28 February)."""
+    if day is None:
+        return None
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
+def shift_years_in_text(text: str) -> str:
+    """Every year written in `text` (1900-2099) moved one year on: '2022-2023' -> '2023-2024'."""
+    return _YEAR.sub(lambda match: str(int(match[1]) + 1), text or "")
+
+
+def _when_label_for(moment: dict, new_start: dt.date) -> str:
+    # "Le dimanche 13 mars" must name the new date's weekday; other labels only move years.
+    label = shift_years_in_text(moment.get("when", ""))
+    if moment.get("kind") == "date":
+        weekday = WEEKDAYS_FR[new_start.weekday()]
+        label = re.sub(r"\b(" + "|".join(WEEKDAYS_FR) + r")\b", weekday, label, count=1)
+    return label
+
+
+def copied_campaign_data(data: dict) -> dict:
+    """Seed-shaped data for next year's edition of `data`: every date and written year
+    moved one year on (the organiser's audience and its as-of date are kept: they are
+    measurements, not schedule). Pure."""
+    copy = dict(data)
+    for field in CAMPAIGN_TEXT_FIELDS:
+        if field != "reach_note":
+            copy[field] = shift_years_in_text(data.get(field) or "")
+    copy["slug"] = shift_years_in_text(data["slug"])
+    if copy["slug"] == data["slug"]:
+        copy["slug"] = f"{data['slug']}-copie"
+    for field in ("starts_on", "valid_until", "report_due"):
+        copy[field] = shift_year(data.get(field))
+    copy["contact"] = dict(data.get("contact") or {})
+    copy["channels"] = [dict(channel) for channel in data.get("channels", [])]
+    copy["moments"] = [
+        {**moment, "starts_on": shift_year(moment["starts_on"]), "ends_on": shift_year(moment["ends_on"]),
+         "when": _when_label_for(moment, shift_year(moment["starts_on"])),
+         "description": shift_years_in_text(moment.get("description", "")),
+         "checklist_label": shift_years_in_text(moment.get("checklist_label", ""))}
+        for moment in data.get("moments", [])
+    ]
+    copy["commitments"] = [dict(c) for c in data.get("commitments", [])]
+    copy["organiser_commitments"] = [shift_years_in_text(text) for text in data.get("organiser_commitments", [])]
+    return copy
+
+
+def empty_campaign_data() -> dict:
+    """Seed-shaped data for a new campaign typed from scratch."""
+    return {"slug": "", **{field: "" for field in CAMPAIGN_TEXT_FIELDS}, "starts_on": None,
+            "valid_until": None, "report_due": None, "contact": {"name": "", "title": "", "email": ""},
+            "channels": [], "moments": [], "commitments": [], "organiser_commitments": []}
+
+
+# -- validating and saving -------------------------------------------------------
+def validate_campaign(data: dict) -> list[str]:
+    """French messages for every invalid part of seed-shaped campaign `data`; [] if valid."""
+    errors = []
+    if not SLUG_PATTERN.match(data.get("slug") or ""):
+        errors.append("L’identifiant doit compter de 3 à 60 caractères : lettres minuscules, chiffres et tirets.")
+    if not (data.get("name") or "").strip():
+        errors.append("Le nom de la campagne est obligatoire.")
+    for field, label in (("starts_on", "La date de début"), ("valid_until", "La date de fin de validité de l’entente"),
+                         ("report_due", "La date limite du rapport de retombées")):
+        if not isinstance(data.get(field), dt.date):
+            errors.append(Message("{label} est obligatoire.", label=label))
+    if all(isinstance(data.get(f), dt.date) for f in ("starts_on", "valid_until")) \
+            and data["valid_until"] < data["starts_on"]:
+        errors.append("La fin de validité de l’entente doit suivre la date de début.")
+    email = (data.get("contact") or {}).get("email", "")
+    if email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", email):
+        errors.append("Le courriel de la personne-ressource n’est pas valide.")
+    errors += _validate_rows(data.get("moments", []), "Moment fort", ("key", "when", "starts_on", "ends_on"))
+    for index, moment in enumerate(data.get("moments", []), start=1):
+        if moment.get("kind") not in MOMENT_KINDS:
+            errors.append(Message("Moment fort {index} : le type doit être date, range, month ou season.",
+                                  index=index))
+        if isinstance(moment.get("starts_on"), dt.date) and isinstance(moment.get("ends_on"), dt.date) \
+                and moment["ends_on"] < moment["starts_on"]:
+            errors.append(Message("Moment fort {index} : la fin précède le début.", index=index))
+    errors += _validate_rows(data.get("commitments", []), "Engagement", ("key", "label"))
+    errors += _validate_rows(data.get("channels", []), "Canal", ("key", "label"))
+    for index, channel in enumerate(data.get("channels", []), start=1):
+        audience = channel.get("audience")
+        if audience is not None and (not isinstance(audience, int) or audience < 0):
+            errors.append(Message("Canal {index} : l’auditoire doit être un nombre entier positif.", index=index))
+    return errors
+
+
+def _validate_rows(rows: list[dict], noun: str, required: tuple[str, ...]) -> list[str]:
+    errors, seen = [], set()
+    for index, row in enumerate(rows, start=1):
+        row_label = Message(noun + " {index}", index=index)  # "Moment fort 2", translated as a whole
+        missing = [field for field in required if row.get(field) in (None, "")]
+        if missing:
+            errors.append(Message("{row} : champ(s) manquant(s) ({fields}).", row=row_label, fields=", ".join(missing)))
+        key = row.get("key")
+        if key and not re.match(r"^[a-z0-9][a-z0-9-]*$", str(key)):
+            errors.append(Message("{row} : la clé ne doit contenir que des minuscules, chiffres et tirets.",
+                                  row=row_label))
+        if key in seen:
+            errors.append(Message("{row} : la clé « {key} » est en double.", row=row_label, key=key))
+        seen.add(key)
+    return errors
+
+
+def create_campaign(db: Database, data: dict, *, actor: str, make_current: bool = False) -> int:
+    """Insert a whole campaign from seed-shaped `data` in one transaction; returns its id.
+
+    Side effects: audit rows (campaign.create, and campaign.set_current when
+    `make_current`). Raises CampaignError when invalid or when the slug is taken.
+    """
+    errors = validate_campaign(data)
+    if errors:
+        raise CampaignError(errors)
+
+    def insert(cur):
+        if cur.execute("SELECT 1 FROM campaigns WHERE slug = ?", [data["slug"]]).fetchone():
+            raise CampaignError("Une campagne porte déjà cet identifiant.")
+        campaign_id = insert_campaign(cur, data, actor=actor)
+        if make_current:
+            _set_current(cur, data["slug"], actor)
+        return campaign_id
+
+    return db.transaction(insert)
+
+
+def copy_campaign(db: Database, source_id: int, *, actor: str, make_current: bool = False) -> int:
+    """Create next year's edition of campaign `source_id` (dates moved a year); returns its id."""
+    return create_campaign(db, copied_campaign_data(campaign_as_data(db, source_id)), actor=actor,
+                           make_current=make_current)
+
+
+def set_current_campaign(db: Database, slug: str, *, actor: str) -> None:
+    """Make `slug` the current campaign (the one sign-ups join). Audited. Raises CampaignError."""
+    def update(cur):
+        if cur.execute("SELECT 1 FROM campaigns WHERE slug = ?", [slug]).fetchone() is None:
+            raise CampaignError("Campagne introuvable.")
+        _set_current(cur, slug, actor)
+
+    db.transaction(update)
+
+
+def _set_current(cur, slug: str, actor: str) -> None:
+    now = clock.utcnow()
+    if cur.execute("SELECT 1 FROM settings WHERE key = ?", [CURRENT_SETTING]).fetchone():
+        cur.execute("UPDATE settings SET value = ?, updated_at = ?, updated_by = ? WHERE key = ?",
+                    [slug, now, actor, CURRENT_SETTING])
+    else:
+        cur.execute("INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)",
+                    [CURRENT_SETTING, slug, now, actor])
+    audit.record(cur, actor, "campaign.set_current", entity="campaign", entity_id=slug)
+
+
+def editor_frames(data: dict) -> dict[str, pd.DataFrame]:
+    """The lists of seed-shaped `data` as DataFrames for st.data_editor."""
+    return {
+        "moments": pd.DataFrame(data.get("moments", []),
+                                columns=["key", "kind", "when", "starts_on", "ends_on", "description",
+                                         "checklist_label"]),
+        "commitments": pd.DataFrame(data.get("commitments", []), columns=["key", "label", "with_moments"]),
+        "channels": pd.DataFrame(data.get("channels", []), columns=["key", "label", "audience", "as_of"]),
+        "organiser_commitments": pd.DataFrame({"text": data.get("organiser_commitments", [])}),
+    }
+
+
+def data_from_editors(data: dict, frames: dict[str, pd.DataFrame]) -> dict:
+    """Seed-shaped data: `data`'s fields with the lists read back from edited frames."""
+    def records(frame: pd.DataFrame) -> list[dict]:
+        rows = []
+        for record in frame.to_dict("records"):
+            if all(value is None or value == "" or value != value for value in record.values()):
+                continue  # an empty row added by the editor
+            rows.append({k: (None if v is None or v != v else v) for k, v in record.items()})
+        return rows
+
+    result = dict(data)
+    result["moments"] = [{**row, "starts_on": _date(row.get("starts_on")), "ends_on": _date(row.get("ends_on")),
+                          "when": row.get("when") or "", "description": row.get("description") or "",
+                          "checklist_label": row.get("checklist_label") or ""}
+                         for row in records(frames["moments"])]
+    result["commitments"] = [{**row, "with_moments": _flag(row.get("with_moments"))}
+                             for row in records(frames["commitments"])]
+    result["channels"] = [{**row, "audience": _int_or_none(row.get("audience")), "as_of": _date(row.get("as_of"))}
+                          for row in records(frames["channels"])]
+    result["organiser_commitments"] = [row["text"] for row in records(frames["organiser_commitments"])
+                                       if row.get("text")]
+    return result
+
+
+def _flag(value) -> bool:
+    # A checkbox column gives a bool; a text column (an editor started empty) gives text.
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "vrai", "oui", "yes", "1", "x")
+    return bool(value)
+
+
+def _date(value) -> dt.date | None:
+    if value is None or value != value:
+        return None
+    if isinstance(value, pd.Timestamp) or isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _int_or_none(value) -> int | None:
+    if value is None or value != value or value == "":
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return value  # left as typed so validation can say what is wrong

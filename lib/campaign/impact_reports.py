@@ -1,0 +1,463 @@
+"""Impact reports (rapports de retombées): one per ambassador, built from its commitments.
+
+Life of a report: none -> draft (saved, not sent) -> submitted (late when sent after
+the campaign's report due date) -> reopened by staff (editable again, like a draft)
+-> submitted again. Only submitted reports count in the campaign's figures.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import urllib.parse
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.campaign import ambassadors, campaigns
+from lib.campaign.ambassadors import CHANNEL_LABELS, CHANNELS
+from lib.core import audit, clock
+from lib.core.db import Database
+from lib.core.i18n import format_datetime, translate
+from lib.core.messages import Message
+
+REACH_METRICS = (("posts", "Publications"), ("views", "Vues"), ("shares", "Partages"),
+                 ("people_reached", "Personnes jointes"))
+REACH_METRIC_LABELS = dict(REACH_METRICS)
+STATUS_LABELS_FR = {"none": "Non commencé", "draft": "Brouillon", "submitted": "Soumis",
+                    "reopened": "Rouvert par l’équipe"}
+MAX_COUNT = 10_000_000_000
+MAX_TIMES = 10_000
+MAX_LINKS = 20
+MAX_COMMENT = 5000
+MAX_SHORT = 300
+MAX_ACTIVITIES = 50
+URL_PATTERN = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
+
+
+class ReportError(ValueError):
+    """A report request that cannot be honoured; `messages` are in French."""
+
+    def __init__(self, messages: list[str] | str):
+        self.messages = [messages] if isinstance(messages, str) else list(messages)
+        super().__init__(" ".join(self.messages))
+
+
+@dataclass(frozen=True)
+class ReportItem:
+    """One line of the report form: a committed action or a chosen moment fort."""
+    kind: str  # 'commitment' or 'moment'
+    key: str
+    label: str
+
+
+def report_items(db: Database, agreement: ambassadors.Agreement) -> list[ReportItem]:
+    """What the report asks about: each commitment ticked (the 'moments forts' one is
+    asked per moment instead), then each moment fort chosen, in the document's order."""
+    types = campaigns.list_commitment_types(db, agreement.campaign_id)
+    moments = campaigns.list_moments(db, agreement.campaign_id)
+    items = [ReportItem("commitment", row.key, row.label) for row in types.itertuples()
+             if row.key in agreement.commitments and not (row.with_moments and agreement.moments)]
+    items += [ReportItem("moment", row.key, f"{row.when_label} — {row.description}".strip(" —"))
+              for row in moments.itertuples() if row.key in agreement.moments]
+    return items
+
+
+def get_report(db: Database, ambassador_id: int) -> dict | None:
+    """The saved report of `ambassador_id` (fields, actions, reach, activities), or None."""
+    row = db.query_one(
+        "SELECT id, status, newsletter_recipients, intranet_recipients, what_worked, suggestions, comments,"
+        " submitted_at, submitted_late, reopened_at, reopened_by, reopen_note, updated_at"
+        " FROM impact_reports WHERE ambassador_id = ?", [ambassador_id])
+    if row is None:
+        return None
+    keys = ("id", "status", "newsletter_recipients", "intranet_recipients", "what_worked", "suggestions",
+            "comments", "submitted_at", "submitted_late", "reopened_at", "reopened_by", "reopen_note", "updated_at")
+    report = dict(zip(keys, row))
+    report["actions"] = {
+        (kind, key): {"done": done, "times": times, "when": when, "links": links}
+        for kind, key, done, times, when, links in db.query(
+            "SELECT item_kind, item_key, done, times, when_text, links FROM impact_report_actions"
+            " WHERE report_id = ?", [report["id"]])}
+    report["reach"] = {
+        key: {"posts": p, "views": v, "shares": s, "people_reached": r}
+        for key, p, v, s, r in db.query(
+            "SELECT channel_key, posts, views, shares, people_reached FROM impact_report_reach WHERE report_id = ?",
+            [report["id"]])}
+    report["activities"] = [
+        {"type": kind, "held_on": held_on, "participants": participants, "description": description}
+        for kind, held_on, participants, description in db.query(
+            "SELECT activity_type, held_on, participants, description FROM impact_report_activities"
+            " WHERE report_id = ? ORDER BY position", [report["id"]])]
+    return report
+
+
+def is_editable(report: dict | None) -> bool:
+    """A report can be changed by its ambassador until it is submitted (or once reopened)."""
+    return report is None or report["status"] in ("draft", "reopened")
+
+
+def is_late(due: dt.date | None, day: dt.date) -> bool:
+    """Sent on `day`, is a report due on `due` late? (Due that day is still on time.)"""
+    return due is not None and day > due
+
+
+def days_until_due(due: dt.date | None, today: dt.date) -> int | None:
+    """Days from `today` to the due date (negative once it has passed)."""
+    return None if due is None else (due - today).days
+
+
+def _count_error(value, label: str, maximum: int = MAX_COUNT) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= maximum:
+        return [Message("{label} : un nombre entier de 0 à {maximum}.", label=label,
+                        maximum=f"{maximum:,}".replace(",", " "))]
+    return []
+
+
+def _text_error(value, label: str, maximum: int) -> list[str]:
+    text = value or ""
+    if not isinstance(text, str):
+        return [Message("{label} : texte attendu.", label=label)]
+    if len(text) > maximum:
+        return [Message("{label} : {maximum} caractères au plus ({typed} saisis).", label=label, maximum=maximum,
+                        typed=len(text))]
+    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text):
+        return [Message("{label} : contient des caractères de contrôle non permis.", label=label)]
+    return []
+
+
+def split_links(text: str) -> list[str]:
+    """The links of a 'links' field: one per line (or separated by spaces)."""
+    return [part for part in re.split(r"\s+", text or "") if part]
+
+
+def validate_report(data: dict, items: list[ReportItem]) -> list[str]:
+    """French messages for every invalid field of report `data`; [] when valid.
+
+    `data` holds actions {(kind, key): {done, times, when, links}}, reach {channel:
+    {posts, views, shares, people_reached}}, activities [{type, held_on, participants,
+    description}], newsletter_recipients, intranet_recipients, what_worked, suggestions
+    and comments.
+    """
+    errors = []
+    labels = {(item.kind, item.key): item.label for item in items}
+    for item_id, action in (data.get("actions") or {}).items():
+        if item_id not in labels:
+            errors.append("Actions : élément inconnu (il ne fait pas partie de vos engagements).")
+            continue
+        short = labels[item_id][:60]
+        errors += _count_error(action.get("times"), Message("« {item} » — nombre de fois", item=short), MAX_TIMES)
+        errors += _text_error(action.get("when"), Message("« {item} » — quand", item=short), MAX_SHORT)
+        errors += _text_error(action.get("links"), Message("« {item} » — liens", item=short), MAX_COMMENT)
+        links = split_links(action.get("links"))
+        if len(links) > MAX_LINKS:
+            errors.append(Message("« {item} » — liens : {maximum} liens au plus.", item=short, maximum=MAX_LINKS))
+        bad = [link for link in links if not URL_PATTERN.match(link)]
+        if bad:
+            errors.append(Message("« {item} » — liens : chaque lien doit commencer par https:// ou http://.",
+                                  item=short))
+    for key, reach in (data.get("reach") or {}).items():
+        if key not in CHANNEL_LABELS:
+            errors.append("Portée : canal inconnu.")
+            continue
+        for metric, metric_label in REACH_METRICS:
+            label = Message("Portée {channel} — {metric}", channel=CHANNEL_LABELS[key], metric=metric_label.lower())
+            errors += _count_error(reach.get(metric), label)
+    activities = data.get("activities") or []
+    if len(activities) > MAX_ACTIVITIES:
+        errors.append(Message("Activités : {maximum} activités au plus.", maximum=MAX_ACTIVITIES))
+    for index, activity in enumerate(activities, start=1):
+        if not (activity.get("type") or "").strip():
+            errors.append(Message("Activité {index} : indiquez le type (webinaire, kiosque, conférence…).",
+                                  index=index))
+        errors += _text_error(activity.get("type"), Message("Activité {index} — type", index=index), MAX_SHORT)
+        errors += _text_error(activity.get("description"), Message("Activité {index} — description", index=index),
+                              MAX_COMMENT)
+        errors += _count_error(activity.get("participants"), Message("Activité {index} — participants", index=index),
+                               10_000_000)
+        held_on = activity.get("held_on")
+        if held_on is not None and not isinstance(held_on, dt.date):
+            errors.append(Message("Activité {index} — date : date attendue.", index=index))
+    errors += _count_error(data.get("newsletter_recipients"), "Destinataires de l’infolettre")
+    errors += _count_error(data.get("intranet_recipients"), "Destinataires de l’intranet")
+    for key, label in (("what_worked", "Ce qui a bien fonctionné"), ("suggestions", "Suggestions"),
+                       ("comments", "Autres commentaires")):
+        errors += _text_error(data.get(key), label, MAX_COMMENT)
+    return errors
+
+
+def save_report(db: Database, ambassador_id: int, data: dict, *, actor: str, submit: bool = False,
+                today: dt.date | None = None) -> str:
+    """Save the ambassador's report as a draft, or submit it; returns the new status.
+
+    Only the ambassador's own account may write it, only once approved, and only while
+    it is a draft or reopened. Submitting after the due date is accepted and marked
+    late; a reopened report keeps the lateness of its first submission (staff reopening
+    it after the due date does not make an on-time report late). One transaction with
+    an audit row (report.save_draft / report.submit).
+    Raises ReportError with French messages.
+    """
+    agreement = ambassadors.get_agreement(db, ambassador_id)
+    if agreement is None or agreement.username != actor:
+        raise ReportError("Ce rapport n’appartient pas à votre organisation.")
+    if agreement.status != "approved":
+        raise ReportError("Le rapport de retombées sera disponible quand votre entente sera approuvée.")
+    errors = validate_report(data, report_items(db, agreement))
+    if errors:
+        raise ReportError(errors)
+    campaign = campaigns.get_campaign(db, agreement.campaign_id)
+    day = today or clock.today()
+
+    def write(cur):
+        row = cur.execute("SELECT id, status, submitted_late FROM impact_reports WHERE ambassador_id = ?",
+                          [ambassador_id]).fetchone()
+        if row is not None and row[1] == "submitted":
+            raise ReportError("Ce rapport est déjà soumis. Demandez à l’équipe de le rouvrir pour le modifier.")
+        now = clock.utcnow()
+        fields = [data.get("newsletter_recipients"), data.get("intranet_recipients"),
+                  (data.get("what_worked") or "").strip(), (data.get("suggestions") or "").strip(),
+                  (data.get("comments") or "").strip()]
+        if row is None:
+            report_id = cur.execute(
+                "INSERT INTO impact_reports (ambassador_id, campaign_id, newsletter_recipients, intranet_recipients,"
+                " what_worked, suggestions, comments, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " RETURNING id", [ambassador_id, agreement.campaign_id, *fields, now, actor]).fetchone()[0]
+            status = "draft"
+        else:
+            report_id, status, _ = row
+            cur.execute("UPDATE impact_reports SET newsletter_recipients = ?, intranet_recipients = ?,"
+                        " what_worked = ?, suggestions = ?, comments = ?, updated_at = ?, updated_by = ?"
+                        " WHERE id = ?", [*fields, now, actor, report_id])
+        # Only a submitted report can be reopened, so "reopened" means it was submitted
+        # once: its first submission decides whether it was late.
+        late = bool(row[2]) if row is not None and row[1] == "reopened" else is_late(campaign.report_due, day)
+        if submit:
+            status = "submitted"
+            cur.execute("UPDATE impact_reports SET status = 'submitted', submitted_at = ?, submitted_late = ?"
+                        " WHERE id = ?", [now, late, report_id])
+        _write_details(cur, report_id, data)
+        audit.record(cur, actor, "report.submit" if submit else "report.save_draft", entity="impact_report",
+                     entity_id=report_id, details={"late": late} if submit else {})
+        return status
+
+    return db.transaction(write)
+
+
+def _write_details(cur, report_id: int, data: dict) -> None:
+    for table in ("impact_report_actions", "impact_report_reach", "impact_report_activities"):
+        cur.execute(f"DELETE FROM {table} WHERE report_id = ?", [report_id])
+    for (kind, key), action in (data.get("actions") or {}).items():
+        cur.execute("INSERT INTO impact_report_actions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [report_id, kind, key, bool(action.get("done")), action.get("times"),
+                     (action.get("when") or "").strip(), "\n".join(split_links(action.get("links")))])
+    for key, reach in (data.get("reach") or {}).items():
+        values = [reach.get(metric) for metric, _ in REACH_METRICS]
+        if any(value is not None for value in values):
+            cur.execute("INSERT INTO impact_report_reach VALUES (?, ?, ?, ?, ?, ?)", [report_id, key, *values])
+    for position, activity in enumerate(data.get("activities") or [], start=1):
+        cur.execute("INSERT INTO impact_report_activities VALUES (?, ?, ?, ?, ?, ?)",
+                    [report_id, position, activity["type"].strip(), activity.get("held_on"),
+                     activity.get("participants"), (activity.get("description") or "").strip()])
+
+
+ACTIVITY_COLUMNS_FR = {"type": "Type", "held_on": "Date", "participants": "Participants",
+                       "description": "Description"}
+
+
+def activities_table(activities: list[dict], lang: str = "fr") -> pd.DataFrame:
+    """A report's activities for display: one row each, headers in `lang`."""
+    frame = pd.DataFrame(activities, columns=list(ACTIVITY_COLUMNS_FR))
+    return frame.rename(columns={column: translate(label, lang) for column, label in ACTIVITY_COLUMNS_FR.items()})
+
+
+def reopen_report(db: Database, ambassador_id: int, note: str, *, actor: str) -> None:
+    """Staff send a submitted report back to its ambassador (editable again). Audited.
+
+    Raises ReportError when there is no submitted report or the actor is not staff.
+    """
+    try:
+        ambassadors.require_staff(db, actor)
+    except ambassadors.AmbassadorError as error:
+        raise ReportError(error.messages) from None
+    note = (note or "").strip()[:ambassadors.MAX_NOTE]
+
+    def update(cur):
+        row = cur.execute("SELECT id, status FROM impact_reports WHERE ambassador_id = ?", [ambassador_id]).fetchone()
+        if row is None or row[1] != "submitted":
+            raise ReportError("Seul un rapport soumis peut être rouvert.")
+        now = clock.utcnow()
+        cur.execute("UPDATE impact_reports SET status = 'reopened', reopened_at = ?, reopened_by = ?,"
+                    " reopen_note = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                    [now, actor, note, now, actor, row[0]])
+        audit.record(cur, actor, "report.reopen", entity="impact_report", entity_id=row[0], details={"note": note})
+
+    db.transaction(update)
+
+
+# -- follow-up and figures -----------------------------------------------------------
+def follow_up(db: Database, campaign_id: int, today: dt.date | None = None, lang: str = "fr") -> pd.DataFrame:
+    """Approved ambassadors that have not submitted their report: organisation, contact,
+    email, phone, report status label and days until the due date (negative: overdue)."""
+    campaign = campaigns.get_campaign(db, campaign_id)
+    frame = db.query_df(
+        """
+        SELECT a.id, a.organisation, a.contact_name, a.email, a.phone, coalesce(r.status, 'none') AS report_status
+        FROM ambassadors a LEFT JOIN impact_reports r ON r.ambassador_id = a.id
+        WHERE a.campaign_id = ? AND a.status = 'approved' AND coalesce(r.status, 'none') <> 'submitted'
+        ORDER BY lower(a.organisation)
+        """,
+        [campaign_id],
+    )
+    frame["report_status"] = [translate(STATUS_LABELS_FR[status], lang) for status in frame["report_status"]]
+    frame["days_until_due"] = days_until_due(campaign.report_due, today or clock.today())
+    return frame
+
+
+def report_statuses(db: Database, campaign_id: int, lang: str = "fr") -> pd.DataFrame:
+    """Every approved ambassador with its report's status, submission time (UTC, and as
+    Québec-time text in submitted_label) and lateness."""
+    frame = db.query_df(
+        """
+        SELECT a.id, a.organisation, a.email, coalesce(r.status, 'none') AS status, r.submitted_at,
+               coalesce(r.submitted_late, FALSE) AS late, r.reopen_note
+        FROM ambassadors a LEFT JOIN impact_reports r ON r.ambassador_id = a.id
+        WHERE a.campaign_id = ? AND a.status = 'approved' ORDER BY lower(a.organisation)
+        """,
+        [campaign_id],
+    )
+    frame["status_label"] = [translate(STATUS_LABELS_FR[status], lang) for status in frame["status"]]
+    frame["submitted_label"] = [format_datetime(clock.to_local(v), lang) if v == v and v is not None else ""
+                                for v in frame["submitted_at"].astype(object)]
+    return frame
+
+
+def mailto_link(emails: list[str], subject: str) -> str:
+    """A mailto: link writing to every address in blind copy, with `subject`."""
+    addresses = ",".join(dict.fromkeys(e.strip() for e in emails if e and e.strip()))
+    return "mailto:?" + urllib.parse.urlencode({"bcc": addresses, "subject": subject},
+                                                quote_via=urllib.parse.quote, safe="@,")
+
+
+def moment_grid(db: Database, campaign_id: int) -> pd.DataFrame:
+    """Organisations × moments forts of approved ambassadors: one row per pair with
+    committed (chose the moment) and done (said so in a submitted report)."""
+    return db.query_df(
+        """
+        SELECT a.organisation, m.key AS moment_key, m.when_label, m.position,
+               c.moment_key IS NOT NULL AS committed,
+               coalesce(ra.done AND r.status = 'submitted', FALSE) AS done
+        FROM ambassadors a
+        CROSS JOIN campaign_moments m
+        LEFT JOIN ambassador_moments c ON c.ambassador_id = a.id AND c.moment_key = m.key
+        LEFT JOIN impact_reports r ON r.ambassador_id = a.id
+        LEFT JOIN impact_report_actions ra ON ra.report_id = r.id AND ra.item_kind = 'moment'
+             AND ra.item_key = m.key
+        WHERE a.campaign_id = ? AND m.campaign_id = a.campaign_id AND a.status = 'approved'
+        ORDER BY lower(a.organisation), m.position
+        """,
+        [campaign_id],
+    )
+
+
+def reported_reach(db: Database, campaign_id: int) -> pd.DataFrame:
+    """Reach reported in submitted reports: organisation, channel_key, channel and the metrics."""
+    frame = db.query_df(
+        """
+        SELECT a.organisation, x.channel_key, x.posts, x.views, x.shares, x.people_reached
+        FROM impact_report_reach x JOIN impact_reports r ON r.id = x.report_id
+        JOIN ambassadors a ON a.id = r.ambassador_id
+        WHERE r.campaign_id = ? AND r.status = 'submitted' ORDER BY lower(a.organisation)
+        """,
+        [campaign_id],
+    )
+    frame["channel"] = frame["channel_key"].map(CHANNEL_LABELS)
+    return frame
+
+
+def reach_totals(reach: pd.DataFrame, by: str = "channel") -> pd.DataFrame:
+    """Reported reach summed per channel (in CHANNELS order) or per organisation. Pure.
+    A missing number stays out of the sum (it was not reported, not zero)."""
+    metrics = [metric for metric, _ in REACH_METRICS]
+    if reach.empty:
+        return pd.DataFrame(columns=[by, *metrics])
+    totals = reach.groupby(by, sort=False)[metrics].sum(min_count=1).reset_index()
+    if by == "channel":
+        order = {label: index for index, (_, label) in enumerate(CHANNELS)}
+        totals = totals.sort_values("channel", key=lambda s: s.map(order)).reset_index(drop=True)
+    return totals
+
+
+def reported_activities(db: Database, campaign_id: int) -> pd.DataFrame:
+    """Activities in submitted reports: organisation, type, date, participants, description."""
+    return db.query_df(
+        """
+        SELECT a.organisation, x.activity_type, x.held_on, x.participants, x.description
+        FROM impact_report_activities x JOIN impact_reports r ON r.id = x.report_id
+        JOIN ambassadors a ON a.id = r.ambassador_id
+        WHERE r.campaign_id = ? AND r.status = 'submitted' ORDER BY x.held_on NULLS LAST, lower(a.organisation)
+        """,
+        [campaign_id],
+    )
+
+
+def reports_export_frames(db: Database, campaign_id: int) -> dict[str, pd.DataFrame]:
+    """The reports for CSV/XLSX: a summary per ambassador, then actions, reach, activities."""
+    summary = db.query_df(
+        """
+        SELECT a.organisation, coalesce(r.status, 'none') AS statut, r.submitted_at AS soumis_le,
+               coalesce(r.submitted_late, FALSE) AS en_retard, r.newsletter_recipients AS destinataires_infolettre,
+               r.intranet_recipients AS destinataires_intranet, r.what_worked AS ce_qui_a_fonctionne,
+               r.suggestions, r.comments AS commentaires
+        FROM ambassadors a LEFT JOIN impact_reports r ON r.ambassador_id = a.id
+        WHERE a.campaign_id = ? AND a.status = 'approved' ORDER BY lower(a.organisation)
+        """,
+        [campaign_id],
+    )
+    summary["statut"] = summary["statut"].map(STATUS_LABELS_FR)
+    actions = db.query_df(
+        """
+        SELECT a.organisation, x.item_kind AS type, coalesce(t.label, m.when_label, x.item_key) AS element,
+               x.done AS fait, x.times AS nombre_de_fois, x.when_text AS quand, x.links AS liens
+        FROM impact_report_actions x JOIN impact_reports r ON r.id = x.report_id
+        JOIN ambassadors a ON a.id = r.ambassador_id
+        LEFT JOIN commitment_types t ON x.item_kind = 'commitment' AND t.campaign_id = r.campaign_id
+             AND t.key = x.item_key
+        LEFT JOIN campaign_moments m ON x.item_kind = 'moment' AND m.campaign_id = r.campaign_id
+             AND m.key = x.item_key
+        WHERE r.campaign_id = ? ORDER BY lower(a.organisation)
+        """,
+        [campaign_id],
+    )
+    actions["type"] = actions["type"].map({"commitment": "engagement", "moment": "moment fort"})
+    reach = reported_reach(db, campaign_id).drop(columns=["channel_key"]).rename(columns={
+        "channel": "canal", "posts": "publications", "views": "vues", "shares": "partages",
+        "people_reached": "personnes_jointes"})
+    activities = reported_activities(db, campaign_id).rename(columns={
+        "activity_type": "type", "held_on": "date", "description": "description"})
+    return {"Rapports": summary, "Actions": actions, "Portée rapportée": reach, "Activités": activities}
+
+
+def empty_form_data(items: list[ReportItem]) -> dict:
+    """The report form's starting values when nothing has been saved yet."""
+    return {"actions": {(i.kind, i.key): {"done": False, "times": None, "when": "", "links": ""} for i in items},
+            "reach": {key: {metric: None for metric, _ in REACH_METRICS} for key, _ in CHANNELS},
+            "activities": [], "newsletter_recipients": None, "intranet_recipients": None,
+            "what_worked": "", "suggestions": "", "comments": ""}
+
+
+def form_data(db: Database, agreement: ambassadors.Agreement) -> dict:
+    """The report form's values: what was saved, on top of the empty form."""
+    items = report_items(db, agreement)
+    data = empty_form_data(items)
+    saved = get_report(db, agreement.id)
+    if saved is None:
+        return data
+    for item_id in data["actions"]:
+        data["actions"][item_id].update(saved["actions"].get(item_id, {}))
+    for key in data["reach"]:
+        data["reach"][key].update(saved["reach"].get(key, {}))
+    data["activities"] = saved["activities"]
+    for key in ("newsletter_recipients", "intranet_recipients", "what_worked", "suggestions", "comments"):
+        data[key] = saved[key]
+    return data

@@ -1,0 +1,54 @@
+"""CSV and XLSX bytes for downloads and exports: typed text never becomes a spreadsheet formula."""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    """Text a spreadsheet would run as a formula ("=HYPERLINK(…)", "+1…", "@SUM…") gets a
+    leading apostrophe, so typed text opens as text; anything else is returned as is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV (no index) with a trailing newline; booleans as true/false; text that
+    a spreadsheet would take for a formula is neutralised (see neutralise_formula)."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == bool:
+            out[column] = out[column].map({True: "true", False: "false"})
+        elif out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(neutralise_formula)
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """An XLSX workbook with one sheet per entry (names cut to Excel's 31 characters).
+
+    Every cell is a value: text beginning with "=" is stored as text, never as a formula.
+    """
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=_sheet_name(name), index=False)
+            sheet = writer.sheets[_sheet_name(name)]
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.data_type == "f":  # typed text starting with "=": keep it text, never a formula
+                        cell.data_type = "s"
+            for index, column in enumerate(frame.columns, start=1):
+                longest = max([len(str(column)), *(len(str(v)) for v in frame[column].head(200))])
+                sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, longest + 2)
+    return buffer.getvalue()
+
+
+def _sheet_name(name: str) -> str:
+    for bad in "[]:*?/\\":
+        name = name.replace(bad, " ")
+    return name[:31]

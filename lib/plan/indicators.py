@@ -1,0 +1,396 @@
+"""Typed targets read from the plan's success indicators, and progress toward them.
+
+Pure functions over frozen dataclasses; standard library only.
+
+Reading an indicator (`derive_target`)
+--------------------------------------
+The indicator is read first, then the means text ("Offrir trois activités de formations par
+année …" gives the number the indicator leaves vague), then the period label. In this order:
+
+- threshold: a quantity of a measure per period ("à minimum 21 heures par semaine"): the
+  latest figure reported must reach it. Measures: heures, jours, $, dollars, %.
+- frequency: "4 fois par année", "trois activités de formations par année", "une infolettre
+  par mois". An item done "mensuellement" / "chaque mois" (in the indicator, or a monthly
+  period label) counts per year: "une infolettre mensuellement" = 12 infolettres per year.
+  "N fois" counts "rencontres" when the text speaks of meeting ("se rencontre", "se réunit").
+- count_by: "au moins 10 nouveaux membres d’ici 2024": a running total to reach by the end of
+  the deadline period (here 2024-12-31). "au moins N …" without "d’ici" takes the due date of
+  a one-off period label, if any.
+- done: everything else; the item is done or not.
+
+Numbers are digits or French words (un/une … douze, and a few more). The unit is cut from the
+original text, so it keeps its accents.
+
+Quantities in update notes (`parse_quantity`)
+---------------------------------------------
+The first number in the note, after dates, years, times and ordinals are blanked out ("le 12
+mars" is a date, not twelve). A note that only gives a date means one occurrence (1). "de neuf"
+is "new", not nine. "aucun(e)" is 0. Nothing found: None.
+
+Progress (`progress_toward`)
+----------------------------
+count_by sums every quantity up to `as_of`; frequency sums the quantities of the calendar year
+(month, ISO week) containing `as_of`, up to `as_of`; threshold takes the latest quantity up to
+`as_of`; done is 1 or 0 from `done`. The ratio is capped to 0..1 (None for done).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from lib.plan.schedule import MONTHS_FR, fold, format_date_fr, parse_period
+
+TargetKind = Literal["count_by", "frequency", "threshold", "done"]
+Per = Literal["year", "month", "week"]
+
+NUMBER_WORDS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+    "quinze": 15, "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "cent": 100,
+}
+_ZERO_WORDS = {"aucun", "aucune", "zero"}
+_PER_WORDS = {"annee": "year", "an": "year", "ans": "year", "mois": "month", "semaine": "week"}
+_THRESHOLD_UNITS = {"heure", "heures", "h", "jour", "jours", "$", "dollar", "dollars", "%"}
+_STOP_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "en", "sur", "pour", "avec", "aux",
+               "au", "a", "qui", "que", "dans", "et", "ou", "par", "selon"}
+_MONTH_PATTERN = (r"janvier|janv|fevrier|fevr|fev|mars|avril|avr|mai|juin|juillet|juil|aout|"
+                  r"septembre|sept|sep|octobre|oct|novembre|nov|decembre|dec")
+
+
+@dataclass(frozen=True)
+class Target:
+    """What success means for an item: see the module docstring for each kind."""
+
+    kind: TargetKind
+    quantity: int | None = None
+    per: Per | None = None
+    deadline: date | None = None
+    unit_fr: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far an item is toward its target (`ratio` in 0..1, None for a done/not-done item)."""
+
+    value: float
+    target: float | None
+    ratio: float | None
+    label_fr: str
+
+
+# --------------------------------------------------------------------------- tokens
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str  # folded
+    start: int
+    end: int
+
+
+_TOK_RE = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+|[$%]|'|[^\s\w]")
+
+
+def _tokens(folded: str) -> list[_Tok]:
+    return [_Tok(m.group(), m.start(), m.end()) for m in _TOK_RE.finditer(folded)]
+
+
+def _number(token: str) -> float | None:
+    if token[0].isdigit():
+        return float(token.replace(",", "."))
+    return NUMBER_WORDS.get(token)
+
+
+def _is_word(token: _Tok) -> bool:
+    return token.text[0].isalpha()
+
+
+def _quantity_before(tokens: list[_Tok], anchor: int, max_words: int = 6) -> tuple[int, int] | None:
+    """(index of the nearest quantity before tokens[anchor], anchor) within `max_words` words,
+    not crossing punctuation; None if there is none."""
+    words = 0
+    for i in range(anchor - 1, -1, -1):
+        text = tokens[i].text
+        if _number(text) is not None:
+            # "d'une", "de deux": an article or "de neuf" (new), not a count.
+            if text in ("un", "une", "neuf") and i > 0 and tokens[i - 1].text in ("'", "de"):
+                return None
+            return i, anchor
+        if text == "'":
+            continue
+        if not _is_word(tokens[i]):
+            return None
+        words += 1
+        if words > max_words:
+            return None
+    return None
+
+
+def _cut(original: str, tokens: list[_Tok], first: int, last: int) -> str:
+    """The original text of tokens[first:last] (empty when first >= last)."""
+    if first >= last:
+        return ""
+    return " ".join(original[tokens[first].start:tokens[last - 1].end].split())
+
+
+def _to_int(value: float) -> int:
+    # Half up ("21,5 heures" -> 22): round() would send 20.5 to 20.
+    return int(math.floor(value + 0.5))
+
+
+def _plural(unit: str, quantity: float) -> str:
+    if quantity <= 1 or not unit:
+        return unit
+    words = unit.split(" ")
+    # Plural of the head noun and its adjectives, up to the first preposition.
+    for n, word in enumerate(words):
+        if fold(word) in _STOP_WORDS:
+            break
+        if not word.endswith(("s", "x", "z")):
+            words[n] = word + "s"
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------- targets
+
+def _find_threshold(text: str) -> Target | None:
+    folded = fold(text)
+    tokens = _tokens(folded)
+    for i, tok in enumerate(tokens):
+        if tok.text in ("par", "/") and i + 1 < len(tokens) and tokens[i + 1].text in _PER_WORDS:
+            if i >= 2 and tokens[i - 1].text in _THRESHOLD_UNITS and _number(tokens[i - 2].text) is not None:
+                unit = _cut(text, tokens, i - 1, i)
+                return Target("threshold", quantity=_to_int(_number(tokens[i - 2].text)),
+                              per=_PER_WORDS[tokens[i + 1].text], unit_fr=unit, source=text)
+    return None
+
+
+def _find_frequency(text: str) -> Target | None:
+    folded = fold(text)
+    tokens = _tokens(folded)
+    for i, tok in enumerate(tokens):
+        if tok.text not in ("par", "chaque") or i + 1 >= len(tokens) or tokens[i + 1].text not in _PER_WORDS:
+            continue
+        per = _PER_WORDS[tokens[i + 1].text]
+        if i >= 2 and tokens[i - 1].text == "fois" and _number(tokens[i - 2].text) is not None:
+            unit = "rencontres" if re.search(r"rencontr|reuni", folded) else "fois"
+            return Target("frequency", quantity=_to_int(_number(tokens[i - 2].text)), per=per,
+                          unit_fr=unit, source=text)
+        found = _quantity_before(tokens, i)
+        if found and found[0] < i - 1:
+            quantity = _number(tokens[found[0]].text)
+            unit = _plural(_cut(text, tokens, found[0] + 1, i), quantity)
+            return Target("frequency", quantity=_to_int(quantity), per=per, unit_fr=unit, source=text)
+    return None
+
+
+def _monthly_anchor(tokens: list[_Tok]) -> int | None:
+    words = [t.text for t in tokens]
+    for i, word in enumerate(words):
+        if word in ("mensuellement", "mensuel", "mensuelle"):
+            return i
+        if word == "chaque" and words[i + 1:i + 2] == ["mois"]:
+            return i
+        if word == "tous" and words[i + 1:i + 3] == ["les", "mois"]:
+            return i
+    return None
+
+
+def _find_monthly(indicator: str, period_is_monthly: bool) -> Target | None:
+    """'une infolettre mensuellement' (or a monthly period): 12 × N per year."""
+    folded = fold(indicator)
+    tokens = _tokens(folded)
+    anchor = _monthly_anchor(tokens)
+    if anchor is not None:
+        found = _quantity_before(tokens, anchor)
+        if found and found[0] < anchor - 1:
+            quantity = _number(tokens[found[0]].text)
+            unit = _plural(_cut(indicator, tokens, found[0] + 1, anchor), 2)
+            return Target("frequency", quantity=_to_int(quantity * 12), per="year", unit_fr=unit,
+                          source=indicator)
+    if period_is_monthly:
+        # Only "N <noun>" closing the phrase: "Avoir une bonne idée de …" is not a count.
+        for i, tok in enumerate(tokens[:-1]):
+            quantity = _number(tok.text)
+            if quantity is None or (i > 0 and tokens[i - 1].text in ("'", "de")):
+                continue
+            after = tokens[i + 2] if i + 2 < len(tokens) else None
+            if _is_word(tokens[i + 1]) and (after is None or after.text in _STOP_WORDS or not _is_word(after)):
+                unit = _plural(_cut(indicator, tokens, i + 1, i + 2), 2)
+                return Target("frequency", quantity=_to_int(quantity * 12), per="year",
+                              unit_fr=unit, source=indicator)
+    return None
+
+
+def _deadline_of(text: str) -> date | None:
+    schedule = parse_period(text)
+    dues = [p.due for p in schedule.parts if p.kind == "once"]
+    return dues[-1] if dues else None
+
+
+def _find_count_by(text: str, period_label: str) -> Target | None:
+    folded = fold(text)
+    tokens = _tokens(folded)
+    for i, tok in enumerate(tokens):
+        # "d'ici", "avant", "au plus tard": what comes next is the deadline.
+        is_dici = tok.text == "d" and [t.text for t in tokens[i + 1:i + 3]] == ["'", "ici"]
+        if not (is_dici or tok.text == "avant"):
+            continue
+        deadline = _deadline_of(text[(tokens[i + 2].end if is_dici else tok.end):])
+        found = _quantity_before(tokens, i)
+        if deadline and found and found[0] < i - 1:
+            quantity = _number(tokens[found[0]].text)
+            return Target("count_by", quantity=_to_int(quantity), deadline=deadline,
+                          unit_fr=_cut(text, tokens, found[0] + 1, i), source=text)
+    for i, tok in enumerate(tokens):
+        at_least = (tok.text == "moins" and i > 0 and tokens[i - 1].text == "au") or tok.text == "minimum"
+        if not at_least or i + 2 >= len(tokens) or _number(tokens[i + 1].text) is None:
+            continue
+        end = i + 2
+        while end < len(tokens) and _is_word(tokens[end]) and tokens[end].text not in _STOP_WORDS \
+                and end - (i + 2) < 4:
+            end += 1
+        if end == i + 2:
+            continue
+        return Target("count_by", quantity=_to_int(_number(tokens[i + 1].text)),
+                      deadline=_deadline_of(period_label) if period_label else None,
+                      unit_fr=_cut(text, tokens, i + 2, end), source=text)
+    return None
+
+
+def derive_target(indicator: str, means_text: str = "", period_label: str = "") -> Target:
+    """The Target an indicator describes (rules in the module docstring); kind "done" when no
+    number can be read. Never raises on odd text. No side effects."""
+    texts = [t for t in (indicator or "", means_text or "") if t.strip()]
+    for finder in (_find_threshold, _find_frequency):
+        for text in texts:
+            target = finder(text)
+            if target:
+                return target
+    period_is_monthly = bool(period_label) and parse_period(period_label).kind == "monthly"
+    for text in texts:
+        target = _find_monthly(text, period_is_monthly and text is texts[0])
+        if target:
+            return target
+    for text in texts:
+        target = _find_count_by(text, period_label)
+        if target:
+            return target
+    return Target("done", source=indicator or "")
+
+
+# --------------------------------------------------------------------------- quantities
+
+_DATE_PATTERNS = (
+    re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b"),                                    # 2026-03-12
+    re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"),                             # 12/03/2026
+    re.compile(rf"\b\d{{1,2}}(?:er|re)?\s+(?:{_MONTH_PATTERN})\b\.?(?:\s+\d{{4}})?"),  # 12 mars
+    re.compile(r"\b(?:le|du|au|depuis le|jusqu'au)\s+\d{1,2}(?:er)?\b(?!\s*(?:h\b|heures?|[^\W\d_]))"),
+)
+_OTHER_BLANKS = (
+    re.compile(r"\b(?:19|20)\d{2}\b"),                                           # years
+    re.compile(r"\b(?:a|vers|de|des|jusqu'a)\s+\d{1,2}\s*h(?:\s*\d{2})?\b"),     # à 14 h 30
+    re.compile(r"\b\d+\s*(?:er|re|e|eme|ieme)\b"),                               # 1re, 2e
+)
+
+
+def _blank(match: re.Match) -> str:
+    # Same length, so token positions still point into the original note.
+    return " " * len(match.group())
+
+
+def parse_quantity(note: str) -> int | None:
+    """The quantity an update note reports (rules in the module docstring), or None.
+
+    "2 nouveaux membres" -> 2; "trois formations" -> 3; "la table s'est réunie le 12 mars" -> 1;
+    "rien de neuf" -> None. Never raises on odd text. No side effects.
+    """
+    if not note or not note.strip():
+        return None
+    folded = fold(note)
+    had_date = False
+    for pattern in _DATE_PATTERNS + _OTHER_BLANKS:
+        folded, count = pattern.subn(_blank, folded)
+        if pattern in _DATE_PATTERNS and count:
+            had_date = True
+    tokens = _tokens(folded)
+    for i, tok in enumerate(tokens):
+        if tok.text in _ZERO_WORDS:
+            return 0
+        value = _number(tok.text)
+        if value is None:
+            continue
+        if tok.text[0].isdigit():
+            return _to_int(value)
+        # Number words: "de neuf" is "new"; "d'une" is an article; a word needs a noun after it,
+        # except the plain counts "deux", "trois"… ending a note ("on en a fait trois").
+        if i > 0 and tokens[i - 1].text in ("de", "'"):
+            continue
+        followed_by_word = i + 1 < len(tokens) and _is_word(tokens[i + 1])
+        if tok.text in ("un", "une", "neuf") and not followed_by_word:
+            continue
+        return _to_int(value)
+    return 1 if had_date else None
+
+
+# --------------------------------------------------------------------------- progress
+
+def _fmt(value: float) -> str:
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.1f}".replace(".", ",")
+
+
+def _period_bounds(per: str, as_of: date) -> tuple[date, str]:
+    """First day of the period containing `as_of`, and its French name."""
+    if per == "month":
+        return date(as_of.year, as_of.month, 1), f"en {MONTHS_FR[as_of.month - 1]} {as_of.year}"
+    if per == "week":
+        monday = as_of - timedelta(days=as_of.weekday())
+        return monday, f"la semaine du {format_date_fr(monday)}"
+    return date(as_of.year, 1, 1), f"en {as_of.year}"
+
+
+_PER_FR = {"year": "par année", "month": "par mois", "week": "par semaine"}
+
+
+def _ratio(value: float, target: float) -> float:
+    if target <= 0:
+        return 1.0
+    return max(0.0, min(1.0, value / target))
+
+
+def progress_toward(target: Target, quantities: Sequence[tuple[date, int]], as_of: date, *,
+                    done: bool = False) -> Progress:
+    """Progress toward `target` on `as_of` from dated quantities (rules in the module
+    docstring). Quantities dated after `as_of` are ignored. Raises ValueError on an unknown
+    target kind. No side effects.
+    """
+    kept = sorted((d, q) for d, q in quantities if d <= as_of)
+    if target.kind == "done":
+        return Progress(value=1.0 if done else 0.0, target=None, ratio=None,
+                        label_fr="Réalisé" if done else "Non réalisé")
+    goal = float(target.quantity or 0)
+    unit = f" {target.unit_fr}" if target.unit_fr else ""
+    if target.kind == "count_by":
+        value = float(sum(q for _, q in kept))
+        by = ""
+        if target.deadline:
+            by = (f" d’ici {target.deadline.year}" if (target.deadline.month, target.deadline.day) == (12, 31)
+                  else f" d’ici le {format_date_fr(target.deadline)}")
+        label = f"{_fmt(value)} / {_fmt(goal)}{unit}{by}"
+    elif target.kind == "frequency":
+        first, period_fr = _period_bounds(target.per or "year", as_of)
+        value = float(sum(q for d, q in kept if d >= first))
+        label = f"{_fmt(value)} / {_fmt(goal)}{unit} {period_fr}"
+    elif target.kind == "threshold":
+        value = float(kept[-1][1]) if kept else 0.0
+        label = f"{_fmt(value)} / {_fmt(goal)}{unit} {_PER_FR.get(target.per or '', '')}".rstrip()
+    else:
+        raise ValueError(f"unknown target kind: {target.kind!r}")
+    return Progress(value=value, target=goal, ratio=_ratio(value, goal), label_fr=label)

@@ -1,0 +1,354 @@
+"""The action plan: plans, axes, actions and means (plan items), read from the database and
+edited by staff (every edit one transaction with an audit row; nothing with updates is deleted)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.core import clock
+from lib.core.db import Database
+from lib.plan.parties import parse_parties
+
+
+def current_plan_id(db: Database) -> int | None:
+    """The id of the plan marked current (else the newest one), or None if there is none."""
+    return db.scalar(
+        "SELECT id FROM plans WHERE archived_at IS NULL ORDER BY is_current DESC, id DESC LIMIT 1"
+    )
+
+
+def get_plan(db: Database, plan_id: int) -> dict | None:
+    """A plan's title and context as a dict, or None."""
+    row = db.query_one("SELECT id, slug, title, context FROM plans WHERE id = ?", [plan_id])
+    return None if row is None else dict(zip(("id", "slug", "title", "context"), row))
+
+
+def list_strategies(db: Database, plan_id: int) -> pd.DataFrame:
+    """The strategic orientations shown as context: one row per sub-item, in order."""
+    return db.query_df(
+        """
+        SELECT s.year, s.number, s.name, s.gloss, i.letter, i.label
+        FROM strategies s LEFT JOIN strategy_items i ON i.strategy_id = s.id
+        WHERE s.plan_id = ? ORDER BY s.number, i.letter
+        """,
+        [plan_id],
+    )
+
+
+def list_axes(db: Database, plan_id: int, *, include_archived: bool = False) -> pd.DataFrame:
+    """Axes of a plan in number order: id, number, name, objective, archived."""
+    return db.query_df(
+        """
+        SELECT id, number, name, objective, archived_at IS NOT NULL AS archived
+        FROM axes WHERE plan_id = ? AND (? OR archived_at IS NULL) ORDER BY number, id
+        """,
+        [plan_id, include_archived],
+    )
+
+
+def list_plan_items(db: Database, plan_id: int, *, include_archived: bool = False) -> pd.DataFrame:
+    """One row per means of the plan, with its action and axis, in document order.
+
+    Columns: axis_id, axis_number, axis_name, objective, action_id, action_position,
+    action_title, means_id, means_position, text, period_label, indicator,
+    responsible_label, parties (list of str), archived.
+    """
+    return db.query_df(
+        """
+        SELECT ax.id AS axis_id, ax.number AS axis_number, ax.name AS axis_name, ax.objective,
+               ac.id AS action_id, ac.position AS action_position, ac.title AS action_title,
+               m.id AS means_id, m.position AS means_position, m.text, m.period_label,
+               m.indicator, m.responsible_label,
+               coalesce((SELECT list(p.party ORDER BY p.party) FROM means_parties p
+                         WHERE p.means_id = m.id), []) AS parties,
+               (m.archived_at IS NOT NULL OR ac.archived_at IS NOT NULL
+                OR ax.archived_at IS NOT NULL) AS archived
+        FROM means m
+        JOIN actions ac ON ac.id = m.action_id
+        JOIN axes ax ON ax.id = ac.axis_id
+        WHERE ax.plan_id = ?
+          AND (? OR (m.archived_at IS NULL AND ac.archived_at IS NULL AND ax.archived_at IS NULL))
+        ORDER BY ax.number, ac.position, m.position, m.id
+        """,
+        [plan_id, include_archived],
+    )
+
+
+def list_actions(db: Database, plan_id: int, *, include_archived: bool = False) -> pd.DataFrame:
+    """Actions of a plan in document order: id, axis_id, axis_number, position, title, archived.
+
+    `archived` is true when the action or its axis is archived.
+    """
+    return db.query_df(
+        """
+        SELECT ac.id, ac.axis_id, ax.number AS axis_number, ac.position, ac.title,
+               (ac.archived_at IS NOT NULL OR ax.archived_at IS NOT NULL) AS archived
+        FROM actions ac JOIN axes ax ON ax.id = ac.axis_id
+        WHERE ax.plan_id = ? AND (? OR (ac.archived_at IS NULL AND ax.archived_at IS NULL))
+        ORDER BY ax.number, ac.position, ac.id
+        """,
+        [plan_id, include_archived],
+    )
+
+
+# --------------------------------------------------------------------------- editing the plan
+#
+# Staff edit the plan through these functions only. Each takes the acting user, checks the
+# role, validates, and runs one transaction with an audit row. Nothing that has updates is
+# ever deleted: axes, actions and means are archived (and can be restored).
+
+WRITER_ROLES = frozenset({"staff", "admin"})
+NAME_MAX_CHARS = 500
+TEXT_MAX_CHARS = 2000
+
+
+class PlanError(ValueError):
+    """A change to the plan that cannot be made; `messages` are French, for the form."""
+
+    def __init__(self, messages: list[str] | str):
+        self.messages = [messages] if isinstance(messages, str) else list(messages)
+        super().__init__(" ".join(self.messages))
+
+
+def require_writer(user) -> None:
+    """Raise PermissionError unless `user` is an active staff member or administrator."""
+    if user is None or getattr(user, "role", None) not in WRITER_ROLES or not getattr(user, "is_active", False):
+        raise PermissionError("Seule l’équipe (ou un administrateur) peut modifier le plan et son suivi.")
+
+
+def _required(value: str, label: str, limit: int, errors: list[str]) -> str:
+    value = (value or "").strip()
+    if not value:
+        errors.append(f"{label} est obligatoire.")
+    elif len(value) > limit:
+        errors.append(f"{label} dépasse {limit} caractères.")
+    return value
+
+
+def _optional(value: str, label: str, limit: int, errors: list[str]) -> str:
+    value = (value or "").strip()
+    if len(value) > limit:
+        errors.append(f"{label} dépasse {limit} caractères.")
+    return value
+
+
+def _audit(cur, user, action: str, entity: str, entity_id, details: dict, session_id: str) -> None:
+    from lib.core import audit  # late import keeps this module's import light for read-only callers
+
+    audit.record(cur, user.username, action, entity=entity, entity_id=entity_id, details=details,
+                 session_id=session_id)
+
+
+def _exists(cur, table: str, row_id: int) -> bool:
+    # `table` is one of the literal names used in this module, never user input.
+    assert table in ("plans", "axes", "actions", "means")
+    return cur.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone() is not None
+
+
+def add_axis(db: Database, user, plan_id: int, name: str, objective: str = "", *, session_id: str = "") -> int:
+    """Add an axis at the end of a plan; returns its id. Raises PermissionError, PlanError."""
+    require_writer(user)
+    errors: list[str] = []
+    name = _required(name, "Le nom de l’axe", NAME_MAX_CHARS, errors)
+    objective = _optional(objective, "L’objectif", TEXT_MAX_CHARS, errors)
+    if errors:
+        raise PlanError(errors)
+
+    def work(cur):
+        if not _exists(cur, "plans", plan_id):
+            raise PlanError("Ce plan n’existe pas.")
+        number = cur.execute("SELECT coalesce(max(number), 0) + 1 FROM axes WHERE plan_id = ?", [plan_id]).fetchone()[0]
+        axis_id = cur.execute(
+            "INSERT INTO axes (plan_id, number, name, objective, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)"
+            " RETURNING id", [plan_id, number, name, objective, clock.utcnow(), user.username]).fetchone()[0]
+        _audit(cur, user, "plan.axis.add", "axis", axis_id, {"name": name, "number": number}, session_id)
+        return axis_id
+
+    return db.transaction(work)
+
+
+def update_axis(db: Database, user, axis_id: int, name: str, objective: str = "", *, session_id: str = "") -> None:
+    """Rename an axis or change its objective. Raises PermissionError, PlanError."""
+    require_writer(user)
+    errors: list[str] = []
+    name = _required(name, "Le nom de l’axe", NAME_MAX_CHARS, errors)
+    objective = _optional(objective, "L’objectif", TEXT_MAX_CHARS, errors)
+    if errors:
+        raise PlanError(errors)
+
+    def work(cur):
+        before = cur.execute("SELECT name, objective FROM axes WHERE id = ?", [axis_id]).fetchone()
+        if before is None:
+            raise PlanError("Cet axe n’existe pas.")
+        cur.execute("UPDATE axes SET name = ?, objective = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                    [name, objective, clock.utcnow(), user.username, axis_id])
+        _audit(cur, user, "plan.axis.edit", "axis", axis_id,
+               {"before": {"name": before[0], "objective": before[1]}, "after": {"name": name, "objective": objective}},
+               session_id)
+
+    db.transaction(work)
+
+
+def add_action(db: Database, user, axis_id: int, title: str, *, session_id: str = "") -> int:
+    """Add an action at the end of an axis; returns its id. Raises PermissionError, PlanError."""
+    require_writer(user)
+    errors: list[str] = []
+    title = _required(title, "Le titre de l’action", NAME_MAX_CHARS, errors)
+    if errors:
+        raise PlanError(errors)
+
+    def work(cur):
+        if not _exists(cur, "axes", axis_id):
+            raise PlanError("Cet axe n’existe pas.")
+        position = cur.execute("SELECT coalesce(max(position), 0) + 1 FROM actions WHERE axis_id = ?",
+                               [axis_id]).fetchone()[0]
+        action_id = cur.execute(
+            "INSERT INTO actions (axis_id, position, title, created_at, created_by) VALUES (?, ?, ?, ?, ?) RETURNING id",
+            [axis_id, position, title, clock.utcnow(), user.username]).fetchone()[0]
+        _audit(cur, user, "plan.action.add", "action", action_id, {"axis_id": axis_id, "title": title}, session_id)
+        return action_id
+
+    return db.transaction(work)
+
+
+def update_action(db: Database, user, action_id: int, title: str, *, session_id: str = "") -> None:
+    """Change an action's title. Raises PermissionError, PlanError."""
+    require_writer(user)
+    errors: list[str] = []
+    title = _required(title, "Le titre de l’action", NAME_MAX_CHARS, errors)
+    if errors:
+        raise PlanError(errors)
+
+    def work(cur):
+        before = cur.execute("SELECT title FROM actions WHERE id = ?", [action_id]).fetchone()
+        if before is None:
+            raise PlanError("Cette action n’existe pas.")
+        cur.execute("UPDATE actions SET title = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                    [title, clock.utcnow(), user.username, action_id])
+        _audit(cur, user, "plan.action.edit", "action", action_id, {"before": before[0], "after": title}, session_id)
+
+    db.transaction(work)
+
+
+def _means_fields(text: str, period_label: str, indicator: str, responsible_label: str) -> tuple[list[str], tuple]:
+    errors: list[str] = []
+    values = (_required(text, "Le texte du moyen", TEXT_MAX_CHARS, errors),
+              _optional(period_label, "La période", NAME_MAX_CHARS, errors),
+              _optional(indicator, "L’indicateur", TEXT_MAX_CHARS, errors),
+              _optional(responsible_label, "Les responsables", NAME_MAX_CHARS, errors))
+    return errors, values
+
+
+def _replace_parties(cur, means_id: int, responsible_label: str) -> list[str]:
+    parties = parse_parties(responsible_label)
+    cur.execute("DELETE FROM means_parties WHERE means_id = ?", [means_id])
+    for party in parties:
+        cur.execute("INSERT INTO means_parties (means_id, party) VALUES (?, ?)", [means_id, party])
+    return parties
+
+
+def add_means(db: Database, user, action_id: int, text: str, period_label: str = "", indicator: str = "",
+              responsible_label: str = "", *, session_id: str = "") -> int:
+    """Add a means at the end of an action (parties parsed from the label); returns its id.
+
+    Raises PermissionError, PlanError.
+    """
+    require_writer(user)
+    errors, (text, period_label, indicator, responsible_label) = _means_fields(
+        text, period_label, indicator, responsible_label)
+    if errors:
+        raise PlanError(errors)
+
+    def work(cur):
+        if not _exists(cur, "actions", action_id):
+            raise PlanError("Cette action n’existe pas.")
+        position = cur.execute("SELECT coalesce(max(position), 0) + 1 FROM means WHERE action_id = ?",
+                               [action_id]).fetchone()[0]
+        means_id = cur.execute(
+            "INSERT INTO means (action_id, position, text, period_label, indicator, responsible_label,"
+            " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            [action_id, position, text, period_label, indicator, responsible_label, clock.utcnow(),
+             user.username]).fetchone()[0]
+        parties = _replace_parties(cur, means_id, responsible_label)
+        _audit(cur, user, "plan.means.add", "means", means_id,
+               {"action_id": action_id, "text": text, "period_label": period_label, "indicator": indicator,
+                "responsible_label": responsible_label, "parties": parties}, session_id)
+        return means_id
+
+    return db.transaction(work)
+
+
+def update_means(db: Database, user, means_id: int, text: str, period_label: str, indicator: str,
+                 responsible_label: str, *, session_id: str = "") -> None:
+    """Edit a means; its responsible parties are re-parsed from the new label.
+
+    The audit row keeps the values before and after. Raises PermissionError, PlanError.
+    """
+    require_writer(user)
+    errors, (text, period_label, indicator, responsible_label) = _means_fields(
+        text, period_label, indicator, responsible_label)
+    if errors:
+        raise PlanError(errors)
+
+    def work(cur):
+        before = cur.execute("SELECT text, period_label, indicator, responsible_label FROM means WHERE id = ?",
+                             [means_id]).fetchone()
+        if before is None:
+            raise PlanError("Ce moyen n’existe pas.")
+        cur.execute("UPDATE means SET text = ?, period_label = ?, indicator = ?, responsible_label = ?,"
+                    " updated_at = ?, updated_by = ? WHERE id = ?",
+                    [text, period_label, indicator, responsible_label, clock.utcnow(), user.username, means_id])
+        parties = _replace_parties(cur, means_id, responsible_label)
+        keys = ("text", "period_label", "indicator", "responsible_label")
+        _audit(cur, user, "plan.means.edit", "means", means_id,
+               {"before": dict(zip(keys, before)),
+                "after": dict(zip(keys, (text, period_label, indicator, responsible_label))),
+                "parties": parties}, session_id)
+
+    db.transaction(work)
+
+
+_ARCHIVABLE = {"axis": "axes", "action": "actions", "means": "means"}
+
+
+def set_archived(db: Database, user, entity: str, entity_id: int, archived: bool, *, session_id: str = "") -> None:
+    """Archive (hide from the plan and every figure) or restore an axis, action or means.
+
+    Nothing is deleted; updates stay attached. Raises PermissionError, PlanError (unknown
+    entity or id).
+    """
+    require_writer(user)
+    if entity not in _ARCHIVABLE:
+        raise PlanError("Élément inconnu.")
+    table = _ARCHIVABLE[entity]
+
+    def work(cur):
+        if not _exists(cur, table, entity_id):
+            raise PlanError("Cet élément n’existe pas.")
+        now = clock.utcnow()
+        cur.execute(f"UPDATE {table} SET archived_at = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                    [now if archived else None, now, user.username, entity_id])
+        _audit(cur, user, f"plan.{entity}.{'archive' if archived else 'restore'}", entity, entity_id, {},
+               session_id)
+
+    db.transaction(work)
+
+
+def delete_means(db: Database, user, means_id: int, *, session_id: str = "") -> None:
+    """Delete a means entered by mistake: only one that has no update (else archive it).
+
+    Raises PermissionError, PlanError (unknown means, or it has updates).
+    """
+    require_writer(user)
+
+    def work(cur):
+        row = cur.execute("SELECT text, action_id FROM means WHERE id = ?", [means_id]).fetchone()
+        if row is None:
+            raise PlanError("Ce moyen n’existe pas.")
+        if cur.execute("SELECT count(*) FROM means_updates WHERE means_id = ?", [means_id]).fetchone()[0]:
+            raise PlanError("Ce moyen a des mises à jour : il ne peut pas être supprimé. Archivez-le plutôt.")
+        cur.execute("DELETE FROM means_parties WHERE means_id = ?", [means_id])
+        cur.execute("DELETE FROM means_tracking WHERE means_id = ?", [means_id])
+        cur.execute("DELETE FROM means WHERE id = ?", [means_id])
+        _audit(cur, user, "plan.means.delete", "means", means_id, {"text": row[0], "action_id": row[1]}, session_id)
+
+    db.transaction(work)

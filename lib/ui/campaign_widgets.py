@@ -1,0 +1,327 @@
+"""Streamlit pieces shared by the campaign pages: the agreement's inputs and its display,
+and a chart shown with its table alternative and CSV download.
+
+What organisations type is shown with st.text, st.dataframe or escape_markdown, never
+as HTML.
+"""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from lib.campaign import ambassadors, campaigns, impact_reports
+from lib.campaign.ambassadors import CHANNELS
+from lib.campaign.campaigns import Campaign
+from lib.campaign.charts import ChartView
+from lib.core import spreadsheets
+from lib.core.clock import to_local
+from lib.core.i18n import format_date, format_datetime, format_number
+from lib.core.messages import translate_message
+from lib.ui.layout import escape_markdown
+from lib.ui.session import language, t
+
+
+def show_chart(view: ChartView, key: str, caption: str = "") -> None:
+    """The figure, then its numbers as a table (in an expander) and as a CSV download."""
+    title = html.unescape(view.figure.layout.title.text or "")
+    st.plotly_chart(view.figure, key=f"{key}.chart", config={"displaylogo": False}, alt=title)
+    if caption:
+        st.caption(caption)
+    with st.expander(t("Tableau des données : {title}", title=escape_markdown(title))):
+        st.dataframe(view.table, hide_index=True, width="stretch")
+        st.download_button(t("Télécharger ce tableau (CSV)"), spreadsheets.to_csv_bytes(view.table),
+                           file_name=f"{view.name}.csv", mime="text/csv", key=f"{key}.csv",
+                           icon=":material/download:")
+
+
+def show_errors(messages: list[str]) -> None:
+    """Every message at once, as one error box (lib's French messages, in the session's language)."""
+    lang = language()
+    st.error(t("Veuillez corriger ce qui suit :") + "\n"
+             + "\n".join(f"- {escape_markdown(translate_message(m, lang))}" for m in messages))
+
+
+def word_count_caption(text: str) -> None:
+    """'42 mots (environ 100 demandés, 150 au plus)', in red over the limit."""
+    words = ambassadors.count_words(text)
+    message = t("{n} mots (environ {target} demandés, {limit} au plus)", n=words,
+                target=ambassadors.TARGET_WORDS, limit=ambassadors.MAX_WORDS)
+    if words > ambassadors.MAX_WORDS:
+        st.markdown(f":red[**{message} — {t('trop long')}**]")
+    else:
+        st.caption(message)
+
+
+def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, logo_required: bool = True,
+                     agreement: ambassadors.Agreement | None = None) -> dict:
+    """The agreement's widgets (keys '<form>.<field>'), prefilled from `agreement` when
+    given; returns what is typed, in the shape lib.ambassadors validates. Widget values
+    live in st.session_state, so nothing typed is lost when the page shows errors."""
+    data: dict = {}
+
+    def text(where, label: str, field: str, maximum: int, **options) -> None:
+        value = getattr(agreement, field) if agreement else ""
+        data[field] = where.text_input(t(label), value=value, key=f"{form}.{field}", max_chars=maximum, **options)
+
+    st.subheader(t("1. L’organisation"))
+    left, right = st.columns(2)
+    text(left, "Nom de l’organisation", "organisation", ambassadors.MAX_ORGANISATION)
+    text(right, "Personne-ressource", "contact_name", ambassadors.MAX_NAME)
+    text(left, "Courriel", "email", ambassadors.MAX_EMAIL, autocomplete="email")
+    text(right, "Téléphone", "phone", ambassadors.MAX_PHONE, placeholder="819 555-1234", autocomplete="tel")
+    text(left, "Site Web", "website", ambassadors.MAX_WEBSITE, placeholder="https://organisme.org", autocomplete="url")
+
+    st.subheader(t("2. Votre auditoire (facultatif)"))
+    st.caption(t("Le nombre d’abonnés ou de visiteurs de votre organisation sur chaque canal, s’il est connu."))
+    columns = st.columns(3)
+    data["audiences"] = {
+        key: columns[index % 3].number_input(t(label), min_value=0, max_value=ambassadors.MAX_AUDIENCE,
+                                             value=agreement.audiences.get(key) if agreement else None,
+                                             step=1, key=f"{form}.audience_{key}")
+        for index, (key, label) in enumerate(CHANNELS)}
+
+    st.subheader(t("3. Pourquoi vous joignez le mouvement"))
+    data["why_text"] = st.text_area(
+        t("Ce texte paraîtra avec votre logo sur le microsite (environ 100 mots)"),
+        value=agreement.why_text if agreement else "", key=f"{form}.why_text",
+        max_chars=ambassadors.MAX_TEXT_CHARS, height=160)
+    word_count_caption(data["why_text"])
+    upload = st.file_uploader(
+        t("Logo (PNG ou JPEG, 2 Mo au plus)") if logo_required
+        else t("Remplacer le logo (PNG ou JPEG, 2 Mo au plus; laisser vide pour garder l’actuel)"),
+        type=["png", "jpg", "jpeg"], key=f"{form}.logo", max_upload_size=2)
+    data["logo"] = upload.getvalue() if upload is not None else None
+
+    st.subheader(t("4. Vos engagements"))
+    st.caption(t("Selon vos capacités et votre intérêt, cochez vos choix de promotion."))
+    data["commitments"], data["moments"] = [], []
+    for row in types.itertuples():
+        if st.checkbox(escape_markdown(row.label), value=bool(agreement and row.key in agreement.commitments),
+                       key=f"{form}.commitment_{row.key}"):
+            data["commitments"].append(row.key)
+        if row.with_moments and row.key in data["commitments"]:
+            with st.container(border=True):
+                for moment in moments.itertuples():
+                    if st.checkbox(escape_markdown(moment.checklist_label or moment.when_label),
+                                   value=bool(agreement and moment.key in agreement.moments),
+                                   key=f"{form}.moment_{moment.key}"):
+                        data["moments"].append(moment.key)
+
+    st.subheader(t("5. Signature"))
+    left, right = st.columns(2)
+    text(left, "Nom de la personne qui signe", "signer_name", ambassadors.MAX_NAME)
+    text(right, "Titre ou fonction", "signer_title", ambassadors.MAX_NAME)
+    return data
+
+
+def show_agreement(agreement: ambassadors.Agreement, campaign: Campaign, types: pd.DataFrame,
+                   moments: pd.DataFrame) -> None:
+    """The agreement as signed: the organisation, its choices, its audience and its text."""
+    lang = language()
+    status = t(ambassadors.STATUS_LABELS_FR[agreement.status])
+    st.markdown(f"**{t('Statut')}** : {status}")
+    if agreement.status_note:
+        st.markdown(f"**{t('Note de l’équipe')}** :")
+        st.text(agreement.status_note)
+    left, right = st.columns([2, 1])
+    with left:
+        st.markdown(f"**{t('Organisation')}**")
+        st.text(agreement.organisation)
+        st.markdown(f"**{t('Personne-ressource')}**")
+        st.text(f"{agreement.contact_name}\n{agreement.email}\n{agreement.phone}\n{agreement.website}".strip())
+    if agreement.logo:
+        right.image(agreement.logo, caption=t("Logo"), width=180,
+                    alt=t("Logo de {organisation}", organisation=agreement.organisation))
+    st.markdown(f"**{t('Pourquoi nous joignons le mouvement')}**")
+    st.text(agreement.why_text)
+    chosen = [row.label for row in types.itertuples() if row.key in agreement.commitments]
+    st.markdown(f"**{t('Engagements')}** ({len(chosen)})")
+    st.text("\n".join(f"☑ {label}" for label in chosen) or t("Aucun"))
+    picked = [row.checklist_label or row.when_label for row in moments.itertuples() if row.key in agreement.moments]
+    if picked:
+        st.markdown(f"**{t('Moments forts choisis')}** ({len(picked)})")
+        st.text("\n".join(f"☑ {label}" for label in picked))
+    audience = pd.DataFrame({t("Canal"): [t(label) for _, label in CHANNELS],
+                             t("Auditoire déclaré"): [format_number(agreement.audiences.get(key), lang) or "—"
+                                                      for key, _ in CHANNELS]})
+    st.markdown(f"**{t('Auditoire déclaré par l’organisation')}**")
+    st.dataframe(audience, hide_index=True)
+    st.markdown(f"**{t('Signature')}**")
+    st.text(t("{name}, {title} — signé le {date}", name=agreement.signer_name, title=agreement.signer_title,
+              date=format_date(agreement.signed_on, lang)))
+    st.caption(t("Inscrit le {date}. Entente valide jusqu’au {until}.",
+                 date=format_datetime(to_local(agreement.created_at), lang),
+                 until=format_date(campaign.valid_until, lang)))
+
+
+def _as_date(value):
+    if value is None or value != value:
+        return None
+    return value.date() if hasattr(value, "hour") else value
+
+
+def report_inputs(form: str, items, saved: dict, *, disabled: bool = False) -> dict:
+    """The impact report's widgets, built from the ambassador's commitments (keys
+    '<form>.<field>') and prefilled with `saved` (impact_reports.form_data); returns the
+    typed report in the shape lib.impact_reports takes."""
+    data: dict = {"actions": {}, "reach": {}, "activities": []}
+    st.subheader(t("1. Vos actions"))
+    st.caption(t("Pour chaque engagement et chaque moment fort choisi : fait ou non, combien de fois, quand, "
+                 "et les liens vers vos publications (un par ligne)."))
+    for item in items:
+        prefix = f"{form}.{item.kind}_{item.key}"
+        was = saved["actions"].get((item.kind, item.key), {})
+        with st.container(border=True):
+            done = st.checkbox(escape_markdown(item.label), value=bool(was.get("done")), key=f"{prefix}.done",
+                               disabled=disabled)
+            left, middle = st.columns([1, 2])
+            times = left.number_input(t("Nombre de fois"), min_value=0, max_value=impact_reports.MAX_TIMES,
+                                      value=was.get("times"), step=1, key=f"{prefix}.times", disabled=disabled)
+            when = middle.text_input(t("Quand"), value=was.get("when") or "", key=f"{prefix}.when",
+                                     max_chars=impact_reports.MAX_SHORT, disabled=disabled,
+                                     placeholder=t("ex. : le 13 mars et le 2 mai"))
+            links = st.text_area(t("Liens (un par ligne)"), value=was.get("links") or "", key=f"{prefix}.links",
+                                 height=68, max_chars=impact_reports.MAX_COMMENT, disabled=disabled)
+            data["actions"][(item.kind, item.key)] = {"done": done, "times": times, "when": when, "links": links}
+
+    st.subheader(t("2. Portée sur vos canaux"))
+    st.caption(t("Ce que vos publications ont obtenu pendant la campagne. Laissez vide ce que vous ne savez pas."))
+    metrics = impact_reports.REACH_METRICS
+    header = st.columns([2, 1, 1, 1, 1])
+    header[0].markdown(f"**{t('Canal')}**")
+    for column, (_, label) in zip(header[1:], metrics):
+        column.markdown(f"**{t(label)}**")
+    for key, label in CHANNELS:
+        row = st.columns([2, 1, 1, 1, 1], vertical_alignment="center")
+        row[0].write(t(label))
+        data["reach"][key] = {
+            metric: column.number_input(f"{t(label)} — {t(metric_label)}", min_value=0,
+                                        max_value=impact_reports.MAX_COUNT,
+                                        value=saved["reach"].get(key, {}).get(metric), step=1,
+                                        key=f"{form}.reach_{key}_{metric}", label_visibility="collapsed",
+                                        disabled=disabled)
+            for column, (metric, metric_label) in zip(row[1:], metrics)}
+    left, right = st.columns(2)
+    data["newsletter_recipients"] = left.number_input(
+        t("Destinataires de votre infolettre"), min_value=0, max_value=impact_reports.MAX_COUNT,
+        value=saved["newsletter_recipients"], step=1,
+        key=f"{form}.newsletter_recipients", disabled=disabled)
+    data["intranet_recipients"] = right.number_input(
+        t("Destinataires de votre intranet"), min_value=0, max_value=impact_reports.MAX_COUNT,
+        value=saved["intranet_recipients"], step=1,
+        key=f"{form}.intranet_recipients", disabled=disabled)
+
+    st.subheader(t("3. Activités organisées"))
+    count = st.number_input(t("Nombre d’activités organisées (webinaire, kiosque, conférence, causerie…)"),
+                            min_value=0, max_value=impact_reports.MAX_ACTIVITIES, step=1,
+                            value=len(saved["activities"]), key=f"{form}.activity_count", disabled=disabled)
+    for index in range(int(count or 0)):
+        was = saved["activities"][index] if index < len(saved["activities"]) else {}
+        with st.container(border=True):
+            cols = st.columns([2, 1, 1])
+            data["activities"].append({
+                "type": cols[0].text_input(t("Activité {n} — type", n=index + 1), value=was.get("type") or "",
+                                           key=f"{form}.activity{index}_type", max_chars=impact_reports.MAX_SHORT,
+                                           disabled=disabled),
+                "held_on": cols[1].date_input(t("Date"), value=_as_date(was.get("held_on")), format="YYYY-MM-DD",
+                                              key=f"{form}.activity{index}_held_on", disabled=disabled),
+                "participants": cols[2].number_input(t("Participants"), min_value=0, max_value=10_000_000,
+                                                     value=was.get("participants"),
+                                                     step=1, key=f"{form}.activity{index}_participants",
+                                                     disabled=disabled),
+                "description": st.text_input(t("Description (facultatif)"), value=was.get("description") or "",
+                                             key=f"{form}.activity{index}_description",
+                                             max_chars=impact_reports.MAX_COMMENT, disabled=disabled),
+            })
+
+    st.subheader(t("4. Vos commentaires"))
+    for key, label in (("what_worked", "Ce qui a bien fonctionné"),
+                       ("suggestions", "Vos suggestions pour la prochaine campagne"),
+                       ("comments", "Autres commentaires")):
+        data[key] = st.text_area(t(label), value=saved[key] or "", key=f"{form}.{key}",
+                                 max_chars=impact_reports.MAX_COMMENT, height=100, disabled=disabled)
+    return data
+
+
+def show_report(report: dict | None, items) -> None:
+    """A saved report read-only (for staff): actions, reach, activities, comments."""
+    lang = language()
+    if report is None:
+        st.info(t("Aucun rapport n’a encore été commencé."))
+        return
+    status = t(impact_reports.STATUS_LABELS_FR[report["status"]])
+    when = format_datetime(to_local(report["submitted_at"]), lang) if report["submitted_at"] else ""
+    late = f" — {t('en retard')}" if report["submitted_late"] else ""
+    st.markdown(f"**{t('Rapport')}** : {status}{' · ' + when if when else ''}{late}")
+    actions = pd.DataFrame([{
+        t("Élément"): item.label,
+        t("Fait"): t("oui") if report["actions"].get((item.kind, item.key), {}).get("done") else t("non"),
+        t("Nombre de fois"): report["actions"].get((item.kind, item.key), {}).get("times"),
+        t("Quand"): report["actions"].get((item.kind, item.key), {}).get("when", ""),
+        t("Liens"): report["actions"].get((item.kind, item.key), {}).get("links", ""),
+    } for item in items])
+    st.dataframe(actions, hide_index=True, width="stretch")
+    reach = pd.DataFrame([{t("Canal"): t(ambassadors.CHANNEL_LABELS[key]),
+                           **{t(label): values.get(metric) for metric, label in impact_reports.REACH_METRICS}}
+                          for key, values in report["reach"].items()])
+    if not reach.empty:
+        st.dataframe(reach, hide_index=True, width="stretch")
+    if report["activities"]:
+        st.dataframe(impact_reports.activities_table(report["activities"], lang), hide_index=True, width="stretch")
+    for key, label in (("what_worked", "Ce qui a bien fonctionné"), ("suggestions", "Suggestions"),
+                       ("comments", "Autres commentaires")):
+        if report[key]:
+            st.markdown(f"**{t(label)}**")
+            st.text(report[key])
+
+
+CAMPAIGN_FIELDS = (  # (field, French label, multi-line)
+    ("name", "Nom de la campagne", False), ("slogan", "Slogan", False), ("organiser", "Organisateur", False),
+    ("agreement_title", "Titre de l’entente", False), ("ambassador_status", "Statut accordé", False),
+    ("purpose", "Objectif du partenariat", True), ("website", "Site Web de la campagne", False),
+    ("report_request", "Demande de rapport de retombées", True), ("reach_title", "Titre de la portée", False),
+    ("reach_note", "Note sur la portée (date des données)", False),
+)
+
+
+_EDITOR_COLUMNS = {
+    "kind": st.column_config.SelectboxColumn("kind", options=list(campaigns.MOMENT_KINDS)),
+    "starts_on": st.column_config.DateColumn("starts_on", format="YYYY-MM-DD"),
+    "ends_on": st.column_config.DateColumn("ends_on", format="YYYY-MM-DD"),
+    "as_of": st.column_config.DateColumn("as_of", format="YYYY-MM-DD"),
+    "with_moments": st.column_config.CheckboxColumn("with_moments"),
+    "audience": st.column_config.NumberColumn("audience", min_value=0, step=1, format="%d"),
+}
+
+
+def campaign_editor(form: str, data: dict) -> dict:
+    """Widgets for a whole campaign prefilled with seed-shaped `data` (keys '<form>.<field>');
+    returns the edited seed-shaped data. The lists are edited as tables."""
+    result = dict(data)
+    result["slug"] = st.text_input(t("Identifiant (dans les adresses et exports)"), value=data.get("slug", ""),
+                                   key=f"{form}.slug", max_chars=60)
+    for field, label, multiline in CAMPAIGN_FIELDS:
+        widget = st.text_area if multiline else st.text_input
+        result[field] = widget(t(label), value=data.get(field) or "", key=f"{form}.{field}", max_chars=5000)
+    cols = st.columns(3)
+    for column, (field, label) in zip(cols, (("starts_on", "Début de la campagne"),
+                                             ("report_due", "Échéance du rapport"),
+                                             ("valid_until", "Entente valide jusqu’au"))):
+        result[field] = column.date_input(t(label), value=data.get(field), key=f"{form}.{field}", format="YYYY-MM-DD")
+    contact = data.get("contact") or {}
+    cols = st.columns(3)
+    result["contact"] = {key: column.text_input(t(label), value=contact.get(key, ""), key=f"{form}.contact_{key}")
+                         for column, (key, label) in zip(cols, (("name", "Personne-ressource"), ("title", "Titre"),
+                                                                ("email", "Courriel")))}
+    frames = campaigns.editor_frames(data)
+    edited = {}
+    for name, label in (("moments", "Moments forts (type : date, range, month ou season)"),
+                        ("commitments", "Engagements proposés (with_moments : l’ambassadeur y choisit des moments)"),
+                        ("channels", "Auditoire de l’organisateur par canal"),
+                        ("organiser_commitments", "Engagements de l’organisateur")):
+        st.markdown(f"**{t(label)}**")
+        edited[name] = st.data_editor(frames[name], num_rows="dynamic", hide_index=True, width="stretch",
+                                      key=f"{form}.{name}", column_config=_EDITOR_COLUMNS)
+    return campaigns.data_from_editors(result, edited)

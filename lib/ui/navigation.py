@@ -1,0 +1,90 @@
+"""Which pages exist and which roles may open them: the one table the router reads.
+
+Pages re-check their own role (lib.session.require_role) so that this table is a
+menu, not the only lock.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from lib.core.i18n import translate
+
+ALL_ROLES = frozenset({"admin", "staff", "board", "ambassador"})
+READERS = frozenset({"admin", "staff", "board"})
+STAFF = frozenset({"admin", "staff"})
+ADMIN = frozenset({"admin"})
+AMBASSADOR = frozenset({"ambassador"})
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    title_fr: str
+    icon: str
+    roles: frozenset
+    section_fr: str
+    url_path: str
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/vue_ensemble.py", "Vue d’ensemble", ":material/dashboard:", READERS, "Plan d’action", "vue-ensemble"),
+    PageSpec("pages/plan_action.py", "Plan d’action", ":material/account_tree:", READERS, "Plan d’action", "plan"),
+    PageSpec("pages/mises_a_jour.py", "Mises à jour", ":material/edit_note:", STAFF, "Plan d’action", "mises-a-jour"),
+    PageSpec("pages/mon_entente.py", "Mon entente", ":material/handshake:", AMBASSADOR, "Campagne", "mon-entente"),
+    PageSpec("pages/rapport_retombees.py", "Rapport de retombées", ":material/summarize:", AMBASSADOR, "Campagne",
+             "rapport"),
+    PageSpec("pages/campagne.py", "Campagne", ":material/campaign:", ALL_ROLES, "Campagne", "campagne"),
+    PageSpec("pages/ambassadeurs.py", "Ambassadeurs", ":material/groups:", STAFF, "Campagne", "ambassadeurs"),
+    PageSpec("pages/utilisateurs.py", "Utilisateurs", ":material/group:", ADMIN, "Administration", "utilisateurs"),
+    PageSpec("pages/journal.py", "Journal", ":material/history:", ADMIN, "Administration", "journal"),
+    PageSpec("pages/sauvegardes.py", "Sauvegardes", ":material/backup:", ADMIN, "Administration", "sauvegardes"),
+    PageSpec("pages/parametres.py", "Paramètres", ":material/settings:", ADMIN, "Administration", "parametres"),
+    PageSpec("pages/mon_compte.py", "Mon compte", ":material/person:", ALL_ROLES, "Compte", "compte"),
+)
+
+SIGNED_OUT_PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/connexion.py", "Connexion", ":material/login:", frozenset(), "", "connexion"),
+    PageSpec("pages/devenir_ambassadeur.py", "Devenir ambassadeur", ":material/volunteer_activism:", frozenset(), "",
+             "devenir-ambassadeur"),
+)
+
+FIRST_RUN_PAGE = PageSpec("pages/premier_demarrage.py", "Premier démarrage", ":material/rocket_launch:",
+                          frozenset(), "", "premier-demarrage")
+
+
+def specs_for(role: str | None) -> list[PageSpec]:
+    """The page specs a role may open, in menu order (signed-out pages for None)."""
+    if role is None:
+        return list(SIGNED_OUT_PAGES)
+    return [spec for spec in PAGES if role in spec.roles]
+
+
+def _page(spec: PageSpec, lang: str, default: bool = False) -> st.Page:
+    # The default page reserves a pathname of its own, distinct from its hidden twin's.
+    return st.Page(spec.path, title=translate(spec.title_fr, lang), icon=spec.icon,
+                   url_path=f"{spec.url_path}-accueil" if default else spec.url_path, default=default)
+
+
+def navigation_for(role: str | None, lang: str) -> list[st.Page]:
+    """st.navigation's argument: the pages a role may open (signed-out pages for None).
+
+    A flat list on purpose: Streamlit's sectioned menu puts <div>s inside its <ul>,
+    which axe-core reports as a serious accessibility violation.
+    """
+    specs = specs_for(role)
+    pages = [_page(spec, lang, default=index == 0) for index, spec in enumerate(specs)]
+    if specs:
+        # Streamlit serves the default page at "/" only, and answers its own link
+        # (/connexion, /vue-ensemble) with a "Page not found" dialog: a hidden twin
+        # serves that link.
+        first = specs[0]
+        pages.append(st.Page(first.path, title=translate(first.title_fr, lang), icon=first.icon,
+                             url_path=first.url_path, visibility="hidden"))
+    return pages
+
+
+def first_run_navigation(lang: str) -> list[st.Page]:
+    """The only page while no account exists: create the administrator."""
+    return [_page(FIRST_RUN_PAGE, lang, default=True)]

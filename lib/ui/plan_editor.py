@@ -1,0 +1,216 @@
+"""The staff editing views of the Mises à jour page: the "Modifier le plan" screen (add, edit,
+archive/restore axes, actions and means; delete a means that has no update), and the forms
+that set an item's schedule by hand or correct its indicator target.
+
+A Streamlit view over lib.plan's write functions, which check the role, validate, audit and
+raise PlanError with French messages; what staff typed stays in the form after an error.
+Widget keys are "<form>.<field>".
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.core.db import Database
+from lib.plan import items, tracking
+from lib.ui import plan_views, session
+
+
+def _saved(message_fr: str, *clear: str) -> None:
+    plan_views.clear_fields(*clear)
+    plan_views.flash(session.t(message_fr))
+    st.rerun()
+
+
+def _archive_button(db: Database, user, entity: str, entity_id: int, archived: bool, key: str, sid: str) -> None:
+    t = session.t
+    label = t("Rétablir") if archived else t("Archiver")
+    if st.button(label, key=key, icon=":material/unarchive:" if archived else ":material/archive:"):
+        items.set_archived(db, user, entity, entity_id, not archived, session_id=sid)
+        _saved("Élément rétabli." if archived else "Élément archivé.")
+
+
+def render(db: Database, user, plan_id: int, sid: str) -> None:
+    """Draw the plan editor for `plan_id`, acting as `user`. Writes go through lib.plan."""
+    t = session.t
+    level = st.segmented_control(t("Élément"), ["axis", "action", "means"], key="editor.level", default="means",
+                                 format_func={"axis": t("Axes"), "action": t("Actions"), "means": t("Moyens")}.get)
+    if level == "axis":
+        _axes(db, user, plan_id, sid)
+    elif level == "action":
+        _actions(db, user, plan_id, sid)
+    elif level == "means":
+        _means(db, user, plan_id, sid)
+
+
+def _axes(db: Database, user, plan_id: int, sid: str) -> None:
+    t = session.t
+    axes = items.list_axes(db, plan_id, include_archived=True)
+    labels = {r.id: f"{r.number}. {r.name}" + (f" ({t('archivé')})" if r.archived else "") for r in axes.itertuples()}
+    axis_id = st.selectbox(t("Axe à modifier"), list(labels), format_func=labels.get, key="axis_edit.axis")
+    if axis_id is not None:
+        row = axes.set_index("id").loc[axis_id]
+        plan_views.prefill("axis_edit", axis_id, {"axis_edit.name": row["name"], "axis_edit.objective": row["objective"]})
+        with st.form("axis_edit"):
+            name = st.text_input(t("Nom de l’axe"), key="axis_edit.name")
+            objective = st.text_area(t("Objectif"), key="axis_edit.objective")
+            if st.form_submit_button(t("Enregistrer l’axe")):
+                try:
+                    items.update_axis(db, user, int(axis_id), name, objective, session_id=sid)
+                    _saved("Axe enregistré.", "axis_edit.loaded_for")
+                except items.PlanError as error:
+                    plan_views.show_errors(error)
+        _archive_button(db, user, "axis", int(axis_id), bool(row["archived"]), "axis_edit.archive", sid)
+    with st.expander(t("Ajouter un axe")):
+        with st.form("axis_add"):
+            name = st.text_input(t("Nom de l’axe"), key="axis_add.name")
+            objective = st.text_area(t("Objectif"), key="axis_add.objective")
+            if st.form_submit_button(t("Ajouter l’axe")):
+                try:
+                    items.add_axis(db, user, plan_id, name, objective, session_id=sid)
+                    _saved("Axe ajouté.", "axis_add.name", "axis_add.objective")
+                except items.PlanError as error:
+                    plan_views.show_errors(error)
+
+
+def _actions(db: Database, user, plan_id: int, sid: str) -> None:
+    t = session.t
+    actions = items.list_actions(db, plan_id, include_archived=True)
+    labels = {r.id: f"{r.axis_number}.{r.position} {r.title}" + (f" ({t('archivée')})" if r.archived else "")
+              for r in actions.itertuples()}
+    action_id = st.selectbox(t("Action à modifier"), list(labels), format_func=labels.get, key="action_edit.action")
+    if action_id is not None:
+        row = actions.set_index("id").loc[action_id]
+        plan_views.prefill("action_edit", action_id, {"action_edit.title": row["title"]})
+        with st.form("action_edit"):
+            title = st.text_area(t("Titre de l’action"), key="action_edit.title")
+            if st.form_submit_button(t("Enregistrer l’action")):
+                try:
+                    items.update_action(db, user, int(action_id), title, session_id=sid)
+                    _saved("Action enregistrée.", "action_edit.loaded_for")
+                except items.PlanError as error:
+                    plan_views.show_errors(error)
+        _archive_button(db, user, "action", int(action_id), bool(row["archived"]), "action_edit.archive", sid)
+    axes = items.list_axes(db, plan_id)
+    axis_labels = {r.id: f"{r.number}. {r.name}" for r in axes.itertuples()}
+    with st.expander(t("Ajouter une action")):
+        with st.form("action_add"):
+            axis_id = st.selectbox(t("Axe"), list(axis_labels), format_func=axis_labels.get, key="action_add.axis")
+            title = st.text_area(t("Titre de l’action"), key="action_add.title")
+            if st.form_submit_button(t("Ajouter l’action")):
+                try:
+                    items.add_action(db, user, int(axis_id), title, session_id=sid)
+                    _saved("Action ajoutée.", "action_add.title")
+                except items.PlanError as error:
+                    plan_views.show_errors(error)
+
+
+_MEANS_FIELDS = ("text", "period_label", "indicator", "responsible_label")
+
+
+def _means_fields(form: str) -> tuple[str, str, str, str]:
+    t = session.t
+    text = st.text_area(t("Moyen"), key=f"{form}.text")
+    period = st.text_input(t("Période de réalisation"), key=f"{form}.period_label",
+                           help=t("Écrite comme au plan, par ex. « Annuellement au mois de janvier »."))
+    indicator = st.text_area(t("Indicateur de réussite"), key=f"{form}.indicator")
+    responsible = st.text_input(t("Responsables et partenaires"), key=f"{form}.responsible_label",
+                                help=t("Séparés par « + », par ex. « DG + CA + membres »."))
+    return text, period, indicator, responsible
+
+
+def _means(db: Database, user, plan_id: int, sid: str) -> None:
+    t = session.t
+    rows = items.list_plan_items(db, plan_id, include_archived=True)
+    labels = {r.means_id: f"{r.axis_number}.{r.action_position}.{r.means_position} {r.text}"
+              + (f" ({t('archivé')})" if r.archived else "") for r in rows.itertuples()}
+    means_id = st.selectbox(t("Moyen à modifier"), list(labels), format_func=labels.get, key="means_edit.means")
+    if means_id is not None:
+        row = rows.set_index("means_id").loc[means_id]
+        plan_views.prefill("means_edit", means_id, {f"means_edit.{f}": row[f] for f in _MEANS_FIELDS})
+        with st.form("means_edit"):
+            values = _means_fields("means_edit")
+            if st.form_submit_button(t("Enregistrer le moyen")):
+                try:
+                    items.update_means(db, user, int(means_id), *values, session_id=sid)
+                    _saved("Moyen enregistré.", "means_edit.loaded_for")
+                except items.PlanError as error:
+                    plan_views.show_errors(error)
+        col_archive, col_delete = st.columns([1, 4])
+        with col_archive:
+            _archive_button(db, user, "means", int(means_id), bool(row["archived"]), "means_edit.archive", sid)
+        with col_delete:
+            if st.button(t("Supprimer (seulement sans mise à jour)"), key="means_edit.delete", icon=":material/delete:"):
+                try:
+                    items.delete_means(db, user, int(means_id), session_id=sid)
+                    _saved("Moyen supprimé.", "means_edit.loaded_for", "means_edit.means")
+                except items.PlanError as error:
+                    plan_views.show_errors(error)
+    actions = items.list_actions(db, plan_id)
+    action_labels = {r.id: f"{r.axis_number}.{r.position} {r.title}" for r in actions.itertuples()}
+    with st.expander(t("Ajouter un moyen")):
+        with st.form("means_add"):
+            action_id = st.selectbox(t("Action"), list(action_labels), format_func=action_labels.get,
+                                     key="means_add.action")
+            values = _means_fields("means_add")
+            if st.form_submit_button(t("Ajouter le moyen")):
+                try:
+                    items.add_means(db, user, int(action_id), *values, session_id=sid)
+                    _saved("Moyen ajouté.", *(f"means_add.{f}" for f in _MEANS_FIELDS))
+                except items.PlanError as error:
+                    plan_views.show_errors(error)
+
+
+def schedule_form(db: Database, user, means_id: int, *, overridden: bool, sid: str) -> None:
+    """The form that sets an item's schedule by hand (the period label stays as written),
+    and the button that goes back to reading the label. Writes go through lib.tracking."""
+    t = session.t
+    st.caption(t("Pour une période que l’application ne sait pas lire, ou lit mal. "
+                 "La période écrite au plan reste affichée."))
+    with st.form("schedule"):
+        kind = st.selectbox(t("Type d’échéancier"), list(tracking.SCHEDULE_KIND_LABELS_FR), key="schedule.kind",
+                            format_func=lambda k: t(tracking.SCHEDULE_KIND_LABELS_FR[k]))
+        months = st.multiselect(t("Mois d’échéance (chaque année)"), list(range(1, 13)), key="schedule.months",
+                                format_func=lambda m: t(plan_views.MONTH_NAMES_FR[m - 1]), placeholder="—")
+        col_due, col_start = st.columns(2)
+        due = col_due.date_input(t("Échéance (une fois)"), value=None, key="schedule.due", format="YYYY-MM-DD")
+        start = col_start.date_input(t("Début (facultatif)"), value=None, key="schedule.start", format="YYYY-MM-DD")
+        submitted = st.form_submit_button(t("Enregistrer l’échéancier"))
+    if submitted:
+        try:
+            tracking.set_schedule_override(db, user, means_id, kind, months=months, due=due, start=start,
+                                           session_id=sid)
+        except tracking.TrackingError as error:
+            plan_views.show_errors(error)
+        else:
+            _saved("Échéancier enregistré.")
+    if overridden and st.button(t("Revenir à la période du plan"), key="schedule.clear"):
+        tracking.clear_schedule_override(db, user, means_id, session_id=sid)
+        _saved("L’échéancier est de nouveau lu dans la période du plan.")
+
+
+def target_form(db: Database, user, means_id: int, *, overridden: bool, sid: str) -> None:
+    """The form that corrects an item's indicator target (the indicator stays as written), and
+    the button that goes back to the target read from the indicator. Writes go through lib.tracking."""
+    t = session.t
+    st.caption(t("Corrigez la cible lue dans l’indicateur ; le texte de l’indicateur reste tel qu’écrit."))
+    with st.form("target"):
+        kind = st.selectbox(t("Type de cible"), list(tracking.TARGET_KINDS), key="target.kind",
+                            format_func=lambda k: t(tracking.TARGET_KIND_LABELS_FR[k]))
+        col_q, col_u, col_p, col_d = st.columns(4)
+        quantity = col_q.number_input(t("Quantité visée"), value=None, step=1.0, key="target.quantity")
+        unit = col_u.text_input(t("Unité (ex. : rencontres)"), key="target.unit")
+        per = col_p.selectbox(t("Période"), [None, *tracking.PER_LABELS_FR], key="target.per",
+                              format_func=lambda p: "—" if p is None else t(tracking.PER_LABELS_FR[p]))
+        deadline = col_d.date_input(t("Date limite"), value=None, key="target.deadline", format="YYYY-MM-DD")
+        submitted = st.form_submit_button(t("Enregistrer la cible"))
+    if submitted:
+        try:
+            tracking.set_target_override(db, user, means_id, kind, quantity=quantity, per=per, deadline=deadline,
+                                         unit_fr=unit, session_id=sid)
+        except tracking.TrackingError as error:
+            plan_views.show_errors(error)
+        else:
+            _saved("Cible enregistrée.")
+    if overridden and st.button(t("Revenir à la cible lue dans l’indicateur"), key="target.clear"):
+        tracking.clear_target_override(db, user, means_id, session_id=sid)
+        _saved("La cible est de nouveau lue dans l’indicateur.")

@@ -1,0 +1,183 @@
+"""Streamlit-side building blocks of the plan pages: cached reads keyed on a data version,
+tables with translated headers, and "chart with a table alternative and a download".
+
+The cache key is (database file, lib.tracking.data_version, plan, date): every write is
+audited, so any change made by anyone shows on the next rerun of every session. The cached
+frames and figures are shared, not copied (st.cache_resource: unpickling a copy on every
+rerun cost more than drawing them); callers treat them as read-only.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from lib.core import spreadsheets
+from lib.core.i18n import MONTHS_FR, translate
+from lib.plan import charts, items, overview, tracking
+from lib.ui import session
+
+_STATUS_VALUE_COLUMNS = ("Statut", "En retard", "Corrigée")
+MONTH_NAMES_FR = tuple(m.capitalize() for m in MONTHS_FR)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _plan_status(db_path: str, version: int, plan_id: int, as_of: date) -> pd.DataFrame:
+    return tracking.plan_status(session.get_db(), plan_id, as_of)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _plan_updates(db_path: str, version: int, plan_id: int) -> pd.DataFrame:
+    return tracking.list_updates(session.get_db(), plan_id=plan_id)
+
+
+def current_plan_or_stop(db) -> int:
+    """The current plan's id; when there is none, a notice and the page stops there."""
+    plan_id = items.current_plan_id(db)
+    if plan_id is None:
+        st.warning(session.t("Aucun plan d’action n’est encore enregistré."))
+        st.stop()
+    return plan_id
+
+
+def plan_status(plan_id: int, as_of: date) -> pd.DataFrame:
+    """The per-item status frame (lib.tracking.assess_items) of a plan, cached until the next write."""
+    db = session.get_db()
+    return _plan_status(db.path, tracking.data_version(db), plan_id, as_of)
+
+
+def plan_updates(plan_id: int) -> pd.DataFrame:
+    """Every update of a plan (lib.tracking.list_updates), cached until the next write."""
+    db = session.get_db()
+    return _plan_updates(db.path, tracking.data_version(db), plan_id)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _tables(db_path: str, version: int, plan_id: int, as_of: date) -> dict:
+    status = _plan_status(db_path, version, plan_id, as_of)
+    return {
+        "progress": overview.axis_progress(status),
+        "breakdown": overview.status_breakdown(status),
+        "late": overview.late_items(status),
+        "soon": overview.due_soon(status, as_of),
+        "load": overview.party_load(status),
+        "latest": overview.latest_updates(_plan_updates(db_path, version, plan_id), status, limit=15),
+    }
+
+
+def overview_tables(plan_id: int, as_of: date) -> dict:
+    """The overview's tables (lib.overview): "progress", "breakdown", "late", "soon", "load",
+    "latest"; cached until the next write."""
+    db = session.get_db()
+    return _tables(db.path, tracking.data_version(db), plan_id, as_of)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _figures(db_path: str, version: int, plan_id: int, as_of: date, lang: str) -> dict:
+    tables = _tables(db_path, version, plan_id, as_of)
+    return {
+        "progress": charts.axis_progress_figure(tables["progress"], lang),
+        "breakdown": charts.status_breakdown_figure(tables["breakdown"], lang),
+        "load": charts.party_load_figure(tables["load"], lang),
+    }
+
+
+def overview_figures(plan_id: int, as_of: date, lang: str) -> dict:
+    """The overview's figures ("progress", "breakdown", "load"), cached until the next write."""
+    db = session.get_db()
+    return _figures(db.path, tracking.data_version(db), plan_id, as_of, lang)
+
+
+def localise(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`table` with headers (and status values) in `lang`; French tables come back unchanged."""
+    if lang == "fr":
+        return table
+    out = table.copy()
+    for column in _STATUS_VALUE_COLUMNS:
+        if column in out.columns:
+            out[column] = out[column].map(lambda v: translate(v, lang) if isinstance(v, str) else v)
+    return out.rename(columns={c: translate(c, lang) for c in out.columns})
+
+
+def download_csv(table: pd.DataFrame, key: str, file_stem: str) -> None:
+    """A "download as CSV" button for `table` (widget key `<key>.csv`)."""
+    st.download_button(session.t("Télécharger (CSV)"), spreadsheets.to_csv_bytes(table), file_name=f"{file_stem}.csv",
+                       mime="text/csv", key=f"{key}.csv", icon=":material/download:")
+
+
+def chart_with_table(figure, table: pd.DataFrame, key: str, file_stem: str, *, column_config: dict | None = None,
+                     alt: str = "") -> None:
+    """A chart, its table in a second tab (the accessible alternative), and a CSV download."""
+    lang = session.language()
+    shown = localise(table, lang)
+    chart_tab, table_tab = st.tabs([session.t("Graphique"), session.t("Tableau")])
+    with chart_tab:
+        st.plotly_chart(figure, key=f"{key}.chart", config={"displayModeBar": False, "responsive": True})
+        if alt:
+            st.caption(alt)
+    with table_tab:
+        st.dataframe(shown, hide_index=True, column_config=column_config, key=f"{key}.table", placeholder="—")
+    download_csv(shown, key, file_stem)
+
+
+def item_table(table: pd.DataFrame, key: str, file_stem: str, *, empty_fr: str) -> None:
+    """An item list (late, due soon, updates) as a table with a CSV download, or `empty_fr`."""
+    if table.empty:
+        st.info(session.t(empty_fr))
+        return
+    shown = localise(table, session.language())
+    st.dataframe(shown, hide_index=True, key=f"{key}.table", placeholder="—", column_config=item_columns())
+    download_csv(shown, key, file_stem)
+
+
+def item_columns() -> dict:
+    """Column settings shared by the item and history tables (headers in the session language)."""
+    t = session.t
+    return {"id": None, t("Moyen"): st.column_config.TextColumn(width="large"),
+            t("Note"): st.column_config.TextColumn(width="large"),
+            t("Pourquoi"): st.column_config.TextColumn(width="large"),
+            t("Preuve"): st.column_config.LinkColumn(display_text=t("Ouvrir"))}
+
+
+def prefill(form: str, record_id, values: dict) -> None:
+    """Load `values` into the widgets of `form` when the record being edited changes.
+
+    Keyed widgets ignore `value=` after their first run, so an edit form fills its fields
+    through session state, once per chosen record; what staff type afterwards is kept.
+    """
+    marker = f"{form}.loaded_for"
+    if st.session_state.get(marker) != record_id:
+        st.session_state.update(values)
+        st.session_state[marker] = record_id
+
+
+def clear_fields(*keys: str) -> None:
+    """Forget the given widget values (after a successful save), so the form starts afresh."""
+    for key in keys:
+        st.session_state.pop(key, None)
+
+
+def flash(message: str | None = None) -> None:
+    """Keep a success message across the rerun that follows a save (or show and drop it)."""
+    if message is not None:
+        st.session_state["plan.flash"] = message
+    elif st.session_state.get("plan.flash"):
+        st.success(st.session_state.pop("plan.flash"), icon=":material/check_circle:")
+
+
+def show_errors(error: Exception) -> None:
+    """The French messages of a PlanError/TrackingError, translated, one st.error each."""
+    for message in getattr(error, "messages", [str(error)]):
+        st.error(session.t(message))
+
+
+def follow_row_selection(event, ids: list, select_key: str) -> None:
+    """Make a click on a table row choose that item in the selectbox `select_key` (drawn
+    after the table). Applied once per new click, so the selectbox stays usable."""
+    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    marker = f"{select_key}.from_row"
+    chosen = ids[rows[0]] if rows and rows[0] < len(ids) else None
+    if chosen is not None and st.session_state.get(marker) != chosen:
+        st.session_state[select_key] = chosen
+    st.session_state[marker] = chosen

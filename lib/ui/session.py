@@ -1,0 +1,176 @@
+"""Streamlit glue for the database, the signed-in user, roles and the language.
+
+Test hook (documented in tests/conftest.py): a test signs a browser session in by
+setting `authentication_status`, `auth.username` and `auth.session_version` in
+st.session_state for a user that exists in the test database; every check below
+still runs against the database.
+"""
+from __future__ import annotations
+
+import secrets
+
+import jwt
+import streamlit as st
+import streamlit_authenticator as stauth
+
+from lib.accounts import auth, users
+from lib.core.clock import to_local
+from lib.core.db import Database, open_database
+from lib.core.i18n import DEFAULT_LANGUAGE, format_datetime, translate
+
+REVOKED_NOTICE = "Votre session a pris fin (déconnexion, changement de mot de passe ou de rôle). Reconnectez-vous."
+
+
+@st.cache_resource(show_spinner=False)
+def get_db() -> Database:
+    """The process-wide database, opened, migrated and seeded once."""
+    return open_database()
+
+
+def session_id() -> str:
+    """A random id for this browser session (for the audit log and the limiter)."""
+    return st.session_state.setdefault("auth.session_id", secrets.token_hex(8))
+
+
+def _auth_secrets() -> dict:
+    try:
+        return dict(st.secrets.get("auth", {}))
+    except (FileNotFoundError, KeyError, AttributeError):
+        return {}
+    except Exception:  # st.secrets raises its own error when no secrets file exists
+        return {}
+
+
+@st.cache_resource(show_spinner=False)
+def _cookie_settings() -> tuple[str, float]:
+    secrets_auth = _auth_secrets()
+    return auth.cookie_key(secrets_auth), auth.cookie_days(secrets_auth)
+
+
+def authenticator(db: Database) -> stauth.Authenticate:
+    """streamlit-authenticator over the active accounts (built each run: it renders the
+    cookie component), with no pre-sign-in sleep: our limiter does that work."""
+    key, days = _cookie_settings()
+    built = stauth.Authenticate(users.credentials_for_authenticator(db), auth.COOKIE_NAME, key, days,
+                                auto_hash=False, login_sleep_time=0)
+    st.session_state["auth._authenticator"] = built
+    return built
+
+
+def run_authenticator() -> stauth.Authenticate:
+    """The authenticator app.py built for this run (the sign-in page uses it)."""
+    return st.session_state["auth._authenticator"]
+
+
+def current_user(db: Database, authenticator: stauth.Authenticate) -> users.User | None:
+    """The signed-in user after checking the session version, or None.
+
+    A browser session whose account was deactivated, changed role, changed password
+    or signed out elsewhere is signed out here. A remembered cookie is accepted only
+    when issued after the account's last revocation.
+    """
+    state = st.session_state
+    if state.get("authentication_status") and state.get("auth.username"):
+        user = users.get_user(db, state["auth.username"])
+        if auth.session_is_valid(user, state.get("auth.session_version")):
+            return user
+        _forget(authenticator)
+        state["auth.notice"] = REVOKED_NOTICE
+        return None
+    token = _read_cookie()
+    if token and not state.get("logout"):
+        user = users.get_user(db, str(token.get("username", "")))
+        if auth.cookie_is_valid(user, token, _cookie_settings()[1]):
+            authenticator.login(location="unrendered")
+            if state.get("authentication_status"):
+                _remember(user)
+                return user
+        state["logout"] = True  # stops the library from re-reading a refused cookie
+    return None
+
+
+def _read_cookie() -> dict | None:
+    raw = st.context.cookies.get(auth.COOKIE_NAME) if st.context.cookies else None
+    if not raw:
+        return None
+    try:
+        return jwt.decode(raw, _cookie_settings()[0], algorithms=["HS256"])
+    except jwt.PyJWTError:
+        return None
+
+
+def _remember(user: users.User) -> None:
+    st.session_state["auth.username"] = user.username
+    st.session_state["auth.session_version"] = user.session_version
+
+
+def _forget(authenticator: stauth.Authenticate) -> None:
+    authenticator.authentication_controller.logout()
+    try:
+        authenticator.cookie_controller.delete_cookie()
+    except Exception:  # the cookie may already be gone; signing out must not fail
+        pass
+    for key in ("auth.username", "auth.session_version"):
+        st.session_state.pop(key, None)
+
+
+def sign_in(db: Database, authenticator: stauth.Authenticate, username: str, password: str) -> str | None:
+    """Try to sign in; returns None on success, else the message to show (in the
+    session's language).
+
+    The limiter is consulted before any password is checked (bcrypt never runs during
+    a lock); the check itself is the library's, which also sets the cookie.
+    """
+    username = users.normalise_username(username)
+    sid = session_id()
+    if not username or not password:
+        return t("Entrez votre nom d’utilisateur et votre mot de passe.")
+    lock = auth.lockout_for(db, username, sid)
+    if lock is not None:
+        auth.record_attempt(db, username, sid, "lockout")
+        return t("Trop de tentatives infructueuses. Réessayez après le {moment} (verrouillage de 15 minutes).",
+                 moment=format_datetime(to_local(lock.retry_at), language()))
+    st.session_state["logout"] = None
+    if authenticator.authentication_controller.login(username, password):
+        user = users.get_user(db, username)
+        authenticator.cookie_controller.set_cookie()
+        auth.record_attempt(db, username, sid, "success")
+        _remember(user)
+        return None
+    for key in ("authentication_status", "username", "name"):
+        st.session_state[key] = None
+    auth.record_attempt(db, username, sid, "failure")
+    return t("Nom d’utilisateur ou mot de passe incorrect.")
+
+
+def sign_out(db: Database, authenticator: stauth.Authenticate) -> None:
+    """Sign out here and revoke every session and cookie of the account."""
+    username = st.session_state.get("auth.username")
+    if username:
+        users.revoke_sessions(db, username, actor=username, session_id=session_id())
+    _forget(authenticator)
+    st.session_state["logout"] = True
+
+
+def require_role(*roles: str) -> users.User:
+    """The signed-in user if their role is one of `roles`; otherwise stop the page.
+
+    Every page calls this first, so no page runs for the wrong role even by URL.
+    """
+    db = get_db()
+    username = st.session_state.get("auth.username")
+    user = users.get_user(db, username) if username and st.session_state.get("authentication_status") else None
+    if not auth.session_is_valid(user, st.session_state.get("auth.session_version")) or user.role not in roles:
+        st.error(t("Accès refusé : cette page n’est pas accessible avec votre compte."))
+        st.stop()
+    return user
+
+
+def language() -> str:
+    """The interface language of this browser session ('fr' or 'en')."""
+    return st.session_state.get("lang") or DEFAULT_LANGUAGE
+
+
+def t(text_fr: str, **values) -> str:
+    """`text_fr` in the session's language."""
+    return translate(text_fr, language(), **values)
