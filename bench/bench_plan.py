@@ -19,8 +19,8 @@ from streamlit.testing.v1 import AppTest
 from bench.timing import median_ms
 from lib import demo
 from lib.accounts import users
-from lib.core.db import open_database
 from lib.plan import charts, items, overview, tracking
+from lib.seed import open_seeded_database
 from lib.ui import plan_views
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,7 +41,7 @@ def build_figures(tables):
 
 def app_on(page_path: str, username: str) -> AppTest:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    user = users.get_user(open_database(), username)
+    user = users.get_user(open_seeded_database(), username)
     app.session_state["authentication_status"] = True
     app.session_state["auth.username"] = user.username
     app.session_state["auth.session_version"] = user.session_version
@@ -91,7 +91,7 @@ def main() -> None:
             os.environ["ROCSMO_DB"] = str(path)
             st.cache_resource.clear()
             st.cache_data.clear()
-            db = open_database(str(path))
+            db = open_seeded_database(str(path))
             if users.get_user(db, "bench-board") is None:
                 users.create_user(db, username="bench-board", role="board", display_name="Bench", email="b@example.org",
                                   password=PASSWORD, actor="bench")

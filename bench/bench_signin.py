@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from bench.timing import median_ms
 from lib.accounts import auth, users
 from lib.accounts.passwords import check_password
-from lib.core.db import open_database
+from lib.seed import open_seeded_database
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "Correct-Cheval-Pile-42"
@@ -32,7 +32,7 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="rocsmo-bench-"))
     os.environ["ROCSMO_DB"] = str(workdir / "bench.duckdb")
     os.environ.setdefault("ROCSMO_COOKIE_KEY", "b" * 48)
-    db = open_database()
+    db = open_seeded_database()
     users.create_user(db, username="ca", role="board", display_name="CA", email="ca@example.org",
                       password=PASSWORD, actor="bench")
     for _ in range(200):  # a busy audit log: the limiter's query must stay cheap

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from lib.accounts import users
 from lib.core import backup, spreadsheets
-from lib.core.db import DatabaseLockedError, database_path, open_database
+from lib.core.db import DatabaseLockedError, database_path
 from lib.plan import exports
+from lib.seed import open_seeded_database
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,14 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_init(args) -> int:
     """`init`: create, migrate and seed the database; prints where it is."""
-    db = open_database()
+    db = open_seeded_database()
     print(f"Base de données prête / database ready: {db.path}")
     return 0
 
 
 def run_export_plan(args) -> int:
     """`export-plan`: the plan as CSV or XLSX, to a file or standard output."""
-    db = open_database()
+    db = open_seeded_database()
     frame = exports.plan_export_frame(db, args.as_of)  # None: today in Québec (lib.clock)
     data = spreadsheets.to_csv_bytes(frame) if args.format == "csv" else spreadsheets.to_xlsx_bytes(exports.plan_workbook(frame))
     if args.output:
@@ -125,7 +126,7 @@ def run_add_user(args) -> int:
     except ValueError as error:
         print(error, file=sys.stderr)
         return 1
-    db = open_database()
+    db = open_seeded_database()
     try:
         username = users.create_user(db, username=args.username, role=args.role, display_name=args.name,
                                      email=args.email, password=password, organisation=args.org,
@@ -140,7 +141,7 @@ def run_add_user(args) -> int:
 
 def run_backup(args) -> int:
     """`backup`: a consistent copy of the database into a new file (never overwrites)."""
-    db = open_database()
+    db = open_seeded_database()
     try:
         target = backup.backup_database(db, args.output)
     except FileExistsError:

@@ -16,9 +16,10 @@ from pathlib import Path
 import pandas as pd
 
 from lib.core import audit, clock
-from lib.core.db import Database, open_database
+from lib.core.db import Database
 from lib.plan import items, schedule, tracking
 from lib.plan.parties import parse_parties
+from lib.seed import open_seeded_database
 
 AUTHORS = ("demo.dg", "demo.dg", "demo.dg", "demo.stagiaire", "demo.ca")
 
@@ -259,7 +260,7 @@ def build_synthetic(path: str | Path, scale: int, *, until: date | None = None, 
 def _build(path: str | Path, *, copies: int, until: date | None, seed: int) -> DemoSummary:
     """A NEW database file: the seed, `copies` more copies of the plan's axes, a history."""
     target = _refuse_existing(path)
-    db = open_database(str(target))
+    db = open_seeded_database(str(target))
     try:
         plan_id = items.current_plan_id(db)
         if copies:

@@ -20,7 +20,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lib.accounts import users
-from lib.core.db import open_database
+from lib.seed import open_seeded_database
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_PASSWORD = "Correct-Cheval-Pile-42"
@@ -30,7 +30,7 @@ APP_TIMEOUT = 30
 @pytest.fixture
 def db():
     """A fresh, migrated and seeded in-memory database."""
-    database = open_database(":memory:")
+    database = open_seeded_database(":memory:")
     yield database
     database.close()
 
@@ -49,7 +49,7 @@ def db_path(tmp_path, monkeypatch):
 @pytest.fixture
 def file_db(db_path):
     """The app's temporary database file, opened (same DuckDB instance as the app's)."""
-    database = open_database(str(db_path))
+    database = open_seeded_database(str(db_path))
     yield database
 
 

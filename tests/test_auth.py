@@ -152,10 +152,10 @@ def test_passwords_are_stored_as_bcrypt_hashes():
 
 
 def test_no_plaintext_password_anywhere_in_the_database_file(tmp_path):
-    from lib.core.db import open_database
+    from lib.seed import open_seeded_database
 
     path = tmp_path / "x.duckdb"
-    database = open_database(str(path))
+    database = open_seeded_database(str(path))
     make_user(database, "board")
     users.change_own_password(database, "board-test", TEST_PASSWORD, "Autre-Phrase-Secrete-31", "Autre-Phrase-Secrete-31")
     database.close()

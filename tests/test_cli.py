@@ -10,6 +10,7 @@ import pytest
 from lib import cli
 from lib.accounts import users
 from lib.core.db import PROJECT_ROOT, open_database
+from lib.seed import open_seeded_database
 
 
 def run_cli(args, env_db, stdin=""):
@@ -41,7 +42,7 @@ def test_add_user_reads_the_password_from_stdin_and_hashes_it(tmp_path):
     result = run_cli(["add-user", "Marie", "--role", "staff", "--name", "Marie T", "--email", "m@example.org"],
                      path, stdin="un-mot-de-passe-solide\n")
     assert result.returncode == 0, result.stderr
-    database = open_database(str(path))
+    database = open_seeded_database(str(path))
     user = users.get_user(database, "marie")
     assert user.role == "staff" and user.password_hash.startswith("$2")
     database.close()
@@ -59,7 +60,7 @@ def test_backup_is_a_complete_database_and_never_overwrites(tmp_path):
     source = tmp_path / "db.duckdb"
     target = tmp_path / "copy.duckdb"
     assert run_cli(["backup", "-o", str(target)], source).returncode == 0
-    copy = open_database(str(target), seed=False)
+    copy = open_database(str(target))
     assert copy.scalar("SELECT count(*) FROM means") == 55
     assert copy.migrate() == []
     copy.close()

@@ -7,7 +7,8 @@ import duckdb
 import pytest
 
 from lib.core import db as dblib
-from lib.core.db import DatabaseLockedError, Migration, connect, list_migrations, open_database
+from lib.core.db import DatabaseLockedError, Migration, connect, list_migrations
+from lib.seed import open_seeded_database
 
 
 def test_fresh_memory_database_has_every_migration_recorded(db):
@@ -18,7 +19,7 @@ def test_fresh_memory_database_has_every_migration_recorded(db):
 
 def test_temp_file_database_is_created_under_a_new_folder(tmp_path):
     path = tmp_path / "sub" / "rocsmo.duckdb"
-    database = open_database(str(path))
+    database = open_seeded_database(str(path))
     assert path.exists()
     assert database.scalar("SELECT count(*) FROM means") == 55
     database.close()
@@ -38,7 +39,7 @@ def test_file_made_by_the_previous_schema_upgrades_in_place(tmp_path):
     old.transaction(lambda cur: cur.execute(
         "INSERT INTO settings (key, value) VALUES ('aga_month', '5')"))
     old.close()
-    upgraded = open_database(path)
+    upgraded = open_seeded_database(path)
     assert upgraded.applied_versions() == [m.version for m in list_migrations()]
     assert upgraded.scalar("SELECT value FROM settings WHERE key = 'aga_month'") == "5"  # kept
     assert upgraded.scalar("SELECT count(*) FROM users") == 0
@@ -96,7 +97,7 @@ def test_transaction_retries_a_write_conflict(db):
 
 def test_second_process_gets_a_clear_bilingual_message(tmp_path):
     path = tmp_path / "held.duckdb"
-    holder = open_database(str(path))
+    holder = open_seeded_database(str(path))
     script = textwrap.dedent("""
         from lib.cli import main
         import sys

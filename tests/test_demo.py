@@ -4,8 +4,8 @@ from datetime import date
 import pytest
 
 from lib import cli, demo
-from lib.core.db import open_database
 from lib.plan import items, overview, tracking
+from lib.seed import open_seeded_database
 
 UNTIL = date(2026, 11, 23)
 
@@ -16,7 +16,7 @@ def test_demo_writes_a_lived_in_history_and_refuses_to_overwrite(tmp_path):
     assert summary.items == 55 and summary.updates > 500
     with pytest.raises(FileExistsError):
         demo.build_demo(path, until=UNTIL)
-    db = open_database(str(path))
+    db = open_seeded_database(str(path))
     try:
         first, last = db.query_one("SELECT min(work_date), max(work_date) FROM means_updates")
         assert first.year == 2021 and last <= UNTIL
@@ -41,7 +41,7 @@ def test_demo_is_deterministic_for_a_seed(tmp_path):
 def test_synth_multiplies_the_plan(tmp_path):
     summary = demo.build_synthetic(tmp_path / "s.duckdb", 3, until=UNTIL)
     assert summary.items == 3 * 55
-    db = open_database(str(summary.path))
+    db = open_seeded_database(str(summary.path))
     try:
         assert db.scalar("SELECT count(*) FROM axes") == 18
         assert db.scalar("SELECT count(DISTINCT means_id) FROM means_updates") > 150

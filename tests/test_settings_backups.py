@@ -3,6 +3,7 @@ import pytest
 
 from lib.accounts import backups, settings
 from lib.core.db import open_database
+from lib.seed import open_seeded_database
 from tests.conftest import make_user
 
 
@@ -22,12 +23,12 @@ def test_a_setting_change_is_attributed_and_audited(db):
 
 
 def test_backup_from_the_app_is_a_complete_database_listed_newest_first(tmp_path):
-    database = open_database(str(tmp_path / "live.duckdb"))
+    database = open_seeded_database(str(tmp_path / "live.duckdb"))
     make_user(database, "admin", "chef")
     path = backups.create_backup(database, actor="chef", directory=tmp_path / "backups")
     listed = backups.list_backups(tmp_path / "backups")
     assert [b.path for b in listed] == [path]
-    copy = open_database(str(path), seed=False)
+    copy = open_database(str(path))
     assert copy.scalar("SELECT count(*) FROM means") == 55
     assert copy.scalar("SELECT count(*) FROM users") == 1
     copy.close()

@@ -1,6 +1,6 @@
 """Campaigns as data: reading them, the current one, creating one or copying last year's.
 
-A campaign is stored by lib.seed.insert_campaign from "seed-shaped" data (the shape of
+A campaign is stored by insert_campaign from "seed-shaped" data (the shape of
 data/seed/campagne-*.yaml), so creating, copying and seeding share one write path.
 """
 from __future__ import annotations
@@ -14,7 +14,13 @@ import pandas as pd
 from lib.core import audit, clock
 from lib.core.db import Database
 from lib.core.messages import Message
-from lib.seed import CAMPAIGN_TEXT_FIELDS, insert_campaign
+
+CAMPAIGN_TEXT_FIELDS = (
+    "name", "agreement_title", "slogan", "organiser", "ambassador_status", "purpose", "website",
+    "agreement_start", "report_request", "questionnaire_invitation", "questionnaire_label",
+    "reach_title", "reach_note", "organiser_commitments_intro", "diffusion_intro",
+    "commitments_intro", "checklist_instruction",
+)
 
 CURRENT_SETTING = "current_campaign"
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,59}$")
@@ -370,3 +376,51 @@ def _int_or_none(value) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return value  # left as typed so validation can say what is wrong
+
+
+def insert_campaign(cur, campaign: dict, *, actor: str) -> int:
+    """Insert a whole campaign (channels, moments, commitments) from seed-shaped data.
+
+    Used by seeding and by staff when they create or copy a campaign. Runs inside the
+    caller's transaction; returns the new campaign id.
+    """
+    contact = campaign.get("contact") or {}
+    columns = ["slug", *CAMPAIGN_TEXT_FIELDS, "starts_on", "valid_until", "report_due",
+               "contact_name", "contact_title", "contact_email", "created_by"]
+    values = [campaign["slug"], *(campaign.get(f) or "" for f in CAMPAIGN_TEXT_FIELDS),
+              campaign.get("starts_on"), campaign.get("valid_until"), campaign.get("report_due"),
+              contact.get("name", ""), contact.get("title", ""), contact.get("email", ""), actor]
+    placeholders = ", ".join("?" for _ in columns)
+    campaign_id = cur.execute(
+        f"INSERT INTO campaigns ({', '.join(columns)}) VALUES ({placeholders}) RETURNING id", values
+    ).fetchone()[0]
+    for position, channel in enumerate(campaign.get("channels", []), start=1):
+        cur.execute(
+            "INSERT INTO campaign_channels (campaign_id, position, key, label, audience, as_of)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [campaign_id, position, channel["key"], channel["label"], channel.get("audience"),
+             channel.get("as_of", campaign.get("reach_as_of"))],
+        )
+    for position, moment in enumerate(campaign.get("moments", []), start=1):
+        cur.execute(
+            "INSERT INTO campaign_moments (campaign_id, position, key, kind, when_label, starts_on, ends_on,"
+            " description, checklist_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [campaign_id, position, moment["key"], moment["kind"], moment.get("when", ""),
+             moment["starts_on"], moment["ends_on"], moment.get("description", ""),
+             moment.get("checklist_label", "")],
+        )
+    for position, commitment in enumerate(campaign.get("commitments", []), start=1):
+        cur.execute(
+            "INSERT INTO commitment_types (campaign_id, position, key, label, with_moments) VALUES (?, ?, ?, ?, ?)",
+            [campaign_id, position, commitment["key"], commitment["label"], bool(commitment.get("with_moments"))],
+        )
+    for position, text in enumerate(campaign.get("organiser_commitments", []), start=1):
+        cur.execute(
+            "INSERT INTO organiser_commitments (campaign_id, position, text) VALUES (?, ?, ?)",
+            [campaign_id, position, text],
+        )
+    cur.execute(
+        "INSERT INTO audit_log (actor, action, entity, entity_id) VALUES (?, 'campaign.create', 'campaign', ?)",
+        [actor, str(campaign_id)],
+    )
+    return campaign_id

@@ -206,13 +206,8 @@ def connect(path: str | None = None, *, read_only: bool = False) -> Database:
     return Database(connection, path)
 
 
-def open_database(path: str | None = None, *, seed: bool = True) -> Database:
-    """Open, migrate and (unless seed=False) seed the database; the app's and CLI's entry."""
+def open_database(path: str | None = None) -> Database:
+    """Open and migrate the database (no data is added: lib.seed.open_seeded_database seeds too)."""
     db = connect(path)
     db.migrate()
-    if seed:
-        from lib import seed as seeding  # late import: seed depends on this module
-
-        seeding.seed_database(db)
     return db
-

@@ -352,3 +352,51 @@ def delete_means(db: Database, user, means_id: int, *, session_id: str = "") -> 
         _audit(cur, user, "plan.means.delete", "means", means_id, {"text": row[0], "action_id": row[1]}, session_id)
 
     db.transaction(work)
+
+
+def insert_plan(cur, plan: dict) -> int:
+    """Insert a whole plan (2018 orientations, axes, actions, means and their parties) from
+    seed-shaped data, inside the caller's transaction; returns the new plan id."""
+    slug = plan["slug"]
+    is_first = cur.execute("SELECT count(*) FROM plans").fetchone()[0] == 0
+    plan_id = cur.execute(
+        "INSERT INTO plans (slug, title, context, is_current) VALUES (?, ?, ?, ?) RETURNING id",
+        [slug, plan["title"], plan.get("context", ""), is_first],
+    ).fetchone()[0]
+    orientations = plan.get("orientations") or {}
+    for strategy in orientations.get("strategies", []):
+        strategy_id = cur.execute(
+            "INSERT INTO strategies (plan_id, year, number, name, gloss) VALUES (?, ?, ?, ?, ?) RETURNING id",
+            [plan_id, orientations["year"], strategy["number"], strategy["name"], strategy.get("gloss", "")],
+        ).fetchone()[0]
+        for item in strategy.get("items", []):
+            cur.execute(
+                "INSERT INTO strategy_items (strategy_id, letter, label) VALUES (?, ?, ?)",
+                [strategy_id, item["letter"], item["label"]],
+            )
+    for axis in plan["axes"]:
+        axis_key = f"{slug}:{axis['number']}"
+        axis_id = cur.execute(
+            "INSERT INTO axes (plan_id, number, name, objective, seed_key) VALUES (?, ?, ?, ?, ?) RETURNING id",
+            [plan_id, axis["number"], axis["name"], axis.get("objective", ""), axis_key],
+        ).fetchone()[0]
+        for a_pos, action in enumerate(axis["actions"], start=1):
+            action_key = f"{axis_key}.{a_pos}"
+            action_id = cur.execute(
+                "INSERT INTO actions (axis_id, position, title, seed_key) VALUES (?, ?, ?, ?) RETURNING id",
+                [axis_id, a_pos, action["title"], action_key],
+            ).fetchone()[0]
+            for m_pos, means in enumerate(action["means"], start=1):
+                means_id = cur.execute(
+                    "INSERT INTO means (action_id, position, text, period_label, indicator,"
+                    " responsible_label, seed_key) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    [action_id, m_pos, means["text"], means.get("period", ""), means.get("indicator", ""),
+                     means.get("responsible", ""), f"{action_key}.{m_pos}"],
+                ).fetchone()[0]
+                for party in parse_parties(means.get("responsible", "")):
+                    cur.execute("INSERT INTO means_parties (means_id, party) VALUES (?, ?)", [means_id, party])
+    cur.execute(
+        "INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ('seed', 'seed.plan', 'plan', ?)",
+        [str(plan_id)],
+    )
+    return plan_id

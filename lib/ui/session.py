@@ -15,8 +15,9 @@ import streamlit_authenticator as stauth
 
 from lib.accounts import auth, users
 from lib.core.clock import to_local
-from lib.core.db import Database, open_database
+from lib.core.db import Database
 from lib.core.i18n import DEFAULT_LANGUAGE, format_datetime, translate
+from lib.seed import open_seeded_database
 
 REVOKED_NOTICE = "Votre session a pris fin (déconnexion, changement de mot de passe ou de rôle). Reconnectez-vous."
 
@@ -24,7 +25,7 @@ REVOKED_NOTICE = "Votre session a pris fin (déconnexion, changement de mot de p
 @st.cache_resource(show_spinner=False)
 def get_db() -> Database:
     """The process-wide database, opened, migrated and seeded once."""
-    return open_database()
+    return open_seeded_database()
 
 
 def session_id() -> str:

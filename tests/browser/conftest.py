@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from lib.accounts import users
-from lib.core.db import open_database
+from lib.seed import open_seeded_database
 from tests.browser.helpers import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,7 +62,7 @@ def _create_accounts(database) -> None:
 def _prepare_database(path: Path) -> None:
     """Seed the file and create one account per staff-side role, then close it: the
     server process must be the only one holding the file."""
-    database = open_database(str(path))
+    database = open_seeded_database(str(path))
     _create_accounts(database)
     database.close()
 
@@ -73,7 +73,7 @@ def _prepare_lived_in_database(path: Path) -> None:
     from tests.ambassador_helpers import approved
 
     build_demo(path)
-    database = open_database(str(path))
+    database = open_seeded_database(str(path))
     _create_accounts(database)
     approved(database, username=AMBASSADOR, password=PASSWORD, password_confirm=PASSWORD)
     database.close()
