@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from lib.accounts import users
-from lib.core import backup, spreadsheets
+from lib.core import backup, roles, spreadsheets
 from lib.core.db import DatabaseLockedError, database_path
 from lib.plan import exports
 from lib.seed import open_seeded_database
@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Create an account. The password is read from standard input (prompted twice on a "
                     "terminal, else the first line), never from the command line.")
     add_user.add_argument("username")
-    add_user.add_argument("--role", required=True, choices=("admin", "staff", "board", "ambassador"))
+    add_user.add_argument("--role", required=True, choices=[role.value for role in roles.ROLES])
     add_user.add_argument("--name", required=True, help="display name")
     add_user.add_argument("--email", required=True)
     add_user.add_argument("--org", default="", help="organisation (ambassadors)")

@@ -2,11 +2,12 @@
 import streamlit as st
 
 from lib.campaign import agreement_pdf, ambassadors, campaigns, impact_reports
-from lib.core import clock, spreadsheets
+from lib.core import clock, roles, spreadsheets
+from lib.core.errors import FormError
 from lib.core.i18n import format_date
-from lib.ui import campaign_widgets, session
+from lib.ui import campaign_widgets, feedback, session
 
-user = session.require_role("staff", "admin")
+user = session.require_role(roles.STAFF)
 t = session.t
 db = session.get_db()
 lang = session.language()
@@ -60,8 +61,8 @@ with signups:
                     ambassadors.decide(db, chosen, decision, note, actor=user.username)
                     st.session_state["ambassadors.decision_round"] = form_round + 1
                     st.rerun()
-                except ambassadors.AmbassadorError as error:
-                    campaign_widgets.show_errors(error.messages)
+                except FormError as error:
+                    feedback.show_errors(error)
         with st.expander(t("Modifier l’entente")):
             form = f"agreement{chosen}"
             data = campaign_widgets.agreement_inputs(form, types, moments, logo_required=False, agreement=agreement)
@@ -70,8 +71,8 @@ with signups:
                     ambassadors.update_agreement(db, chosen, {**data, "accepted": agreement.accepted},
                                                  actor=user.username)
                     st.rerun()
-                except ambassadors.AmbassadorError as error:
-                    campaign_widgets.show_errors(error.messages)
+                except FormError as error:
+                    feedback.show_errors(error)
         if agreement.status == "approved":
             st.subheader(t("Rapport de retombées"))
             report = impact_reports.get_report(db, chosen)
@@ -83,8 +84,8 @@ with signups:
                         try:  # a second click finds the report already reopened
                             impact_reports.reopen_report(db, chosen, reopen_note, actor=user.username)
                             st.rerun()
-                        except impact_reports.ReportError as error:
-                            campaign_widgets.show_errors(error.messages)
+                        except FormError as error:
+                            feedback.show_errors(error)
 
 with follow:
     pending = impact_reports.follow_up(db, campaign_id, clock.today(), lang)

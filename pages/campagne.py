@@ -2,11 +2,13 @@
 import streamlit as st
 
 from lib.campaign import ambassadors, campaigns, charts, impact_reports
+from lib.core import roles
+from lib.core.errors import FormError
 from lib.core.i18n import format_date
-from lib.ui import campaign_widgets, session
+from lib.ui import campaign_widgets, feedback, session
 from lib.ui.layout import escape_markdown
 
-user = session.require_role("ambassador", "board", "staff", "admin")
+user = session.require_role(roles.EVERYONE)
 t = session.t
 db = session.get_db()
 lang = session.language()
@@ -104,5 +106,5 @@ if is_staff:
                 try:
                     campaigns.create_campaign(db, data, actor=user.username, make_current=make_current)
                     st.success(t("Campagne créée."))
-                except campaigns.CampaignError as error:
-                    campaign_widgets.show_errors(error.messages)
+                except FormError as error:
+                    feedback.show_errors(error)

@@ -3,8 +3,9 @@ import streamlit as st
 
 from lib.campaign import ambassadors, campaigns
 from lib.core import clock
+from lib.core.errors import FormError
 from lib.core.i18n import format_date
-from lib.ui import campaign_widgets, session
+from lib.ui import campaign_widgets, feedback, session
 from lib.ui.layout import escape_markdown
 
 t = session.t
@@ -58,8 +59,8 @@ data["password_confirm"] = right.text_input(t("Confirmer le mot de passe"), type
 if st.button(t("Envoyer ma demande"), type="primary", key="signup.submit", icon=":material/send:"):
     try:
         ambassadors.sign_up(db, campaign.id, data, session_id=session.session_id())
-    except ambassadors.AmbassadorError as error:
-        campaign_widgets.show_errors(error.messages)
+    except FormError as error:
+        feedback.show_errors(error)
     else:
         st.session_state["signup.done"] = ambassadors.users.normalise_username(data["username"])
         st.rerun()

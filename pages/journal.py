@@ -1,10 +1,10 @@
 """Journal: the audit log of sign-ins and changes (admin)."""
 import streamlit as st
 
-from lib.core import audit, spreadsheets
+from lib.core import audit, roles, spreadsheets
 from lib.ui import session
 
-session.require_role("admin")
+session.require_role(roles.ADMINS)
 t = session.t
 db = session.get_db()
 

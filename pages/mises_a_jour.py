@@ -1,12 +1,13 @@
 """Mises à jour: find a plan item, record its update, set its schedule or target; edit the plan."""
 import streamlit as st
 
-from lib.core import clock
+from lib.core import clock, roles
+from lib.core.errors import FormError
 from lib.plan import overview, tracking
-from lib.ui import plan_editor, plan_views, session
+from lib.ui import feedback, plan_editor, plan_views, session
 from lib.ui.layout import escape_markdown
 
-user = session.require_role("staff", "admin")
+user = session.require_role(roles.STAFF)
 t = session.t
 db = session.get_db()
 sid = session.session_id()
@@ -99,8 +100,8 @@ with update_tab:
         data = tracking.UpdateInput(new_status, progress, work_date, note, quantity, evidence, corrects)
         try:
             tracking.record_update(db, user, int(means_id), data, session_id=sid)
-        except tracking.TrackingError as error:
-            plan_views.show_errors(error)
+        except FormError as error:
+            feedback.show_errors(error)
         else:
             plan_views.clear_fields("update.status", "update.progress", "update.work_date", "update.quantity",
                                     "update.evidence_url", "update.corrects", "update.note", "update.loaded_for")

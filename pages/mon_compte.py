@@ -2,16 +2,18 @@
 import streamlit as st
 
 from lib.accounts import users
+from lib.core import roles
+from lib.core.errors import FormError
 from lib.core.i18n import LANGUAGES
-from lib.ui import session
+from lib.ui import feedback, session
 
-user = session.require_role("admin", "staff", "board", "ambassador")
+user = session.require_role(roles.EVERYONE)
 t = session.t
 db = session.get_db()
 
 st.title(t("Mon compte"))
 st.text(f"{user.username} · {user.email}")
-st.caption(t(users.ROLE_LABELS_FR[user.role]))
+st.caption(t(roles.ROLE_LABELS_FR[user.role]))
 
 with st.form("profile"):
     display_name = st.text_input(t("Nom affiché"), value=user.display_name, key="profile.display_name")
@@ -22,8 +24,8 @@ with st.form("profile"):
             users.update_profile(db, user.username, display_name, language)
             st.session_state["lang.next"] = language
             st.rerun()
-        except users.UserError as error:
-            st.error(" ".join(t(m) for m in error.messages))
+        except FormError as error:
+            feedback.show_errors(error)
 
 with st.form("password"):
     st.subheader(t("Changer mon mot de passe"))
@@ -33,9 +35,8 @@ with st.form("password"):
     if st.form_submit_button(t("Changer le mot de passe")):
         try:
             users.change_own_password(db, user.username, current, new, confirm)
-        except users.UserError as error:
-            for message in error.messages:
-                st.error(t(message))
+        except FormError as error:
+            feedback.show_errors(error)
         else:
             st.session_state["auth.notice"] = "Mot de passe changé. Reconnectez-vous avec le nouveau mot de passe."
             st.rerun()  # the session version changed: this session ends and shows the notice

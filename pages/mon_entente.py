@@ -2,12 +2,13 @@
 import streamlit as st
 
 from lib.campaign import agreement_pdf, ambassadors, campaigns
-from lib.core import clock
+from lib.core import clock, roles
+from lib.core.errors import FormError
 from lib.core.i18n import format_date
-from lib.ui import campaign_widgets, session
+from lib.ui import campaign_widgets, feedback, session
 from lib.ui.layout import escape_markdown
 
-user = session.require_role("ambassador")
+user = session.require_role(roles.AMBASSADORS)
 t = session.t
 db = session.get_db()
 
@@ -32,8 +33,8 @@ if previous is not None:  # a returning organisation: its account joins this yea
             try:
                 ambassadors.join_campaign(db, current.id, data, actor=user.username, session_id=session.session_id())
                 st.rerun()
-            except ambassadors.AmbassadorError as error:
-                campaign_widgets.show_errors(error.messages)
+            except FormError as error:
+                feedback.show_errors(error)
 campaign = campaigns.get_campaign(db, agreement.campaign_id)
 types = campaigns.list_commitment_types(db, campaign.id)
 moments = campaigns.list_moments(db, campaign.id)

@@ -5,10 +5,11 @@ import streamlit as st
 
 from lib.accounts import settings
 from lib.campaign import campaigns
+from lib.core import roles
 from lib.core.i18n import month_name
 from lib.ui import session
 
-admin = session.require_role("admin")
+admin = session.require_role(roles.ADMINS)
 t = session.t
 db = session.get_db()
 values = settings.get_settings(db)

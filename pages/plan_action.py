@@ -1,13 +1,13 @@
 """Plan d’action: drill down axis → action → means, with each item's history and indicator progress."""
 import streamlit as st
 
-from lib.core import clock
+from lib.core import clock, roles
 from lib.core.i18n import format_date, format_pct
 from lib.plan import charts, items, overview, tracking
 from lib.ui import plan_views, session
 from lib.ui.layout import escape_markdown
 
-user = session.require_role("board", "staff", "admin")
+user = session.require_role(roles.READERS)
 t = session.t
 lang = session.language()
 db = session.get_db()

@@ -2,7 +2,8 @@
 import streamlit as st
 
 from lib.accounts import users
-from lib.ui import layout, session
+from lib.core.errors import FormError
+from lib.ui import feedback, layout, session
 
 t = session.t
 db = session.get_db()
@@ -27,9 +28,8 @@ if submitted:
         try:
             users.create_user(db, username=username, role="admin", display_name=display_name, email=email,
                               password=password, actor="premier-demarrage")
-        except users.UserError as error:
-            for message in error.messages:
-                st.error(t(message))
+        except FormError as error:
+            feedback.show_errors(error)
         else:
             st.success(t("Administrateur créé. Connectez-vous."))
             st.rerun()

@@ -2,12 +2,13 @@
 import streamlit as st
 
 from lib.campaign import ambassadors, campaigns, impact_reports
-from lib.core import clock
+from lib.core import clock, roles
+from lib.core.errors import FormError
 from lib.core.i18n import format_date
-from lib.ui import campaign_widgets, session
+from lib.ui import campaign_widgets, feedback, session
 from lib.ui.layout import escape_markdown
 
-user = session.require_role("ambassador")
+user = session.require_role(roles.AMBASSADORS)
 t = session.t
 db = session.get_db()
 lang = session.language()
@@ -52,8 +53,8 @@ if editable:
         try:
             status = impact_reports.save_report(db, agreement.id, data, actor=user.username,
                                                 submit=action == "submit")
-        except impact_reports.ReportError as error:
-            campaign_widgets.show_errors(error.messages)
+        except FormError as error:
+            feedback.show_errors(error)
         else:
             st.session_state["report.notice"] = "Rapport soumis." if status == "submitted" else "Brouillon enregistré."
             st.rerun()

@@ -2,10 +2,11 @@
 import streamlit as st
 
 from lib.accounts import backups
+from lib.core import roles
 from lib.core.i18n import format_datetime, format_number
 from lib.ui import session
 
-admin = session.require_role("admin")
+admin = session.require_role(roles.ADMINS)
 t = session.t
 db = session.get_db()
 

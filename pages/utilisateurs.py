@@ -2,12 +2,14 @@
 import streamlit as st
 
 from lib.accounts import users
-from lib.ui import session
+from lib.core import roles
+from lib.core.errors import FormError
+from lib.ui import feedback, session
 
-admin = session.require_role("admin")
+admin = session.require_role(roles.ADMINS)
 t = session.t
 db = session.get_db()
-role_label = lambda role: t(users.ROLE_LABELS_FR[role])  # noqa: E731 - a format_func
+role_label = lambda role: t(roles.ROLE_LABELS_FR[role])  # noqa: E731 - a format_func
 
 st.title(t("Utilisateurs"))
 if shown := st.session_state.pop("users.new_password", None):
@@ -31,23 +33,23 @@ if username:
     target = users.get_user(db, username)
     columns = st.columns([3, 2, 2, 3], vertical_alignment="bottom")
     with columns[0]:
-        new_role = st.selectbox(t("Rôle"), users.ROLES, index=users.ROLES.index(target.role),
+        new_role = st.selectbox(t("Rôle"), roles.ROLES, index=roles.ROLES.index(target.role),
                                 format_func=role_label, key=f"users.role.{username}")
     with columns[1]:
         if st.button(t("Changer le rôle"), key="users.change_role", disabled=new_role == target.role):
             try:
                 users.set_role(db, username, new_role, actor=admin.username)
                 st.rerun()
-            except users.UserError as error:
-                st.error(" ".join(t(m) for m in error.messages))
+            except FormError as error:
+                feedback.show_errors(error)
     with columns[2]:
         label = t("Désactiver") if target.is_active else t("Réactiver")
         if st.button(label, key="users.toggle_active"):
             try:
                 users.set_active(db, username, not target.is_active, actor=admin.username)
                 st.rerun()
-            except users.UserError as error:
-                st.error(" ".join(t(m) for m in error.messages))
+            except FormError as error:
+                feedback.show_errors(error)
     with columns[3]:
         if st.button(t("Réinitialiser le mot de passe"), key="users.reset_password"):
             st.session_state["users.new_password"] = (username, users.reset_password(db, username, actor=admin.username))
@@ -58,7 +60,7 @@ with st.form("new_user"):
     new_username = st.text_input(t("Nom d’utilisateur"), key="new_user.username")
     display_name = st.text_input(t("Nom affiché"), key="new_user.display_name")
     email = st.text_input(t("Courriel"), key="new_user.email")
-    role = st.selectbox(t("Rôle"), users.ROLES, index=2, format_func=role_label, key="new_user.role")
+    role = st.selectbox(t("Rôle"), roles.ROLES, index=2, format_func=role_label, key="new_user.role")
     organisation = st.text_input(t("Organisme (ambassadeurs)"), key="new_user.organisation")
     password = st.text_input(t("Mot de passe initial (12 caractères ou plus)"), type="password",
                              key="new_user.password")
@@ -67,6 +69,5 @@ with st.form("new_user"):
             users.create_account(db, admin=admin.username, username=new_username, role=role,
                                  display_name=display_name, email=email, password=password, organisation=organisation)
             st.success(t("Compte créé."))
-        except users.UserError as error:
-            for message in error.messages:
-                st.error(t(message))
+        except FormError as error:
+            feedback.show_errors(error)

@@ -1,12 +1,12 @@
 """Vue d’ensemble: per-axis progress, statuses, late and coming items, latest updates, load."""
 import streamlit as st
 
-from lib.core import clock
+from lib.core import clock, roles
 from lib.core.i18n import format_date, format_pct
 from lib.plan import overview, tracking
 from lib.ui import plan_views, session
 
-user = session.require_role("board", "staff", "admin")
+user = session.require_role(roles.READERS)
 t = session.t
 lang = session.language()
 db = session.get_db()

@@ -6,6 +6,7 @@ import pytest
 from lib.accounts import users
 from lib.campaign import ambassadors, campaigns
 from lib.campaign.ambassadors import AmbassadorError, validate_signup
+from lib.core.errors import AccessDenied
 from tests.ambassador_helpers import current_id, ensure_staff, image_bytes, signed_up, signup_data
 
 
@@ -250,10 +251,10 @@ def test_logo_file_names_are_safe(db):
 
 def test_only_staff_may_approve_or_edit(db):
     ambassador_id = signed_up(db)
-    with pytest.raises(AmbassadorError, match="réservée à l’équipe"):
+    with pytest.raises(AccessDenied, match="réservée à l’équipe"):
         ambassadors.decide(db, ambassador_id, "approved", "", actor="smo-outaouais")
     data = ambassadors.agreement_as_form_data(ambassadors.get_agreement(db, ambassador_id))
-    with pytest.raises(AmbassadorError, match="réservée à l’équipe"):
+    with pytest.raises(AccessDenied, match="réservée à l’équipe"):
         ambassadors.update_agreement(db, ambassador_id, data, actor="smo-outaouais")
     assert ambassadors.get_agreement(db, ambassador_id).status == "pending"
 

@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.accounts import users
-from lib.core import audit, i18n
+from lib.core import audit, i18n, roles
 from lib.core.i18n import format_date, format_datetime, format_number, format_pct, translate
 from lib.ui import navigation
 
@@ -29,7 +28,7 @@ def test_every_interface_text_has_an_english_translation():
     english = i18n.catalog("en")
     texts = literal_texts()
     texts |= {spec.title_fr for spec in (*navigation.PAGES, *navigation.SIGNED_OUT_PAGES, navigation.FIRST_RUN_PAGE)}
-    texts |= set(users.ROLE_LABELS_FR.values()) | set(audit.ACTION_LABELS_FR.values())
+    texts |= set(roles.ROLE_LABELS_FR.values()) | set(audit.ACTION_LABELS_FR.values())
     texts |= set(audit.ACTION_GROUPS_FR.values())
     missing = sorted(text for text in texts if text not in english)
     assert not missing, missing

@@ -7,6 +7,7 @@ import pytest
 from lib.campaign import ambassadors
 from lib.campaign import impact_reports as reports
 from lib.campaign.impact_reports import ReportError
+from lib.core.errors import AccessDenied
 from tests.ambassador_helpers import approved, current_id, ensure_staff, signed_up
 
 OWNER = "smo-outaouais"
@@ -93,7 +94,7 @@ def test_a_reopened_report_keeps_the_lateness_of_its_first_submission(db, first_
 def test_only_staff_reopen_a_report(db):
     ambassador_id = approved(db)
     reports.save_report(db, ambassador_id, filled(db, ambassador_id), actor=OWNER, submit=True)
-    with pytest.raises(ReportError, match="réservée à l’équipe"):
+    with pytest.raises(AccessDenied, match="réservée à l’équipe"):
         reports.reopen_report(db, ambassador_id, "", actor=OWNER)
 
 

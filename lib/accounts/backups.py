@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lib.accounts import users
-from lib.core import audit, backup, clock
+from lib.core import audit, backup, clock, roles
 from lib.core.db import PROJECT_ROOT, Database
 
 BACKUP_DIR = PROJECT_ROOT / "data" / "backups"
@@ -25,7 +25,7 @@ def create_backup(db: Database, *, actor: str, directory: Path = BACKUP_DIR) -> 
 
     Raises PermissionError unless `actor` is an active administrator.
     """
-    users.require_admin(db, actor)
+    roles.require(users.get_user(db, actor), roles.ADMINS)
     stamp = clock.to_local(clock.utcnow()).strftime("%Y%m%d-%H%M%S")
     path = backup.backup_database(db, directory / f"rocsmo-{stamp}.duckdb")
     db.transaction(lambda cur: audit.record(cur, actor, "backup.create", entity="backup", entity_id=path.name))

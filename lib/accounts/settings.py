@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from lib.accounts import users
-from lib.core import audit, clock
+from lib.core import audit, clock, roles
 from lib.core.db import Database
 
 EDITABLE = ("aga_month", "continuous_late_days", "plan_start")
@@ -40,7 +40,7 @@ def save_settings(db: Database, values: dict, *, actor: str) -> None:
     Raises PermissionError unless `actor` is an active administrator, ValueError (French
     message) when a value is invalid; nothing is saved then.
     """
-    users.require_admin(db, actor)
+    roles.require(users.get_user(db, actor), roles.ADMINS)
     errors = validate_settings(values)
     if errors:
         raise ValueError(" ".join(errors))

@@ -10,22 +10,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.accounts.passwords import check_password, generate_password, hash_password, validate_password
-from lib.core import audit, clock
+from lib.core import audit, clock, roles
 from lib.core.db import Database
+from lib.core.errors import FormError
 from lib.core.i18n import format_datetime, translate
 
-ROLES = ("admin", "staff", "board", "ambassador")
-ROLE_LABELS_FR = {"admin": "Administrateur", "staff": "Équipe", "board": "Membre du CA", "ambassador": "Ambassadeur"}
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-class UserError(ValueError):
+class UserError(FormError):
     """A request about users that cannot be honoured; `messages` are in French."""
-
-    def __init__(self, messages: list[str] | str):
-        self.messages = [messages] if isinstance(messages, str) else list(messages)
-        super().__init__(" ".join(self.messages))
 
 
 @dataclass(frozen=True)
@@ -56,18 +51,6 @@ def count_users(db: Database) -> int:
     return db.scalar("SELECT count(*) FROM users")
 
 
-def require_admin(db: Database, actor: str) -> User:
-    """The acting account if it is an active administrator; else PermissionError.
-
-    Admin-only writes check this themselves, so a page that forgot its own check, or
-    code calling lib directly, still cannot act for a lesser role.
-    """
-    account = get_user(db, actor)
-    if account is None or not account.is_active or account.role != "admin":
-        raise PermissionError("Cette action est réservée aux administrateurs.")
-    return account
-
-
 def get_user(db: Database, username: str) -> User | None:
     """The account `username` (any case), or None."""
     row = db.query_one(f"SELECT {_USER_COLUMNS} FROM users WHERE username = ?", [normalise_username(username)])
@@ -81,7 +64,7 @@ def list_users(db: Database, lang: str = "fr") -> pd.DataFrame:
         "SELECT username, display_name, email, role, organisation, is_active, created_at, last_sign_in_at"
         " FROM users ORDER BY role, username"
     )
-    frame["role"] = frame["role"].map(lambda role: translate(ROLE_LABELS_FR[role], lang))
+    frame["role"] = frame["role"].map(lambda role: translate(roles.ROLE_LABELS_FR[role], lang))
     for column in ("created_at", "last_sign_in_at"):
         frame[column] = [format_datetime(moment, lang) if not pd.isna(moment) else ""
                          for moment in clock.to_local_series(frame[column])]
@@ -94,7 +77,7 @@ def validate_new_user(username: str, role: str, display_name: str, email: str, p
     if not USERNAME_PATTERN.match(normalise_username(username)):
         errors.append("Le nom d’utilisateur doit compter de 2 à 40 caractères : lettres minuscules, "
                       "chiffres, point, tiret ou souligné.")
-    if role not in ROLES:
+    if role not in roles.ROLES:
         errors.append("Rôle inconnu.")
     if not display_name.strip():
         errors.append("Le nom affiché est obligatoire.")
@@ -159,13 +142,13 @@ def _change(db: Database, username: str, actor: str, action: str, assignments: s
 
 def create_account(db: Database, *, admin: str, **fields) -> str:
     """An administrator creates an account (see create_user). Raises PermissionError, UserError."""
-    require_admin(db, admin)
+    roles.require(get_user(db, admin), roles.ADMINS)
     return create_user(db, actor=admin, **fields)
 
 
 def set_active(db: Database, username: str, active: bool, *, actor: str) -> None:
     """Deactivate (revoking its sessions) or reactivate an account. Admins only."""
-    require_admin(db, actor)
+    roles.require(get_user(db, actor), roles.ADMINS)
     if not active and normalise_username(username) == normalise_username(actor):
         raise UserError("Vous ne pouvez pas désactiver votre propre compte.")
     _change(db, username, actor, "user.activate" if active else "user.deactivate",
@@ -174,8 +157,8 @@ def set_active(db: Database, username: str, active: bool, *, actor: str) -> None
 
 def set_role(db: Database, username: str, role: str, *, actor: str) -> None:
     """Change an account's role; its open sessions stop working. Admins only."""
-    require_admin(db, actor)
-    if role not in ROLES:
+    roles.require(get_user(db, actor), roles.ADMINS)
+    if role not in roles.ROLES:
         raise UserError("Rôle inconnu.")
     _change(db, username, actor, "user.role", "role = ?", [role], revoke_sessions=True, details={"role": role},
             keeps_admin=role == "admin")
@@ -192,7 +175,7 @@ def _guard_last_admin(cur, username: str) -> None:
 
 def reset_password(db: Database, username: str, *, actor: str) -> str:
     """Give the account a generated password (returned once) and revoke its sessions. Admins only."""
-    require_admin(db, actor)
+    roles.require(get_user(db, actor), roles.ADMINS)
     password = generate_password()
     _change(db, username, actor, "user.password_reset", "password_hash = ?", [hash_password(password)],
             revoke_sessions=True)

@@ -19,8 +19,9 @@ from PIL import Image, UnidentifiedImageError
 
 from lib.accounts import passwords, users
 from lib.accounts.passwords import validate_password
-from lib.core import audit, clock
+from lib.core import audit, clock, roles
 from lib.core.db import Database
+from lib.core.errors import FormError
 from lib.core.i18n import translate
 from lib.core.messages import Message
 
@@ -64,12 +65,8 @@ WEBSITE_PATTERN = re.compile(r"^(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(:\d+)?(/[^\
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class AmbassadorError(ValueError):
+class AmbassadorError(FormError):
     """A sign-up or agreement request that cannot be honoured; `messages` are in French."""
-
-    def __init__(self, messages: list[str] | str):
-        self.messages = [messages] if isinstance(messages, str) else list(messages)
-        super().__init__(" ".join(self.messages))
 
 
 @dataclass(frozen=True)
@@ -488,21 +485,13 @@ def _write_choices(cur, ambassador_id: int, data: dict) -> None:
         cur.execute("INSERT INTO ambassador_moments VALUES (?, ?)", [ambassador_id, key])
 
 
-def require_staff(db: Database, actor: str) -> None:
-    """Raise AmbassadorError unless `actor` is an active staff or admin account (the
-    pages check roles too; this keeps the rule where the write happens)."""
-    account = users.get_user(db, actor)
-    if account is None or not account.is_active or account.role not in ("staff", "admin"):
-        raise AmbassadorError("Cette action est réservée à l’équipe.")
-
-
 def decide(db: Database, ambassador_id: int, decision: str, note: str, *, actor: str) -> None:
     """Approve or decline an agreement with a note (required to decline). Audited.
 
     Raises AmbassadorError for a non-staff actor, an unknown agreement or decision, or
     a missing note.
     """
-    require_staff(db, actor)
+    roles.require(users.get_user(db, actor), roles.STAFF)
     note = (note or "").strip()
     if decision not in ("approved", "declined", "pending"):
         raise AmbassadorError("Décision inconnue.")
@@ -532,7 +521,7 @@ def update_agreement(db: Database, ambassador_id: int, data: dict, *, actor: str
     """
     from lib.campaign import campaigns
 
-    require_staff(db, actor)
+    roles.require(users.get_user(db, actor), roles.STAFF)
     current = get_agreement(db, ambassador_id)
     if current is None:
         raise AmbassadorError("Ambassadeur introuvable.")

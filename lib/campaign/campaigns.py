@@ -13,6 +13,7 @@ import pandas as pd
 
 from lib.core import audit, clock
 from lib.core.db import Database
+from lib.core.errors import FormError
 from lib.core.messages import Message
 
 CAMPAIGN_TEXT_FIELDS = (
@@ -29,12 +30,8 @@ _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
-class CampaignError(ValueError):
+class CampaignError(FormError):
     """A campaign request that cannot be honoured; `messages` are in French."""
-
-    def __init__(self, messages: list[str] | str):
-        self.messages = [messages] if isinstance(messages, str) else list(messages)
-        super().__init__(" ".join(self.messages))
 
 
 @dataclass(frozen=True)

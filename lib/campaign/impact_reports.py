@@ -13,10 +13,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.accounts import users
 from lib.campaign import ambassadors, campaigns
 from lib.campaign.ambassadors import CHANNEL_LABELS, CHANNELS
-from lib.core import audit, clock
+from lib.core import audit, clock, roles
 from lib.core.db import Database
+from lib.core.errors import FormError
 from lib.core.i18n import format_datetime, translate
 from lib.core.messages import Message
 
@@ -34,12 +36,8 @@ MAX_ACTIVITIES = 50
 URL_PATTERN = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 
 
-class ReportError(ValueError):
+class ReportError(FormError):
     """A report request that cannot be honoured; `messages` are in French."""
-
-    def __init__(self, messages: list[str] | str):
-        self.messages = [messages] if isinstance(messages, str) else list(messages)
-        super().__init__(" ".join(self.messages))
 
 
 @dataclass(frozen=True)
@@ -277,7 +275,7 @@ def reopen_report(db: Database, ambassador_id: int, note: str, *, actor: str) ->
     Raises ReportError when there is no submitted report or the actor is not staff.
     """
     try:
-        ambassadors.require_staff(db, actor)
+        roles.require(users.get_user(db, actor), roles.STAFF)
     except ambassadors.AmbassadorError as error:
         raise ReportError(error.messages) from None
     note = (note or "").strip()[:ambassadors.MAX_NOTE]

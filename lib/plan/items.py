@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.core import clock
+from lib.core import audit, clock, roles
 from lib.core.db import Database
+from lib.core.errors import FormError
 from lib.plan.parties import parse_parties
 
 
@@ -96,23 +97,12 @@ def list_actions(db: Database, plan_id: int, *, include_archived: bool = False) 
 # role, validates, and runs one transaction with an audit row. Nothing that has updates is
 # ever deleted: axes, actions and means are archived (and can be restored).
 
-WRITER_ROLES = frozenset({"staff", "admin"})
 NAME_MAX_CHARS = 500
 TEXT_MAX_CHARS = 2000
 
 
-class PlanError(ValueError):
+class PlanError(FormError):
     """A change to the plan that cannot be made; `messages` are French, for the form."""
-
-    def __init__(self, messages: list[str] | str):
-        self.messages = [messages] if isinstance(messages, str) else list(messages)
-        super().__init__(" ".join(self.messages))
-
-
-def require_writer(user) -> None:
-    """Raise PermissionError unless `user` is an active staff member or administrator."""
-    if user is None or getattr(user, "role", None) not in WRITER_ROLES or not getattr(user, "is_active", False):
-        raise PermissionError("Seule l’équipe (ou un administrateur) peut modifier le plan et son suivi.")
 
 
 def _required(value: str, label: str, limit: int, errors: list[str]) -> str:
@@ -132,7 +122,6 @@ def _optional(value: str, label: str, limit: int, errors: list[str]) -> str:
 
 
 def _audit(cur, user, action: str, entity: str, entity_id, details: dict, session_id: str) -> None:
-    from lib.core import audit  # late import keeps this module's import light for read-only callers
 
     audit.record(cur, user.username, action, entity=entity, entity_id=entity_id, details=details,
                  session_id=session_id)
@@ -146,7 +135,7 @@ def _exists(cur, table: str, row_id: int) -> bool:
 
 def add_axis(db: Database, user, plan_id: int, name: str, objective: str = "", *, session_id: str = "") -> int:
     """Add an axis at the end of a plan; returns its id. Raises PermissionError, PlanError."""
-    require_writer(user)
+    roles.require(user, roles.STAFF)
     errors: list[str] = []
     name = _required(name, "Le nom de l’axe", NAME_MAX_CHARS, errors)
     objective = _optional(objective, "L’objectif", TEXT_MAX_CHARS, errors)
@@ -168,7 +157,7 @@ def add_axis(db: Database, user, plan_id: int, name: str, objective: str = "", *
 
 def update_axis(db: Database, user, axis_id: int, name: str, objective: str = "", *, session_id: str = "") -> None:
     """Rename an axis or change its objective. Raises PermissionError, PlanError."""
-    require_writer(user)
+    roles.require(user, roles.STAFF)
     errors: list[str] = []
     name = _required(name, "Le nom de l’axe", NAME_MAX_CHARS, errors)
     objective = _optional(objective, "L’objectif", TEXT_MAX_CHARS, errors)
@@ -190,7 +179,7 @@ def update_axis(db: Database, user, axis_id: int, name: str, objective: str = ""
 
 def add_action(db: Database, user, axis_id: int, title: str, *, session_id: str = "") -> int:
     """Add an action at the end of an axis; returns its id. Raises PermissionError, PlanError."""
-    require_writer(user)
+    roles.require(user, roles.STAFF)
     errors: list[str] = []
     title = _required(title, "Le titre de l’action", NAME_MAX_CHARS, errors)
     if errors:
@@ -212,7 +201,7 @@ def add_action(db: Database, user, axis_id: int, title: str, *, session_id: str 
 
 def update_action(db: Database, user, action_id: int, title: str, *, session_id: str = "") -> None:
     """Change an action's title. Raises PermissionError, PlanError."""
-    require_writer(user)
+    roles.require(user, roles.STAFF)
     errors: list[str] = []
     title = _required(title, "Le titre de l’action", NAME_MAX_CHARS, errors)
     if errors:
@@ -252,7 +241,7 @@ def add_means(db: Database, user, action_id: int, text: str, period_label: str =
 
     Raises PermissionError, PlanError.
     """
-    require_writer(user)
+    roles.require(user, roles.STAFF)
     errors, (text, period_label, indicator, responsible_label) = _means_fields(
         text, period_label, indicator, responsible_label)
     if errors:
@@ -283,7 +272,7 @@ def update_means(db: Database, user, means_id: int, text: str, period_label: str
 
     The audit row keeps the values before and after. Raises PermissionError, PlanError.
     """
-    require_writer(user)
+    roles.require(user, roles.STAFF)
     errors, (text, period_label, indicator, responsible_label) = _means_fields(
         text, period_label, indicator, responsible_label)
     if errors:
@@ -316,7 +305,7 @@ def set_archived(db: Database, user, entity: str, entity_id: int, archived: bool
     Nothing is deleted; updates stay attached. Raises PermissionError, PlanError (unknown
     entity or id).
     """
-    require_writer(user)
+    roles.require(user, roles.STAFF)
     if entity not in _ARCHIVABLE:
         raise PlanError("Élément inconnu.")
     table = _ARCHIVABLE[entity]
@@ -338,7 +327,7 @@ def delete_means(db: Database, user, means_id: int, *, session_id: str = "") -> 
 
     Raises PermissionError, PlanError (unknown means, or it has updates).
     """
-    require_writer(user)
+    roles.require(user, roles.STAFF)
 
     def work(cur):
         row = cur.execute("SELECT text, action_id FROM means WHERE id = ?", [means_id]).fetchone()

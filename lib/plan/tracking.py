@@ -22,15 +22,13 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from lib.core import audit, clock
+from lib.core import audit, clock, roles
 from lib.core.db import Database
 from lib.plan import indicators, items, schedule
 
 STATUSES = schedule.STATUSES
 STATUS_LABELS_FR = schedule.STATUS_LABELS_FR
 DONE_STATUSES = schedule.DONE_STATUSES
-WRITER_ROLES = items.WRITER_ROLES
-require_writer = items.require_writer
 NOTE_MAX_CHARS = 2000
 URL_MAX_CHARS = 500
 EARLIEST_WORK_DATE = date(2015, 1, 1)
@@ -274,7 +272,7 @@ def record_update(db: Database, user, means_id: int, data: UpdateInput, *, sessi
     when the input is invalid, the means does not exist or is archived, or `corrects_id`
     is not an update of the same means.
     """
-    require_writer(user)
+    roles.require(user, roles.STAFF)
     errors = validate_update(data, today or clock.today())
     if errors:
         raise TrackingError(errors)
@@ -329,7 +327,7 @@ def set_schedule_override(db: Database, user, means_id: int, kind: str, *, month
     audit row, in one transaction. Raises PermissionError unless staff/admin; TrackingError
     (French) when the schedule does not fit its kind or the means does not exist.
     """
-    require_writer(user)
+    roles.require(user, roles.STAFF)
     try:
         built = schedule.schedule_from_override(kind, months=months, due=due, start=start)
     except ValueError as exc:
@@ -360,7 +358,7 @@ def clear_schedule_override(db: Database, user, means_id: int, *, session_id: st
 
 
 def _clear_override(db: Database, user, means_id: int, column: str, action: str, session_id: str) -> None:
-    require_writer(user)
+    roles.require(user, roles.STAFF)
 
     def work(cur):
         _upsert_tracking(cur, means_id, column, None, user.username)
@@ -392,7 +390,7 @@ def set_target_override(db: Database, user, means_id: int, kind: str, *, quantit
     Side effects: means_tracking row and an audit row, in one transaction. Raises
     PermissionError unless staff/admin; TrackingError (French) on an invalid target.
     """
-    require_writer(user)
+    roles.require(user, roles.STAFF)
     errors = validate_target(kind, quantity, per, deadline)
     if errors:
         raise TrackingError(errors)

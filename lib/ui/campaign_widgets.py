@@ -18,7 +18,6 @@ from lib.campaign.charts import ChartView
 from lib.core import spreadsheets
 from lib.core.clock import to_local
 from lib.core.i18n import format_date, format_datetime, format_number
-from lib.core.messages import translate_message
 from lib.ui.layout import escape_markdown
 from lib.ui.session import language, t
 
@@ -34,13 +33,6 @@ def show_chart(view: ChartView, key: str, caption: str = "") -> None:
         st.download_button(t("Télécharger ce tableau (CSV)"), spreadsheets.to_csv_bytes(view.table),
                            file_name=f"{view.name}.csv", mime="text/csv", key=f"{key}.csv",
                            icon=":material/download:")
-
-
-def show_errors(messages: list[str]) -> None:
-    """Every message at once, as one error box (lib's French messages, in the session's language)."""
-    lang = language()
-    st.error(t("Veuillez corriger ce qui suit :") + "\n"
-             + "\n".join(f"- {escape_markdown(translate_message(m, lang))}" for m in messages))
 
 
 def word_count_caption(text: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.accounts import users
+from lib.core import roles
 from lib.core.db import Database
 from lib.core.i18n import LANGUAGES
 from lib.ui import session
@@ -28,7 +29,7 @@ def render_sidebar(db: Database, authenticator, user: users.User | None) -> None
         st.divider()
         st.markdown(f"**{t('Connecté·e')}**")
         st.text(user.display_name)
-        st.text(t(users.ROLE_LABELS_FR[user.role]))
+        st.text(t(roles.ROLE_LABELS_FR[user.role]))
         if user.organisation:
             st.text(user.organisation)  # text typed at sign-up: never rendered as markdown
         if st.button(t("Se déconnecter"), key="account.sign_out", icon=":material/logout:"):

@@ -10,12 +10,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from lib.core.i18n import translate
-
-ALL_ROLES = frozenset({"admin", "staff", "board", "ambassador"})
-READERS = frozenset({"admin", "staff", "board"})
-STAFF = frozenset({"admin", "staff"})
-ADMIN = frozenset({"admin"})
-AMBASSADOR = frozenset({"ambassador"})
+from lib.core.roles import ADMINS, AMBASSADORS, EVERYONE, READERS, STAFF
 
 
 @dataclass(frozen=True)
@@ -32,16 +27,16 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/vue_ensemble.py", "Vue d’ensemble", ":material/dashboard:", READERS, "Plan d’action", "vue-ensemble"),
     PageSpec("pages/plan_action.py", "Plan d’action", ":material/account_tree:", READERS, "Plan d’action", "plan"),
     PageSpec("pages/mises_a_jour.py", "Mises à jour", ":material/edit_note:", STAFF, "Plan d’action", "mises-a-jour"),
-    PageSpec("pages/mon_entente.py", "Mon entente", ":material/handshake:", AMBASSADOR, "Campagne", "mon-entente"),
-    PageSpec("pages/rapport_retombees.py", "Rapport de retombées", ":material/summarize:", AMBASSADOR, "Campagne",
+    PageSpec("pages/mon_entente.py", "Mon entente", ":material/handshake:", AMBASSADORS, "Campagne", "mon-entente"),
+    PageSpec("pages/rapport_retombees.py", "Rapport de retombées", ":material/summarize:", AMBASSADORS, "Campagne",
              "rapport"),
-    PageSpec("pages/campagne.py", "Campagne", ":material/campaign:", ALL_ROLES, "Campagne", "campagne"),
+    PageSpec("pages/campagne.py", "Campagne", ":material/campaign:", EVERYONE, "Campagne", "campagne"),
     PageSpec("pages/ambassadeurs.py", "Ambassadeurs", ":material/groups:", STAFF, "Campagne", "ambassadeurs"),
-    PageSpec("pages/utilisateurs.py", "Utilisateurs", ":material/group:", ADMIN, "Administration", "utilisateurs"),
-    PageSpec("pages/journal.py", "Journal", ":material/history:", ADMIN, "Administration", "journal"),
-    PageSpec("pages/sauvegardes.py", "Sauvegardes", ":material/backup:", ADMIN, "Administration", "sauvegardes"),
-    PageSpec("pages/parametres.py", "Paramètres", ":material/settings:", ADMIN, "Administration", "parametres"),
-    PageSpec("pages/mon_compte.py", "Mon compte", ":material/person:", ALL_ROLES, "Compte", "compte"),
+    PageSpec("pages/utilisateurs.py", "Utilisateurs", ":material/group:", ADMINS, "Administration", "utilisateurs"),
+    PageSpec("pages/journal.py", "Journal", ":material/history:", ADMINS, "Administration", "journal"),
+    PageSpec("pages/sauvegardes.py", "Sauvegardes", ":material/backup:", ADMINS, "Administration", "sauvegardes"),
+    PageSpec("pages/parametres.py", "Paramètres", ":material/settings:", ADMINS, "Administration", "parametres"),
+    PageSpec("pages/mon_compte.py", "Mon compte", ":material/person:", EVERYONE, "Compte", "compte"),
 )
 
 SIGNED_OUT_PAGES: tuple[PageSpec, ...] = (

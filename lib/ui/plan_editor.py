@@ -11,8 +11,9 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.core.db import Database
+from lib.core.errors import FormError
 from lib.plan import items, tracking
-from lib.ui import plan_views, session
+from lib.ui import feedback, plan_views, session
 
 
 def _saved(message_fr: str, *clear: str) -> None:
@@ -57,8 +58,8 @@ def _axes(db: Database, user, plan_id: int, sid: str) -> None:
                 try:
                     items.update_axis(db, user, int(axis_id), name, objective, session_id=sid)
                     _saved("Axe enregistré.", "axis_edit.loaded_for")
-                except items.PlanError as error:
-                    plan_views.show_errors(error)
+                except FormError as error:
+                    feedback.show_errors(error)
         _archive_button(db, user, "axis", int(axis_id), bool(row["archived"]), "axis_edit.archive", sid)
     with st.expander(t("Ajouter un axe")):
         with st.form("axis_add"):
@@ -68,8 +69,8 @@ def _axes(db: Database, user, plan_id: int, sid: str) -> None:
                 try:
                     items.add_axis(db, user, plan_id, name, objective, session_id=sid)
                     _saved("Axe ajouté.", "axis_add.name", "axis_add.objective")
-                except items.PlanError as error:
-                    plan_views.show_errors(error)
+                except FormError as error:
+                    feedback.show_errors(error)
 
 
 def _actions(db: Database, user, plan_id: int, sid: str) -> None:
@@ -87,8 +88,8 @@ def _actions(db: Database, user, plan_id: int, sid: str) -> None:
                 try:
                     items.update_action(db, user, int(action_id), title, session_id=sid)
                     _saved("Action enregistrée.", "action_edit.loaded_for")
-                except items.PlanError as error:
-                    plan_views.show_errors(error)
+                except FormError as error:
+                    feedback.show_errors(error)
         _archive_button(db, user, "action", int(action_id), bool(row["archived"]), "action_edit.archive", sid)
     axes = items.list_axes(db, plan_id)
     axis_labels = {r.id: f"{r.number}. {r.name}" for r in axes.itertuples()}
@@ -100,8 +101,8 @@ def _actions(db: Database, user, plan_id: int, sid: str) -> None:
                 try:
                     items.add_action(db, user, int(axis_id), title, session_id=sid)
                     _saved("Action ajoutée.", "action_add.title")
-                except items.PlanError as error:
-                    plan_views.show_errors(error)
+                except FormError as error:
+                    feedback.show_errors(error)
 
 
 _MEANS_FIELDS = ("text", "period_label", "indicator", "responsible_label")
@@ -133,8 +134,8 @@ def _means(db: Database, user, plan_id: int, sid: str) -> None:
                 try:
                     items.update_means(db, user, int(means_id), *values, session_id=sid)
                     _saved("Moyen enregistré.", "means_edit.loaded_for")
-                except items.PlanError as error:
-                    plan_views.show_errors(error)
+                except FormError as error:
+                    feedback.show_errors(error)
         col_archive, col_delete = st.columns([1, 4])
         with col_archive:
             _archive_button(db, user, "means", int(means_id), bool(row["archived"]), "means_edit.archive", sid)
@@ -143,8 +144,8 @@ def _means(db: Database, user, plan_id: int, sid: str) -> None:
                 try:
                     items.delete_means(db, user, int(means_id), session_id=sid)
                     _saved("Moyen supprimé.", "means_edit.loaded_for", "means_edit.means")
-                except items.PlanError as error:
-                    plan_views.show_errors(error)
+                except FormError as error:
+                    feedback.show_errors(error)
     actions = items.list_actions(db, plan_id)
     action_labels = {r.id: f"{r.axis_number}.{r.position} {r.title}" for r in actions.itertuples()}
     with st.expander(t("Ajouter un moyen")):
@@ -156,8 +157,8 @@ def _means(db: Database, user, plan_id: int, sid: str) -> None:
                 try:
                     items.add_means(db, user, int(action_id), *values, session_id=sid)
                     _saved("Moyen ajouté.", *(f"means_add.{f}" for f in _MEANS_FIELDS))
-                except items.PlanError as error:
-                    plan_views.show_errors(error)
+                except FormError as error:
+                    feedback.show_errors(error)
 
 
 def schedule_form(db: Database, user, means_id: int, *, overridden: bool, sid: str) -> None:
@@ -179,8 +180,8 @@ def schedule_form(db: Database, user, means_id: int, *, overridden: bool, sid: s
         try:
             tracking.set_schedule_override(db, user, means_id, kind, months=months, due=due, start=start,
                                            session_id=sid)
-        except tracking.TrackingError as error:
-            plan_views.show_errors(error)
+        except FormError as error:
+            feedback.show_errors(error)
         else:
             _saved("Échéancier enregistré.")
     if overridden and st.button(t("Revenir à la période du plan"), key="schedule.clear"):
@@ -207,8 +208,8 @@ def target_form(db: Database, user, means_id: int, *, overridden: bool, sid: str
         try:
             tracking.set_target_override(db, user, means_id, kind, quantity=quantity, per=per, deadline=deadline,
                                          unit_fr=unit, session_id=sid)
-        except tracking.TrackingError as error:
-            plan_views.show_errors(error)
+        except FormError as error:
+            feedback.show_errors(error)
         else:
             _saved("Cible enregistrée.")
     if overridden and st.button(t("Revenir à la cible lue dans l’indicateur"), key="target.clear"):

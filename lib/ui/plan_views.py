@@ -166,12 +166,6 @@ def flash(message: str | None = None) -> None:
         st.success(st.session_state.pop("plan.flash"), icon=":material/check_circle:")
 
 
-def show_errors(error: Exception) -> None:
-    """The French messages of a PlanError/TrackingError, translated, one st.error each."""
-    for message in getattr(error, "messages", [str(error)]):
-        st.error(session.t(message))
-
-
 def follow_row_selection(event, ids: list, select_key: str) -> None:
     """Make a click on a table row choose that item in the selectbox `select_key` (drawn
     after the table). Applied once per new click, so the selectbox stays usable."""

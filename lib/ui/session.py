@@ -153,15 +153,15 @@ def sign_out(db: Database, authenticator: stauth.Authenticate) -> None:
     st.session_state["logout"] = True
 
 
-def require_role(*roles: str) -> users.User:
-    """The signed-in user if their role is one of `roles`; otherwise stop the page.
+def require_role(allowed: frozenset) -> users.User:
+    """The signed-in user if their role is in `allowed` (a set of lib.core.roles); otherwise stop the page.
 
     Every page calls this first, so no page runs for the wrong role even by URL.
     """
     db = get_db()
     username = st.session_state.get("auth.username")
     user = users.get_user(db, username) if username and st.session_state.get("authentication_status") else None
-    if not auth.session_is_valid(user, st.session_state.get("auth.session_version")) or user.role not in roles:
+    if not auth.session_is_valid(user, st.session_state.get("auth.session_version")) or user.role not in allowed:
         st.error(t("Accès refusé : cette page n’est pas accessible avec votre compte."))
         st.stop()
     return user
