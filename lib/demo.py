@@ -17,6 +17,7 @@ import pandas as pd
 
 from lib.core import audit, clock
 from lib.core.db import Database
+from lib.core.settings import Settings, load_settings
 from lib.plan import items, schedule, tracking
 from lib.plan.parties import parse_parties
 from lib.seed import open_seeded_database
@@ -74,7 +75,7 @@ def _between(rng: random.Random, first: date, last: date) -> date:
     return first + timedelta(days=rng.randint(0, (last - first).days))
 
 
-def item_history(rng: random.Random, rules: tracking.ItemRules, settings: tracking.TrackingSettings,
+def item_history(rng: random.Random, rules: tracking.ItemRules, settings: Settings,
                  until: date) -> list[tuple[date, str, int, str, float | None]]:
     """A plausible list of (work date, status, progress, note, quantity) for one item, up to
     `until`. Pure apart from drawing from `rng`."""
@@ -166,7 +167,7 @@ def _items(db: Database, plan_id: int) -> pd.DataFrame:
 def write_history(db: Database, plan_id: int, until: date, seed: int = 2021) -> int:
     """Add a generated update history for every item of `plan_id`, in one transaction with
     one audit row; returns the number of updates. Side effects: rows in means_updates."""
-    settings = tracking.load_settings(db)
+    settings = load_settings(db)
     rng = random.Random(seed)
     rows = []
     next_id = int(db.scalar("SELECT coalesce(max(id), 0) FROM means_updates")) + 1

@@ -12,19 +12,13 @@ import yaml
 
 from lib.campaign import campaigns
 from lib.core.db import PROJECT_ROOT, Database, open_database
+from lib.core.settings import DEFAULTS
 from lib.plan import items
 
 SEED_DIR = PROJECT_ROOT / "data" / "seed"
 PLAN_FILE = SEED_DIR / "plan-action-rocsmo.yaml"
 CAMPAIGN_FILE = SEED_DIR / "campagne-choisir-2022-2023.yaml"
 
-DEFAULT_SETTINGS = {
-    "current_plan": "rocsmo-plan-action",
-    "current_campaign": "choisir-2022-2023",
-    "aga_month": "6",
-    "continuous_late_days": "90",
-    "plan_start": "2021-01-01",
-}
 
 
 def load_yaml(path: Path) -> dict:
@@ -41,7 +35,7 @@ def seed_database(db: Database, plan_file: Path = PLAN_FILE, campaign_file: Path
     inserted = {"settings": 0, "plan": False, "campaign": False}
 
     def insert_settings(cur):
-        for key, value in DEFAULT_SETTINGS.items():
+        for key, value in DEFAULTS.as_rows().items():
             if cur.execute("SELECT 1 FROM settings WHERE key = ?", [key]).fetchone() is None:
                 cur.execute("INSERT INTO settings (key, value) VALUES (?, ?)", [key, value])
                 inserted["settings"] += 1

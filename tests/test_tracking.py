@@ -4,6 +4,7 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
+from lib.core.settings import Settings
 from lib.plan import items, tracking
 from tests.conftest import make_user
 
@@ -269,8 +270,8 @@ def test_assess_items_is_pure_over_frames():
                              "evidence_url": "", "corrects_id": None, "recorded_at": datetime(2026, 10, 15, 12),
                              "recorded_by": "x", "recorded_by_name": "X", "corrected_by_id": None}])
     overrides = pd.DataFrame(columns=["means_id", "schedule_override", "target_override"])
-    result = tracking.assess_items(items, updates, overrides, tracking.TrackingSettings(), date(2026, 11, 10))
+    result = tracking.assess_items(items, updates, overrides, Settings(), date(2026, 11, 10))
     row = result.iloc[0]
     assert (row["status"], row["late"], row["progress"], row["cycle_label"]) == ("a_venir", False, 0, "novembre 2026")
-    late = tracking.assess_items(items, updates, overrides, tracking.TrackingSettings(), date(2026, 12, 10)).iloc[0]
+    late = tracking.assess_items(items, updates, overrides, Settings(), date(2026, 12, 10)).iloc[0]
     assert late["late"] and "novembre 2026" in late["late_reason_fr"]

@@ -1,49 +1,28 @@
-"""Admin settings kept in the `settings` table: validated, attributed, audited."""
+"""Admins change the settings: checked, validated (lib.core.settings), attributed, audited."""
 from __future__ import annotations
-
-from datetime import date
 
 from lib.accounts import users
 from lib.core import audit, clock, roles
+from lib.core import settings as app_settings
 from lib.core.db import Database
-
-EDITABLE = ("aga_month", "continuous_late_days", "plan_start")
+from lib.core.errors import FormError
 
 
 def get_settings(db: Database) -> dict[str, str]:
     """Every setting as text, by key."""
-    return dict(db.query("SELECT key, value FROM settings"))
-
-
-def validate_settings(values: dict) -> list[str]:
-    """French messages for each invalid value; [] when all are valid."""
-    errors = []
-    if "aga_month" in values and not (str(values["aga_month"]).isdigit() and 1 <= int(values["aga_month"]) <= 12):
-        errors.append("Le mois de l’AGA doit être un mois de 1 à 12.")
-    if "continuous_late_days" in values and not (
-            str(values["continuous_late_days"]).isdigit() and 7 <= int(values["continuous_late_days"]) <= 366):
-        errors.append("Le délai sans mise à jour doit être un nombre de jours entre 7 et 366.")
-    if "plan_start" in values:
-        try:
-            date.fromisoformat(str(values["plan_start"]))
-        except ValueError:
-            errors.append("La date de début du plan doit être une date valide (AAAA-MM-JJ).")
-    unknown = set(values) - set(EDITABLE)
-    if unknown:
-        errors.append("Paramètre inconnu : " + ", ".join(sorted(unknown)))
-    return errors
+    return app_settings.read_rows(db)
 
 
 def save_settings(db: Database, values: dict, *, actor: str) -> None:
     """Store the changed settings in one transaction with an audit row each.
 
-    Raises PermissionError unless `actor` is an active administrator, ValueError (French
-    message) when a value is invalid; nothing is saved then.
+    Raises AccessDenied unless `actor` is an active administrator, FormError (French
+    messages) when a value is invalid; nothing is saved then.
     """
     roles.require(users.get_user(db, actor), roles.ADMINS)
-    errors = validate_settings(values)
+    errors = app_settings.validate_settings(values)
     if errors:
-        raise ValueError(" ".join(errors))
+        raise FormError(errors)
     current = get_settings(db)
 
     def write(cur):

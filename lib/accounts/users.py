@@ -10,13 +10,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.accounts.passwords import check_password, generate_password, hash_password, validate_password
-from lib.core import audit, clock, roles
+from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
 from lib.core.errors import FormError
 from lib.core.i18n import format_datetime, translate
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class UserError(FormError):
@@ -83,7 +82,7 @@ def validate_new_user(username: str, role: str, display_name: str, email: str, p
         errors.append("Le nom affiché est obligatoire.")
     elif len(display_name) > 120:
         errors.append("Le nom affiché ne doit pas dépasser 120 caractères.")
-    if email and not EMAIL_PATTERN.match(email.strip()):
+    if email and not validators.is_email(email.strip()):
         errors.append("L’adresse courriel n’est pas valide.")
     errors += validate_password(password, normalise_username(username))
     return errors

@@ -19,7 +19,7 @@ from PIL import Image, UnidentifiedImageError
 
 from lib.accounts import passwords, users
 from lib.accounts.passwords import validate_password
-from lib.core import audit, clock, roles
+from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
 from lib.core.errors import FormError
 from lib.core.i18n import translate
@@ -59,9 +59,7 @@ MAX_SIGNUPS_PER_SESSION = 3     # accepted sign-ups per browser session and hour
 MAX_SIGNUPS_OVERALL = 40        # accepted sign-ups per hour, all browsers together
 MAX_ATTEMPTS_OVERALL = 400      # submissions per hour, all browsers together (a bot changing sessions)
 
-EMAIL_PATTERN = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 PHONE_PATTERN = re.compile(r"^[0-9+()\-.\s]*(?:(?:poste|p\.|ext\.?|x)\s*\d{1,6})?$", re.IGNORECASE)
-WEBSITE_PATTERN = re.compile(r"^(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(:\d+)?(/[^\s<>\"]*)?$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -114,14 +112,6 @@ def count_words(text: str) -> int:
     return len((text or "").split())
 
 
-def normalise_website(url: str) -> str:
-    """A website as a link: 'exemple.org' becomes 'https://exemple.org'; '' stays ''."""
-    url = (url or "").strip()
-    if url and not re.match(r"^https?://", url, re.IGNORECASE):
-        url = "https://" + url
-    return url
-
-
 def check_logo(data: bytes | None) -> tuple[list[str], str]:
     """(French errors, 'png' or 'jpeg') for an uploaded logo; the content is checked,
     not the file name: it must decode as a PNG or JPEG image of at most 2 MB."""
@@ -171,7 +161,7 @@ def validate_agreement(data: dict, commitment_types: pd.DataFrame, moment_keys: 
     email = (data.get("email") or "").strip()
     if not email:
         errors.append("Courriel : ce champ est obligatoire.")
-    elif len(email) > MAX_EMAIL or not EMAIL_PATTERN.match(email):
+    elif len(email) > MAX_EMAIL or not validators.is_email(email):
         errors.append("Courriel : l’adresse n’est pas valide (exemple : nom@organisme.org).")
     phone = (data.get("phone") or "").strip()
     if not phone:
@@ -179,7 +169,7 @@ def validate_agreement(data: dict, commitment_types: pd.DataFrame, moment_keys: 
     elif len(phone) > MAX_PHONE or not PHONE_PATTERN.match(phone) or len(re.sub(r"\D", "", phone)) < 10:
         errors.append("Téléphone : le numéro n’est pas valide (exemple : 819 555-1234, poste 12).")
     website = (data.get("website") or "").strip()
-    if website and (len(website) > MAX_WEBSITE or not WEBSITE_PATTERN.match(website)):
+    if website and (len(website) > MAX_WEBSITE or not validators.is_web_address(validators.with_scheme(website))):
         errors.append("Site Web : l’adresse n’est pas valide (exemple : https://organisme.org).")
     for key, value in (data.get("audiences") or {}).items():
         if key not in CHANNEL_LABELS:
@@ -382,7 +372,7 @@ def sign_up(db: Database, campaign_id: int, data: dict, *, session_id: str = "")
             """,
             [campaign_id, username, data["organisation"].strip(), normalise_key(data["organisation"]),
              data["contact_name"].strip(), data["email"].strip(), data["email"].strip().casefold(),
-             data["phone"].strip(), normalise_website(data.get("website")), data["why_text"].strip(),
+             data["phone"].strip(), validators.with_scheme(data.get("website")), data["why_text"].strip(),
              data["logo"], logo_type, data["signer_name"].strip(), data["signer_title"].strip(), True,
              clock.today(), now, username],
         ).fetchone()[0]
@@ -455,7 +445,7 @@ def join_campaign(db: Database, campaign_id: int, data: dict, *, actor: str, ses
             """,
             [campaign_id, account.username, data["organisation"].strip(), normalise_key(data["organisation"]),
              data["contact_name"].strip(), data["email"].strip(), data["email"].strip().casefold(),
-             data["phone"].strip(), normalise_website(data.get("website")), data["why_text"].strip(),
+             data["phone"].strip(), validators.with_scheme(data.get("website")), data["why_text"].strip(),
              logo, logo_type, data["signer_name"].strip(), data["signer_title"].strip(), True,
              clock.today(), clock.utcnow(), account.username],
         ).fetchone()[0]
@@ -547,7 +537,7 @@ def update_agreement(db: Database, ambassador_id: int, data: dict, *, actor: str
             """,
             [data["organisation"].strip(), normalise_key(data["organisation"]), data["contact_name"].strip(),
              data["email"].strip(), data["email"].strip().casefold(), data["phone"].strip(),
-             normalise_website(data.get("website")), data["why_text"].strip(), logo, logo_type,
+             validators.with_scheme(data.get("website")), data["why_text"].strip(), logo, logo_type,
              data["signer_name"].strip(), data["signer_title"].strip(), now, actor, ambassador_id],
         )
         _write_choices(cur, ambassador_id, data)

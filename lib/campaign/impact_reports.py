@@ -16,7 +16,7 @@ import pandas as pd
 from lib.accounts import users
 from lib.campaign import ambassadors, campaigns
 from lib.campaign.ambassadors import CHANNEL_LABELS, CHANNELS
-from lib.core import audit, clock, roles
+from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
 from lib.core.errors import FormError
 from lib.core.i18n import format_datetime, translate
@@ -33,7 +33,6 @@ MAX_LINKS = 20
 MAX_COMMENT = 5000
 MAX_SHORT = 300
 MAX_ACTIVITIES = 50
-URL_PATTERN = re.compile(r"^https?://[^\s<>\"]+$", re.IGNORECASE)
 
 
 class ReportError(FormError):
@@ -151,7 +150,7 @@ def validate_report(data: dict, items: list[ReportItem]) -> list[str]:
         links = split_links(action.get("links"))
         if len(links) > MAX_LINKS:
             errors.append(Message("« {item} » — liens : {maximum} liens au plus.", item=short, maximum=MAX_LINKS))
-        bad = [link for link in links if not URL_PATTERN.match(link)]
+        bad = [link for link in links if not validators.is_web_address(link)]
         if bad:
             errors.append(Message("« {item} » — liens : chaque lien doit commencer par https:// ou http://.",
                                   item=short))

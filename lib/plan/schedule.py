@@ -74,6 +74,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from lib.core.i18n import MONTHS_FR, format_date
+from lib.core.settings import DEFAULTS
 
 STATUSES = ("a_venir", "en_cours", "realise", "reporte", "abandonne")
 DONE_STATUSES = frozenset({"realise", "abandonne"})
@@ -172,7 +173,7 @@ class Schedule:
             return self.parts[0].kind
         return "combined"
 
-    def describe_fr(self, continuous_late_days: int = 90) -> str:
+    def describe_fr(self, continuous_late_days: int = DEFAULTS.continuous_late_days) -> str:
         """A short French sentence for staff, e.g. "Chaque année en janvier". No side effects."""
         if self.kind == "unknown":
             return f"Période non reconnue : « {_clean_spaces(self.label)} »"
@@ -597,7 +598,7 @@ def _parse_segment(tokens: list[_Token], label: str, begin: int, end: int, ancho
     return parts
 
 
-def parse_period(label: str, *, aga_month: int = 6, plan_start: date = date(2021, 1, 1)) -> Schedule:
+def parse_period(label: str, *, aga_month: int = DEFAULTS.aga_month, plan_start: date = DEFAULTS.plan_start) -> Schedule:
     """Read a period label of the plan into a Schedule (rules in the module docstring).
 
     `aga_month` is the month of the annual general meeting ("AGA"); `plan_start` places
@@ -839,7 +840,7 @@ def _assess_tail(tail: Part, as_of: date, updates: list[UpdateFact], late_days: 
 
 
 def assess(schedule: Schedule, as_of: date, updates: Sequence[UpdateFact], *,
-           continuous_late_days: int = 90, plan_start: date = date(2021, 1, 1)) -> Assessment:
+           continuous_late_days: int = DEFAULTS.continuous_late_days, plan_start: date = DEFAULTS.plan_start) -> Assessment:
     """Where an item stands on `as_of`: status, current cycle, due dates and lateness.
 
     Updates after `as_of` are ignored. Rules are in the module docstring. Raises ValueError

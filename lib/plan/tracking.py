@@ -14,16 +14,15 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 import pandas as pd
 
-from lib.core import audit, clock, roles
+from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
+from lib.core.settings import Settings, load_settings
 from lib.plan import indicators, items, schedule
 
 STATUSES = schedule.STATUSES
@@ -60,15 +59,6 @@ class TrackingError(items.PlanError):
 
 
 @dataclass(frozen=True)
-class TrackingSettings:
-    """The settings the schedules depend on (table `settings`)."""
-
-    aga_month: int = 6
-    continuous_late_days: int = 90
-    plan_start: date = date(2021, 1, 1)
-
-
-@dataclass(frozen=True)
 class UpdateInput:
     """What staff type in the update form (before validation)."""
 
@@ -93,27 +83,6 @@ class ItemRules:
 
 
 # --------------------------------------------------------------------------- settings
-
-def load_settings(db: Database) -> TrackingSettings:
-    """The tracking settings from the `settings` table; defaults where missing or invalid."""
-    values = dict(db.query("SELECT key, value FROM settings WHERE key IN"
-                           " ('aga_month', 'continuous_late_days', 'plan_start')"))
-    default = TrackingSettings()
-    try:
-        aga = int(values.get("aga_month", default.aga_month))
-        aga = aga if 1 <= aga <= 12 else default.aga_month
-    except ValueError:
-        aga = default.aga_month
-    try:
-        late_days = max(0, int(values.get("continuous_late_days", default.continuous_late_days)))
-    except ValueError:
-        late_days = default.continuous_late_days
-    try:
-        start = date.fromisoformat(values.get("plan_start", default.plan_start.isoformat()))
-    except ValueError:
-        start = default.plan_start
-    return TrackingSettings(aga, late_days, start)
-
 
 # --------------------------------------------------------------------------- schedules and targets
 
@@ -149,7 +118,7 @@ def target_from_dict(data: dict, source: str = "") -> indicators.Target:
 
 
 def item_rules(period_label: str, indicator: str, text: str, schedule_override: str | None,
-               target_override: str | None, settings: TrackingSettings) -> ItemRules:
+               target_override: str | None, settings: Settings) -> ItemRules:
     """The schedule and target of one item: staff's hand-set ones where present, else read
     from the label and the indicator. A stored override that cannot be read is ignored (and
     said in `notes`). No side effects; raises nothing."""
@@ -191,9 +160,6 @@ def describe_target_fr(target: indicators.Target) -> str:
 
 # --------------------------------------------------------------------------- validation
 
-_URL_HOST = re.compile(r"^[A-Za-z0-9.-]+(:\d{1,5})?$")
-
-
 def validate_evidence_url(url: str) -> str | None:
     """None if `url` is empty or an http(s) address, else the French message. No side effects."""
     url = (url or "").strip()
@@ -201,9 +167,7 @@ def validate_evidence_url(url: str) -> str | None:
         return None
     if len(url) > URL_MAX_CHARS:
         return f"Le lien de la preuve dépasse {URL_MAX_CHARS} caractères."
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url) \
-            or not _URL_HOST.match(parts.netloc.rsplit("@", 1)[-1]) or "." not in parts.netloc:
+    if not validators.is_web_address(url):
         return "Le lien de la preuve doit être une adresse web complète commençant par http:// ou https://."
     return None
 
@@ -508,7 +472,7 @@ def counts_as_on_track(status: str, late: bool) -> bool:
 
 
 def assess_items(items: pd.DataFrame, updates: pd.DataFrame, overrides: pd.DataFrame,
-                 settings: TrackingSettings, as_of: date) -> pd.DataFrame:
+                 settings: Settings, as_of: date) -> pd.DataFrame:
     """Where each item of `items` (lib.plan.list_plan_items) stands on `as_of`.
 
     `updates` is `list_updates` (corrected updates and work after `as_of` are ignored);

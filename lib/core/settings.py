@@ -1,0 +1,72 @@
+"""The app's settings: one typed object, its defaults and its validation, in one place.
+
+Stored as text rows of the `settings` table (key, value). Reading never fails: a missing or
+invalid row reads as its default. Admins change the editable ones through
+lib.accounts.settings.save_settings (checked, attributed, audited).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from datetime import date
+
+from lib.core.db import Database
+
+
+@dataclass(frozen=True)
+class Settings:
+    current_plan: str = "rocsmo-plan-action"       # slug of the plan the dashboard follows
+    current_campaign: str = "choisir-2022-2023"    # slug of the campaign shown and open to sign-ups
+    aga_month: int = 6                              # month of the AGA, to read periods like "Novembre, AGA et mars"
+    continuous_late_days: int = 90                  # days without an update before a continuous item is late
+    plan_start: date = date(2021, 1, 1)             # the first day the plan is tracked
+
+    def as_rows(self) -> dict[str, str]:
+        """The settings as the table's text values, by key."""
+        return {key: value.isoformat() if isinstance(value, date) else str(value)
+                for key, value in asdict(self).items()}
+
+
+DEFAULTS = Settings()
+EDITABLE = ("aga_month", "continuous_late_days", "plan_start")
+AGA_MONTHS = range(1, 13)
+CONTINUOUS_LATE_DAYS = range(7, 367)
+
+
+def validate_settings(values: dict) -> list[str]:
+    """French messages for each invalid editable value of `values` (text or typed); [] when valid."""
+    errors = []
+    if "aga_month" in values and not (str(values["aga_month"]).isdigit() and int(values["aga_month"]) in AGA_MONTHS):
+        errors.append("Le mois de l’AGA doit être un mois de 1 à 12.")
+    if "continuous_late_days" in values and not (
+            str(values["continuous_late_days"]).isdigit() and int(values["continuous_late_days"]) in CONTINUOUS_LATE_DAYS):
+        errors.append("Le délai sans mise à jour doit être un nombre de jours entre 7 et 366.")
+    if "plan_start" in values:
+        try:
+            date.fromisoformat(str(values["plan_start"]))
+        except ValueError:
+            errors.append("La date de début du plan doit être une date valide (AAAA-MM-JJ).")
+    unknown = set(values) - set(EDITABLE)
+    if unknown:
+        errors.append("Paramètre inconnu : " + ", ".join(sorted(unknown)))
+    return errors
+
+
+def parse_settings(rows: dict[str, str]) -> Settings:
+    """Typed settings from the table's text rows; a missing or invalid value is its default."""
+    typed = {}
+    for spec in fields(Settings):
+        text = rows.get(spec.name)
+        if text is None or (spec.name in EDITABLE and validate_settings({spec.name: text})):
+            continue
+        typed[spec.name] = date.fromisoformat(text) if spec.type == "date" else int(text) if spec.type == "int" else text
+    return Settings(**typed)
+
+
+def read_rows(db: Database) -> dict[str, str]:
+    """Every stored setting as text, by key."""
+    return dict(db.query("SELECT key, value FROM settings"))
+
+
+def load_settings(db: Database) -> Settings:
+    """The typed settings of the database (defaults where missing or invalid)."""
+    return parse_settings(read_rows(db))

@@ -1,0 +1,35 @@
+"""One validator per kind of value people type: an email address, a web address."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+# Something@something.tld, with none of the characters that would break a mailto: link or markup.
+_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
+# A host name with at least one dot (exemple.org, www.rocsmo.org), optionally a port.
+_HOST = re.compile(r"^(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]+(?::\d{1,5})?$")
+_UNSAFE_IN_URL = re.compile(r"[\s<>\"]")
+
+
+def is_email(text: str) -> bool:
+    """Whether `text` (already stripped) reads as an email address."""
+    return bool(_EMAIL.match(text or ""))
+
+
+def is_web_address(text: str) -> bool:
+    """Whether `text` (already stripped) is a complete http:// or https:// address with a host
+    name such as exemple.org; never javascript:, ftp:, a bare word or a host without a dot."""
+    text = text or ""
+    if _UNSAFE_IN_URL.search(text):
+        return False
+    parts = urlsplit(text)
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return parts.scheme.lower() in ("http", "https") and bool(_HOST.match(host))
+
+
+def with_scheme(text: str) -> str:
+    """A web address people type without its scheme ('exemple.org') as a link ('https://exemple.org')."""
+    text = (text or "").strip()
+    if text and not re.match(r"^https?://", text, re.IGNORECASE):
+        text = "https://" + text
+    return text
