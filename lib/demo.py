@@ -18,7 +18,7 @@ import pandas as pd
 from lib.core import audit, clock
 from lib.core.db import Database
 from lib.core.settings import Settings, load_settings
-from lib.plan import items, schedule, tracking
+from lib.plan import french, items, schedule, tracking
 from lib.plan.parties import parse_parties
 from lib.seed import open_seeded_database
 
@@ -144,7 +144,7 @@ def item_history(rng: random.Random, rules: tracking.ItemRules, settings: Settin
             progress = min(ceiling, progress + rng.choice((0, 5, 10)))
             quantity, note = None, rng.choice(NOTES["continuous"])
             if target.kind == "frequency":
-                quantity, note = 1.0, f"Rencontre tenue le {schedule.format_date_fr(day)}." \
+                quantity, note = 1.0, f"Rencontre tenue le {french.format_date_fr(day)}." \
                     if "rencontre" in unit else f"1 {unit} de plus."
             elif target.kind == "count_by" and rng.random() < 0.15:
                 quantity = float(rng.randint(1, 2))

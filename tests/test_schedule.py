@@ -7,25 +7,21 @@ from pathlib import Path
 
 import pytest
 
+from lib.plan.assessment import Assessment, UpdateFact, assess
+from lib.plan.french import fold, month_number
 from lib.plan.schedule import (
-    DONE_STATUSES,
-    STATUSES,
-    Assessment,
     Cycle,
     Part,
     Schedule,
-    UpdateFact,
-    assess,
     cycle_at,
     cycle_for_work_date,
     cycles_between,
-    fold,
     from_dict,
-    month_number,
     parse_period,
     schedule_from_override,
     to_dict,
 )
+from lib.plan.statuses import DONE_STATUSES, STATUSES
 
 D = date
 

@@ -42,7 +42,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from lib.plan.schedule import MONTHS_FR, fold, format_date_fr, parse_period
+from lib.plan.french import Token, fold, format_date_fr, tokenize
+from lib.plan.schedule import MONTHS_FR, parse_period
 
 TargetKind = Literal["count_by", "frequency", "threshold", "done"]
 Per = Literal["year", "month", "week"]
@@ -86,31 +87,17 @@ class Progress:
 
 # --------------------------------------------------------------------------- tokens
 
-@dataclass(frozen=True)
-class _Tok:
-    text: str  # folded
-    start: int
-    end: int
-
-
-_TOK_RE = re.compile(r"\d+(?:[.,]\d+)?|[^\W\d_]+|[$%]|'|[^\s\w]")
-
-
-def _tokens(folded: str) -> list[_Tok]:
-    return [_Tok(m.group(), m.start(), m.end()) for m in _TOK_RE.finditer(folded)]
-
-
 def _number(token: str) -> float | None:
     if token[0].isdigit():
         return float(token.replace(",", "."))
     return NUMBER_WORDS.get(token)
 
 
-def _is_word(token: _Tok) -> bool:
+def _is_word(token: Token) -> bool:
     return token.text[0].isalpha()
 
 
-def _quantity_before(tokens: list[_Tok], anchor: int, max_words: int = 6) -> tuple[int, int] | None:
+def _quantity_before(tokens: list[Token], anchor: int, max_words: int = 6) -> tuple[int, int] | None:
     """(index of the nearest quantity before tokens[anchor], anchor) within `max_words` words,
     not crossing punctuation; None if there is none."""
     words = 0
@@ -131,7 +118,7 @@ def _quantity_before(tokens: list[_Tok], anchor: int, max_words: int = 6) -> tup
     return None
 
 
-def _cut(original: str, tokens: list[_Tok], first: int, last: int) -> str:
+def _cut(original: str, tokens: list[Token], first: int, last: int) -> str:
     """The original text of tokens[first:last] (empty when first >= last)."""
     if first >= last:
         return ""
@@ -160,7 +147,7 @@ def _plural(unit: str, quantity: float) -> str:
 
 def _find_threshold(text: str) -> Target | None:
     folded = fold(text)
-    tokens = _tokens(folded)
+    tokens = tokenize(folded)
     for i, tok in enumerate(tokens):
         if tok.text in ("par", "/") and i + 1 < len(tokens) and tokens[i + 1].text in _PER_WORDS:
             if i >= 2 and tokens[i - 1].text in _THRESHOLD_UNITS and _number(tokens[i - 2].text) is not None:
@@ -172,7 +159,7 @@ def _find_threshold(text: str) -> Target | None:
 
 def _find_frequency(text: str) -> Target | None:
     folded = fold(text)
-    tokens = _tokens(folded)
+    tokens = tokenize(folded)
     for i, tok in enumerate(tokens):
         if tok.text not in ("par", "chaque") or i + 1 >= len(tokens) or tokens[i + 1].text not in _PER_WORDS:
             continue
@@ -189,7 +176,7 @@ def _find_frequency(text: str) -> Target | None:
     return None
 
 
-def _monthly_anchor(tokens: list[_Tok]) -> int | None:
+def _monthly_anchor(tokens: list[Token]) -> int | None:
     words = [t.text for t in tokens]
     for i, word in enumerate(words):
         if word in ("mensuellement", "mensuel", "mensuelle"):
@@ -204,7 +191,7 @@ def _monthly_anchor(tokens: list[_Tok]) -> int | None:
 def _find_monthly(indicator: str, period_is_monthly: bool) -> Target | None:
     """'une infolettre mensuellement' (or a monthly period): 12 × N per year."""
     folded = fold(indicator)
-    tokens = _tokens(folded)
+    tokens = tokenize(folded)
     anchor = _monthly_anchor(tokens)
     if anchor is not None:
         found = _quantity_before(tokens, anchor)
@@ -235,7 +222,7 @@ def _deadline_of(text: str) -> date | None:
 
 def _find_count_by(text: str, period_label: str) -> Target | None:
     folded = fold(text)
-    tokens = _tokens(folded)
+    tokens = tokenize(folded)
     for i, tok in enumerate(tokens):
         # "d'ici", "avant", "au plus tard": what comes next is the deadline.
         is_dici = tok.text == "d" and [t.text for t in tokens[i + 1:i + 3]] == ["'", "ici"]
@@ -318,7 +305,7 @@ def parse_quantity(note: str) -> int | None:
         folded, count = pattern.subn(_blank, folded)
         if pattern in _DATE_PATTERNS and count:
             had_date = True
-    tokens = _tokens(folded)
+    tokens = tokenize(folded)
     for i, tok in enumerate(tokens):
         if tok.text in _ZERO_WORDS:
             return 0

@@ -178,7 +178,7 @@ def filter_items(status: pd.DataFrame, *, search: str = "", axes=(), parties=(),
                  late_only: bool = False) -> pd.DataFrame:
     """The items matching a search (any word, in text, action, indicator, period or parties;
     case and accents ignored) and the filters given (empty filter: all). No side effects."""
-    from lib.plan.schedule import fold
+    from lib.plan.french import fold
 
     mask = pd.Series(True, index=status.index)
     if axes:

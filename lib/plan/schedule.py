@@ -1,6 +1,9 @@
-"""Period labels of the action plan read into schedules, and the state of an item at a date.
+"""Period labels of the action plan read into schedules, and the cycles of a schedule.
 
 Pure functions over frozen dataclasses; standard library only (no Streamlit, no database).
+One module over 400 lines because the grammar of labels, the Part model and the cycles it
+yields are one reading: every rule below is used by parsing and by the cycles alike. The
+words come from lib.plan.french; where an item stands (`assess`) is lib.plan.assessment.
 
 Reading a label (`parse_period`)
 --------------------------------
@@ -40,81 +43,34 @@ a month and monthly cycles are calendar years and months. A one-off has a single
 early or late the work was done, so `cycle_at` returns it for any day (for milestones, the
 first milestone due on or after the day, else the last). Continuous and event-driven parts have
 no cycles.
-
-Assessing an item (`assess`)
-----------------------------
-Only updates with `work_date <= as_of` count; they are ordered by work date, then recording
-time. A status in `DONE_STATUSES` ("realise", "abandonne") settles a cycle; the status of a
-cycle (or of a one-off) is its latest update, so a later "en_cours" reopens it.
-
-- One-off (and milestones): status = latest update, else "a_venir". Late once `as_of` is after
-  the final due date and the status is not done; earlier milestones only drive `next_due` (the
-  first milestone due on or after `as_of`, while not done).
-- Recurring: status = latest update in the cycle containing `as_of`, else "a_venir". Late when
-  the most recent cycle due before `as_of` (that exists, and is due on or after `plan_start`)
-  is not settled: January 2026's update does not settle January 2027. `next_due` = the current
-  cycle's due date, or the next cycle's when the current one is already settled.
-- Continuous: late when the latest update is more than `continuous_late_days` old (with no
-  update, counted from the part's start or `plan_start`); `next_due` = that reference date +
-  `continuous_late_days`. "realise" does not stop the clock (continuous work keeps needing
-  news); "abandonne" does (not late, nothing due).
-- One-offs followed by a recurring or continuous part ("Rencontre en avril 2021 + En continu"):
-  until a done status is recorded the one-offs rule; after their final due date without any
-  done update the item is late; once one done update exists, the following part's rules apply.
-- Event-driven and unreadable: status = latest update, never late, nothing due.
 """
 from __future__ import annotations
 
-import calendar
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Literal
 
-from lib.core.i18n import MONTHS_FR, format_date
+from lib.core.i18n import MONTHS_FR
 from lib.core.settings import DEFAULTS
-
-STATUSES = ("a_venir", "en_cours", "realise", "reporte", "abandonne")
-DONE_STATUSES = frozenset({"realise", "abandonne"})
-STATUS_LABELS_FR = {
-    "a_venir": "À venir",
-    "en_cours": "En cours",
-    "realise": "Réalisé",
-    "reporte": "Reporté",
-    "abandonne": "Abandonné",
-}
+from lib.plan.french import (
+    Token,
+    clean_spaces,
+    fold,
+    format_date_fr,
+    last_day_of_month,
+    month_number,
+    period_label_fr,
+    season_bounds,
+    season_name,
+    tokenize,
+)
 
 PartKind = Literal["once", "yearly", "monthly", "continuous", "event"]
 PART_KINDS = ("once", "yearly", "monthly", "continuous", "event")
 SCHEDULE_KINDS = PART_KINDS + ("combined", "unknown")
 RECURRING_KINDS = frozenset({"yearly", "monthly"})
-
-SEASONS_FR = {"printemps": 3, "ete": 6, "automne": 9, "hiver": 12}  # folded name -> first month
-_SEASON_DISPLAY = {"printemps": "printemps", "ete": "été", "automne": "automne", "hiver": "hiver"}
-
-_MONTH_ALIASES = {
-    "janvier": 1, "janv": 1, "jan": 1,
-    "fevrier": 2, "fevr": 2, "fev": 2,
-    "mars": 3,
-    "avril": 4, "avr": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7, "juil": 7,
-    "aout": 8,
-    "septembre": 9, "sept": 9, "sep": 9,
-    "octobre": 10, "oct": 10,
-    "novembre": 11, "nov": 11,
-    "decembre": 12, "dec": 12,
-}
-_MONTH_FULL = {name: number for name, number in _MONTH_ALIASES.items() if len(name) >= 4}
-
-_CHAR_MAP = {
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
-    "\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2212": "-", "\u2010": "-",
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-}
 
 
 # --------------------------------------------------------------------------- data
@@ -176,158 +132,37 @@ class Schedule:
     def describe_fr(self, continuous_late_days: int = DEFAULTS.continuous_late_days) -> str:
         """A short French sentence for staff, e.g. "Chaque année en janvier". No side effects."""
         if self.kind == "unknown":
-            return f"Période non reconnue : « {_clean_spaces(self.label)} »"
+            return f"Période non reconnue : « {clean_spaces(self.label)} »"
         if all(p.kind == "once" for p in self.parts) and len(self.parts) > 1:
             steps = ", puis ".join(
-                f"« {_clean_spaces(p.label)} » au plus tard le {format_date_fr(p.due)}"
+                f"« {clean_spaces(p.label)} » au plus tard le {format_date_fr(p.due)}"
                 for p in self.parts)
             return f"En {len(self.parts)} étapes : {steps}"
         texts = [_describe_part(p, continuous_late_days) for p in self.parts]
         return ", puis ".join([texts[0]] + [t[0].lower() + t[1:] for t in texts[1:]])
 
 
-@dataclass(frozen=True)
-class UpdateFact:
-    """One recorded update of an item: the day the work was done and the status it reports."""
-
-    work_date: date
-    status: str
-    recorded_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class Assessment:
-    """Where an item stands at a date (see the module docstring for the rules)."""
-
-    status: str
-    cycle: Cycle | None
-    due: date | None
-    next_due: date | None
-    late: bool
-    late_reason_fr: str = ""
-
-
 # --------------------------------------------------------------------------- text helpers
-
-def fold(text: str) -> str:
-    """`text` lower-cased, without accents, with ASCII apostrophes, dashes and spaces.
-
-    The result has exactly the same length as `text`, so a match in the folded text can be
-    cut from the original. No side effects.
-    """
-    out = []
-    for char in text:
-        mapped = _CHAR_MAP.get(char)
-        if mapped is None:
-            base = unicodedata.normalize("NFD", char)[0]
-            lowered = base.lower()
-            # Some lower-casings grow ("İ" -> "i̇"); keep one character per character.
-            mapped = lowered if len(lowered) == 1 else base
-        out.append(mapped)
-    return "".join(out)
-
-
-def _clean_spaces(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _osa_distance(a: str, b: str) -> int:
-    """Edit distance counting a swap of two neighbours as one edit."""
-    rows = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
-    for i in range(len(a) + 1):
-        rows[i][0] = i
-    for j in range(len(b) + 1):
-        rows[0][j] = j
-    for i in range(1, len(a) + 1):
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
-    return rows[-1][-1]
-
-
-def month_number(word: str) -> int | None:
-    """1..12 for a folded French month name or abbreviation, tolerating one typo in names of
-    five letters or more ("fevier", "septembe"); None otherwise. No side effects."""
-    if word in _MONTH_ALIASES:
-        return _MONTH_ALIASES[word]
-    if len(word) >= 5:
-        for name, number in _MONTH_FULL.items():
-            if len(name) >= 5 and _osa_distance(word, name) <= 1:
-                return number
-    return None
-
-
-def _season_name(word: str) -> str | None:
-    if word in SEASONS_FR:
-        return word
-    if len(word) >= 6:  # "automme", "printemp"; short words would match too much
-        for name in SEASONS_FR:
-            if len(name) >= 6 and _osa_distance(word, name) <= 1:
-                return name
-    return None
-
-
-def last_day_of_month(year: int, month: int) -> date:
-    """The last day of `month` in `year` (leap years included). No side effects."""
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def format_date_fr(day: date) -> str:
-    """'30 novembre 2021', '1er mai 2021' (lib.i18n.format_date in French). No side effects."""
-    return format_date(day, "fr")
-
-
-def _season_bounds(season: str, year: int) -> tuple[date, date]:
-    first = SEASONS_FR[season]
-    start = date(year, first, 1)
-    last_month = first + 2
-    if last_month > 12:  # winter runs into the next year
-        return start, last_day_of_month(year + 1, last_month - 12)
-    return start, last_day_of_month(year, last_month)
-
-
-def period_label_fr(start: date, due: date) -> str:
-    """A French name for the span start..due: "avril 2021", "automne 2021", "2022",
-    "2021-2022", "15 mars 2022", else "du … au …". No side effects."""
-    if start == due:
-        return format_date_fr(due)
-    if start.day == 1 and due == last_day_of_month(start.year, start.month):
-        return f"{MONTHS_FR[start.month - 1]} {start.year}"
-    for season in SEASONS_FR:
-        if start.month == SEASONS_FR[season] and _season_bounds(season, start.year) == (start, due):
-            return f"{_SEASON_DISPLAY[season]} {start.year}"
-    if (start.month, start.day) == (1, 1) and (due.month, due.day) == (12, 31):
-        return str(start.year) if start.year == due.year else f"{start.year}-{due.year}"
-    return f"du {format_date_fr(start)} au {format_date_fr(due)}"
 
 
 # --------------------------------------------------------------------------- tokens
 
-@dataclass(frozen=True)
-class _Token:
-    text: str  # folded
-    start: int
-    end: int
 
-
-_TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\S")
 _YEARLY_WORDS = {"annuellement", "annuel", "annuelle", "annuels", "annuelles"}
 _MONTHLY_WORDS = {"mensuellement", "mensuel", "mensuelle", "mensuels", "mensuelles"}
 _CONTINUOUS_WORDS = {"continu", "continue", "continuellement", "continument", "permanence"}
 _SPLIT_WORDS = {"+", ";", "puis", "ensuite"}
 
 
-def _tokenize(folded: str) -> list[_Token]:
-    tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(folded)]
-    merged: list[_Token] = []
+def _tokenize(folded: str) -> list[Token]:
+    tokens = tokenize(folded)
+    merged: list[Token] = []
     i = 0
     # "assemblée générale (annuelle)" is the AGA; merging it stops "annuelle" reading as yearly.
     while i < len(tokens):
         if tokens[i].text == "assemblee" and i + 1 < len(tokens) and tokens[i + 1].text == "generale":
             last = i + 2 if i + 2 < len(tokens) and tokens[i + 2].text == "annuelle" else i + 1
-            merged.append(_Token("aga", tokens[i].start, tokens[last].end))
+            merged.append(Token("aga", tokens[i].start, tokens[last].end))
             i = last + 1
             continue
         merged.append(tokens[i])
@@ -335,11 +170,11 @@ def _tokenize(folded: str) -> list[_Token]:
     return merged
 
 
-def _is_year(token: _Token) -> bool:
+def _is_year(token: Token) -> bool:
     return len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2199
 
 
-def _words(tokens: Sequence[_Token]) -> list[str]:
+def _words(tokens: Sequence[Token]) -> list[str]:
     return [t.text for t in tokens]
 
 
@@ -353,7 +188,7 @@ def _recurrence_of(words: Sequence[str]) -> str | None:
     wordset = set(words)
     if wordset & _CONTINUOUS_WORDS or _has_phrase(words, ["en", "tout", "temps"]):
         return "continuous"
-    has_date = any(month_number(w) or _season_name(w) or w == "aga"
+    has_date = any(month_number(w) or season_name(w) or w == "aga"
                    or (len(w) == 4 and w.isdigit()) for w in words)
     if not has_date and ("lors" in wordset or _has_phrase(words, ["au", "besoin"])
                          or _has_phrase(words, ["selon", "les", "besoins"])):
@@ -368,9 +203,9 @@ def _recurrence_of(words: Sequence[str]) -> str | None:
     return None
 
 
-def _segments(tokens: list[_Token]) -> list[list[_Token]]:
+def _segments(tokens: list[Token]) -> list[list[Token]]:
     """Tokens cut at "+", ";", "puis", "ensuite", and at "et" before a recurrence word."""
-    segments: list[list[_Token]] = [[]]
+    segments: list[list[Token]] = [[]]
     for i, token in enumerate(tokens):
         following = _words(tokens[i + 1:i + 3])
         starts_recurrence = bool(following) and (
@@ -398,26 +233,26 @@ class _Expr:
 _FILLERS_BEFORE_YEAR = {"de", "d", "'", "en", "du"}
 
 
-def _skip_fillers(tokens: list[_Token], j: int) -> int:
+def _skip_fillers(tokens: list[Token], j: int) -> int:
     while j < len(tokens) and tokens[j].text in _FILLERS_BEFORE_YEAR:
         j += 1
     return j
 
 
-def _scan_dates(tokens: list[_Token], aga_month: int) -> list[_Expr]:
+def _scan_dates(tokens: list[Token], aga_month: int) -> list[_Expr]:
     """The dated expressions of a segment, left to right (see the module docstring)."""
     exprs: list[_Expr] = []
     i = 0
     while i < len(tokens):
         word = tokens[i].text
-        season = _season_name(word) if word.isalpha() else None
+        season = season_name(word) if word.isalpha() else None
         month = month_number(word) if word.isalpha() else None
         if word == "aga":
             month = aga_month
         if season:
             j = _skip_fillers(tokens, i + 1)
             if j < len(tokens) and _is_year(tokens[j]):
-                start, due = _season_bounds(season, int(tokens[j].text))
+                start, due = season_bounds(season, int(tokens[j].text))
                 exprs.append(_Expr(start, due, i, j))
                 i = j + 1
                 continue
@@ -464,7 +299,7 @@ def _place(expr: _Expr, anchor: date) -> tuple[date, date]:
     year = anchor.year - 1
     while True:
         if expr.season:
-            start, due = _season_bounds(expr.season, year)
+            start, due = season_bounds(expr.season, year)
         else:
             start, due = date(year, expr.month, 1), last_day_of_month(year, expr.month)
         if due >= anchor:
@@ -502,14 +337,14 @@ def _raw_cycle(part: Part, day: date) -> Cycle:
     return _yearly_cycle(months, *_yearly_due_month(months, day))
 
 
-def _part_cycle(part: Part, day: date) -> Cycle | None:
+def part_cycle(part: Part, day: date) -> Cycle | None:
     """The cycle of a recurring part containing `day`; None before the part's first cycle."""
     if part.start is not None and day < part.start:
         return None
     return _raw_cycle(part, day)
 
 
-def _previous_cycle(part: Part, cycle: Cycle) -> Cycle | None:
+def previous_cycle(part: Part, cycle: Cycle) -> Cycle | None:
     prev = _raw_cycle(part, cycle.start - timedelta(days=1))
     # A cycle exists when it reaches the part's start (a hand-set start may fall mid-cycle).
     if part.start is not None and prev.due < part.start:
@@ -517,11 +352,11 @@ def _previous_cycle(part: Part, cycle: Cycle) -> Cycle | None:
     return prev
 
 
-def _next_cycle(part: Part, cycle: Cycle) -> Cycle:
+def next_cycle(part: Part, cycle: Cycle) -> Cycle:
     return _raw_cycle(part, cycle.due + timedelta(days=1))
 
 
-def _first_cycle(part: Part) -> Cycle | None:
+def first_cycle(part: Part) -> Cycle | None:
     return _raw_cycle(part, part.start) if part.start is not None else None
 
 
@@ -530,20 +365,20 @@ def _once_cycle(part: Part, key: str) -> Cycle:
     return Cycle(key=key, label_fr=period_label_fr(start, part.due), start=start, due=part.due)
 
 
-def _milestone_cycles(parts: Sequence[Part]) -> list[Cycle]:
+def milestone_cycles(parts: Sequence[Part]) -> list[Cycle]:
     if len(parts) == 1:
         return [_once_cycle(parts[0], "once")]
     return [_once_cycle(p, f"once-{n}") for n, p in enumerate(parts, start=1)]
 
 
-def _milestone_at(cycles: Sequence[Cycle], day: date) -> Cycle:
+def milestone_at(cycles: Sequence[Cycle], day: date) -> Cycle:
     for cycle in cycles:
         if cycle.due >= day:
             return cycle
     return cycles[-1]
 
 
-def _split_leading_once(parts: Sequence[Part]) -> tuple[list[Part], Part | None]:
+def split_leading_once(parts: Sequence[Part]) -> tuple[list[Part], Part | None]:
     """The one-off parts before the first other part, and that other part (if any).
 
     Parts after it are not used by `cycle_at`/`assess`: no label of the plan has them.
@@ -558,7 +393,7 @@ def _split_leading_once(parts: Sequence[Part]) -> tuple[list[Part], Part | None]
 
 # --------------------------------------------------------------------------- parsing
 
-def _parse_segment(tokens: list[_Token], label: str, begin: int, end: int, anchor: date,
+def _parse_segment(tokens: list[Token], label: str, begin: int, end: int, anchor: date,
                    aga_month: int) -> list[Part] | None:
     """Parts of one segment (text `label[begin:end]`), or None when it cannot be read."""
     text = label[begin:end].strip()
@@ -716,11 +551,11 @@ def cycle_at(schedule: Schedule, day: date) -> Cycle | None:
     cycle holds every day. No side effects; raises nothing."""
     if not schedule.readable or not schedule.parts:
         return None
-    leading, tail = _split_leading_once(schedule.parts)
+    leading, tail = split_leading_once(schedule.parts)
     if leading and (tail is None or day <= leading[-1].due):
-        return _milestone_at(_milestone_cycles(leading), day)
+        return milestone_at(milestone_cycles(leading), day)
     if tail is not None and tail.kind in RECURRING_KINDS:
-        return _part_cycle(tail, day)
+        return part_cycle(tail, day)
     return None
 
 
@@ -734,132 +569,18 @@ def cycles_between(schedule: Schedule, first: date, last: date) -> tuple[Cycle, 
     No side effects; raises nothing."""
     if not schedule.readable or last < first:
         return ()
-    leading, tail = _split_leading_once(schedule.parts)
-    found = [c for c in _milestone_cycles(leading) if c.due >= first and c.start <= last] if leading else []
+    leading, tail = split_leading_once(schedule.parts)
+    found = [c for c in milestone_cycles(leading) if c.due >= first and c.start <= last] if leading else []
     if tail is not None and tail.kind in RECURRING_KINDS:
         day = max(first, tail.start) if tail.start else first
         cycle = _raw_cycle(tail, day) if day <= last else None
         while cycle is not None and cycle.start <= last:
             found.append(cycle)
-            cycle = _next_cycle(tail, cycle)
+            cycle = next_cycle(tail, cycle)
     return tuple(found)
 
 
 # --------------------------------------------------------------------------- assessment
-
-def _ordered(updates: Sequence[UpdateFact], as_of: date) -> list[UpdateFact]:
-    for update in updates:
-        if update.status not in STATUSES:
-            raise ValueError(f"unknown status: {update.status!r}")
-    kept = [u for u in updates if u.work_date <= as_of]
-    return sorted(kept, key=lambda u: (u.work_date, u.recorded_at or datetime.min))
-
-
-def _latest_status(updates: Sequence[UpdateFact]) -> str:
-    return updates[-1].status if updates else "a_venir"
-
-
-def _in_cycle(updates: Sequence[UpdateFact], cycle: Cycle) -> list[UpdateFact]:
-    return [u for u in updates if cycle.start <= u.work_date <= cycle.due]
-
-
-def _assess_milestones(leading: Sequence[Part], as_of: date, updates: list[UpdateFact]) -> Assessment:
-    cycles = _milestone_cycles(leading)
-    status = _latest_status(updates)
-    done = status in DONE_STATUSES
-    current = _milestone_at(cycles, as_of)
-    final = cycles[-1]
-    pending = [c.due for c in cycles if c.due >= as_of]
-    late = not done and as_of > final.due
-    reason = ""
-    if late:
-        status_note = f" (dernier statut : {STATUS_LABELS_FR[status]})" if updates else ""
-        if len(cycles) == 1:
-            reason = (f"« {_clean_spaces(leading[0].label) or final.label_fr} » : échéance du "
-                      f"{format_date_fr(final.due)} dépassée sans réalisation{status_note}")
-        else:
-            reason = (f"Dernière étape « {_clean_spaces(leading[-1].label) or final.label_fr} » échue le "
-                      f"{format_date_fr(final.due)} sans réalisation{status_note}")
-    return Assessment(status=status, cycle=current, due=current.due,
-                      next_due=None if done or not pending else pending[0], late=late,
-                      late_reason_fr=reason)
-
-
-def _assess_continuous(part: Part, as_of: date, updates: list[UpdateFact], late_days: int,
-                       plan_start: date) -> Assessment:
-    status = _latest_status(updates)
-    if status == "abandonne":
-        return Assessment(status=status, cycle=None, due=None, next_due=None, late=False)
-    reference = updates[-1].work_date if updates else (part.start or plan_start)
-    next_due = reference + timedelta(days=late_days)
-    late = as_of > next_due
-    reason = ""
-    if late:
-        age = (as_of - reference).days
-        if updates:
-            reason = (f"Aucune mise à jour depuis {age} jours (dernière le "
-                      f"{format_date_fr(reference)}; attendue tous les {late_days} jours)")
-        else:
-            reason = (f"Aucune mise à jour depuis le {format_date_fr(reference)} "
-                      f"({age} jours; attendue tous les {late_days} jours)")
-    return Assessment(status=status, cycle=None, due=None, next_due=next_due, late=late,
-                      late_reason_fr=reason)
-
-
-def _assess_recurring(part: Part, as_of: date, updates: list[UpdateFact], plan_start: date) -> Assessment:
-    current = _part_cycle(part, as_of)
-    if current is None:  # before the first cycle (e.g. "1re campagne au mois mars 2022")
-        first = _first_cycle(part)
-        return Assessment(status="a_venir", cycle=None, due=None,
-                          next_due=first.due if first else None, late=False)
-    in_current = _in_cycle(updates, current)
-    status = _latest_status(in_current)
-    settled = status in DONE_STATUSES
-    next_due = _next_cycle(part, current).due if settled else current.due
-    previous = _previous_cycle(part, current)
-    late, reason = False, ""
-    if previous is not None and previous.due >= plan_start:
-        previous_status = _latest_status(_in_cycle(updates, previous))
-        if previous_status not in DONE_STATUSES:
-            late = True
-            note = ("aucune mise à jour" if previous_status == "a_venir"
-                    else f"dernier statut : {STATUS_LABELS_FR[previous_status]}")
-            reason = (f"Cycle {previous.label_fr} échu le {format_date_fr(previous.due)} "
-                      f"sans réalisation ({note})")
-    return Assessment(status=status, cycle=current, due=current.due, next_due=next_due,
-                      late=late, late_reason_fr=reason)
-
-
-def _assess_tail(tail: Part, as_of: date, updates: list[UpdateFact], late_days: int,
-                 plan_start: date) -> Assessment:
-    if tail.kind == "continuous":
-        return _assess_continuous(tail, as_of, updates, late_days, plan_start)
-    if tail.kind in RECURRING_KINDS:
-        return _assess_recurring(tail, as_of, updates, plan_start)
-    return Assessment(status=_latest_status(updates), cycle=None, due=None, next_due=None, late=False)
-
-
-def assess(schedule: Schedule, as_of: date, updates: Sequence[UpdateFact], *,
-           continuous_late_days: int = DEFAULTS.continuous_late_days, plan_start: date = DEFAULTS.plan_start) -> Assessment:
-    """Where an item stands on `as_of`: status, current cycle, due dates and lateness.
-
-    Updates after `as_of` are ignored. Rules are in the module docstring. Raises ValueError
-    on an unknown status or a negative `continuous_late_days`. No side effects.
-    """
-    if continuous_late_days < 0:
-        raise ValueError("continuous_late_days cannot be negative")
-    ordered = _ordered(updates, as_of)
-    if not schedule.readable or not schedule.parts:
-        return Assessment(status=_latest_status(ordered), cycle=None, due=None, next_due=None, late=False)
-    leading, tail = _split_leading_once(schedule.parts)
-    if not leading:
-        return _assess_tail(tail, as_of, ordered, continuous_late_days, plan_start)
-    if tail is None:
-        return _assess_milestones(leading, as_of, ordered)
-    # One-offs then something else: the one-offs rule until any done update exists.
-    if any(u.status in DONE_STATUSES for u in ordered):
-        return _assess_tail(tail, as_of, ordered, continuous_late_days, plan_start)
-    return _assess_milestones(leading, as_of, ordered)
 
 
 # --------------------------------------------------------------------------- description
@@ -875,8 +596,8 @@ def _event_name(label: str) -> str:
                       r"(?:(?:rencontres?|reunions?|seances?)\s+(?:de\s+la|de\s+l'|du|des|de|d')\s*)?",
                       folded)
     if match:
-        return _clean_spaces(label[match.end():]).rstrip(" .;,")
-    return _clean_spaces(label)
+        return clean_spaces(label[match.end():]).rstrip(" .;,")
+    return clean_spaces(label)
 
 
 def _describe_part(part: Part, continuous_late_days: int) -> str:
@@ -887,7 +608,7 @@ def _describe_part(part: Part, continuous_late_days: int) -> str:
     if part.kind == "event":
         name = _event_name(part.label)
         return f"Lors d’événements ({name})" if name else "Lors d’événements"
-    first = _first_cycle(part)
+    first = first_cycle(part)
     since = f", à partir de {first.label_fr}" if first else ""
     if part.kind == "monthly":
         return f"Mensuel{since}"

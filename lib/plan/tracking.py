@@ -23,11 +23,11 @@ import pandas as pd
 from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
 from lib.core.settings import Settings, load_settings
-from lib.plan import indicators, items, schedule
+from lib.plan import assessment, french, indicators, items, schedule, statuses
 
-STATUSES = schedule.STATUSES
-STATUS_LABELS_FR = schedule.STATUS_LABELS_FR
-DONE_STATUSES = schedule.DONE_STATUSES
+STATUSES = statuses.STATUSES
+STATUS_LABELS_FR = statuses.STATUS_LABELS_FR
+DONE_STATUSES = statuses.DONE_STATUSES
 NOTE_MAX_CHARS = 2000
 URL_MAX_CHARS = 500
 EARLIEST_WORK_DATE = date(2015, 1, 1)
@@ -149,7 +149,7 @@ def describe_target_fr(target: indicators.Target) -> str:
     """A short French sentence for a target, e.g. "Au moins 4 rencontres par année". No side effects."""
     unit = f" {target.unit_fr}" if target.unit_fr else ""
     if target.kind == "count_by":
-        by = f" d’ici le {schedule.format_date_fr(target.deadline)}" if target.deadline else ""
+        by = f" d’ici le {french.format_date_fr(target.deadline)}" if target.deadline else ""
         return f"Au moins {target.quantity}{unit}{by} (total cumulé)"
     if target.kind == "frequency":
         return f"Au moins {target.quantity}{unit} {PER_LABELS_FR.get(target.per or 'year', '')}".rstrip()
@@ -187,7 +187,7 @@ def validate_update(data: UpdateInput, today: date) -> list[str]:
     elif data.work_date > today:
         errors.append("La date du travail ne peut pas être dans le futur.")
     elif data.work_date < EARLIEST_WORK_DATE:
-        errors.append(f"La date du travail doit être postérieure au {schedule.format_date_fr(EARLIEST_WORK_DATE)}.")
+        errors.append(f"La date du travail doit être postérieure au {french.format_date_fr(EARLIEST_WORK_DATE)}.")
     if len(data.note or "") > NOTE_MAX_CHARS:
         errors.append(f"La note dépasse {NOTE_MAX_CHARS} caractères.")
     if data.quantity is not None:
@@ -451,7 +451,7 @@ class _Fact:
     quantity: float | None
 
 
-def _late_since(sched: schedule.Schedule, result: schedule.Assessment, as_of: date) -> date | None:
+def _late_since(sched: schedule.Schedule, result: assessment.Assessment, as_of: date) -> date | None:
     """The due date a late item missed: a continuous item's expected-news date, a recurring
     item's previous cycle, else the one-off's due date. None when not late."""
     if not result.late:
@@ -499,8 +499,8 @@ def assess_items(items: pd.DataFrame, updates: pd.DataFrame, overrides: pd.DataF
         sched_json, target_json = override_map.get(int(item["means_id"]), (None, None))
         rules = item_rules(item["period_label"], item["indicator"], item["text"], sched_json, target_json, settings)
         history = sorted(by_means.get(int(item["means_id"]), []), key=lambda h: (h.work_date, h.recorded_at))
-        facts = [schedule.UpdateFact(h.work_date, h.status, h.recorded_at) for h in history]
-        result = schedule.assess(rules.schedule, as_of, facts, continuous_late_days=settings.continuous_late_days,
+        facts = [assessment.UpdateFact(h.work_date, h.status, h.recorded_at) for h in history]
+        result = assessment.assess(rules.schedule, as_of, facts, continuous_late_days=settings.continuous_late_days,
                                  plan_start=settings.plan_start)
         in_cycle = history
         if result.cycle is not None and not result.cycle.key.startswith("once"):
