@@ -97,7 +97,7 @@ def run_init(args) -> int:
 def run_export_plan(args) -> int:
     """`export-plan`: the plan as CSV or XLSX, to a file or standard output."""
     db = open_seeded_database()
-    frame = exports.plan_export_frame(db, args.as_of)  # None: today in Québec (lib.clock)
+    frame = exports.plan_export_frame(db, args.as_of)  # None: today in Québec (lib.core.clock)
     data = spreadsheets.to_csv_bytes(frame) if args.format == "csv" else spreadsheets.to_xlsx_bytes(exports.plan_workbook(frame))
     if args.output:
         args.output.write_bytes(data)

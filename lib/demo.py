@@ -2,7 +2,7 @@
 history of updates from the plan's start to today (`build_demo`), or N copies of the plan
 with their history for benchmarks (`build_synthetic`).
 
-The history follows each item's schedule (lib.tracking.item_rules): cycles mostly done on
+The history follows each item's schedule (lib.plan.rules.item_rules): cycles mostly done on
 time, some late, continuous items updated every month or two with a few gone quiet, counts
 and frequencies reported as quantities. Deterministic for a given seed and end date.
 """
@@ -18,7 +18,7 @@ import pandas as pd
 from lib.core import audit, clock
 from lib.core.db import Database
 from lib.core.settings import Settings, load_settings
-from lib.plan import french, items, schedule, tracking
+from lib.plan import french, items, rules, schedule
 from lib.plan.parties import parse_parties
 from lib.seed import open_seeded_database
 
@@ -75,11 +75,11 @@ def _between(rng: random.Random, first: date, last: date) -> date:
     return first + timedelta(days=rng.randint(0, (last - first).days))
 
 
-def item_history(rng: random.Random, rules: tracking.ItemRules, settings: Settings,
+def item_history(rng: random.Random, item_rules: rules.ItemRules, settings: Settings,
                  until: date) -> list[tuple[date, str, int, str, float | None]]:
     """A plausible list of (work date, status, progress, note, quantity) for one item, up to
     `until`. Pure apart from drawing from `rng`."""
-    sched, target = rules.schedule, rules.target
+    sched, target = item_rules.schedule, item_rules.target
     reliability = rng.choice((0.55, 0.75, 0.85, 0.9, 0.95, 0.97))
     events: list[tuple[date, str, int, str, float | None]] = []
     if not sched.readable:
@@ -172,10 +172,10 @@ def write_history(db: Database, plan_id: int, until: date, seed: int = 2021) -> 
     rows = []
     next_id = int(db.scalar("SELECT coalesce(max(id), 0) FROM means_updates")) + 1
     for item in _items(db, plan_id).itertuples(index=False):
-        rules = tracking.item_rules(item.period_label, item.indicator, item.text, None, None, settings)
-        for work_day, status, progress, note, quantity in item_history(rng, rules, settings, until):
+        item_rules = rules.item_rules(item.period_label, item.indicator, item.text, None, None, settings)
+        for work_day, status, progress, note, quantity in item_history(rng, item_rules, settings, until):
             work_day, recorded = _recorded_at(rng, work_day, until)
-            cycle = schedule.cycle_for_work_date(rules.schedule, work_day)
+            cycle = schedule.cycle_for_work_date(item_rules.schedule, work_day)
             evidence = f"https://example.org/rocsmo/pieces/{next_id}" if status == "realise" and rng.random() < 0.25 else ""
             author = rng.choice(AUTHORS)
             rows.append((next_id, int(item.means_id), status, progress, work_day, cycle.label_fr if cycle else "",

@@ -3,7 +3,7 @@ import streamlit as st
 
 from lib.core import clock, roles
 from lib.core.errors import FormError
-from lib.plan import overview, tracking
+from lib.plan import overview, statuses, tracking, updates
 from lib.ui import feedback, plan_editor, plan_views, session
 from lib.ui.layout import escape_markdown
 
@@ -36,11 +36,11 @@ with update_tab:
                                 key="find.axes", placeholder=t("Tous"))
     parties = col_party.multiselect(t("Responsables"), overview.list_parties(status), key="find.parties",
                                     placeholder=t("Tous"))
-    statuses = col_status.multiselect(t("Statuts"), list(tracking.STATUSES),
-                                      format_func=lambda s: t(tracking.STATUS_LABELS_FR[s]), key="find.statuses",
+    chosen_statuses = col_status.multiselect(t("Statuts"), list(statuses.STATUSES),
+                                      format_func=lambda s: t(statuses.STATUS_LABELS_FR[s]), key="find.statuses",
                                       placeholder=t("Tous"))
     late_only = col_late.toggle(t("En retard seulement"), key="find.late")
-    found = overview.filter_items(status, search=search, axes=axes, parties=parties, statuses=statuses,
+    found = overview.filter_items(status, search=search, axes=axes, parties=parties, statuses=chosen_statuses,
                                   late_only=late_only)
     st.caption(t("{count} moyen(s) sur {total}", count=len(found), total=len(status)))
     picked = st.dataframe(plan_views.localise(overview.find_table(found), session.language()), hide_index=True,
@@ -72,7 +72,7 @@ with update_tab:
         st.warning(t("La période de ce moyen n’a pas pu être lue : définissez son échéancier à la main ci-dessous "
                      "(la période écrite au plan est conservée)."), icon=":material/help:")
 
-    history = tracking.list_updates(db, means_id=int(means_id))
+    history = updates.list_updates(db, means_id=int(means_id))
     plan_views.prefill("update", int(means_id), {"update.status": item["status"],
                                                  "update.progress": 5 * round(int(item["progress"]) / 5)})
     with st.form("update"):
@@ -80,8 +80,8 @@ with update_tab:
         st.caption(t("Pour un moyen qui revient (chaque année, chaque mois), la mise à jour compte pour le cycle qui "
                      "contient la date du travail. Une correction est une nouvelle entrée : l’historique garde tout."))
         col_a, col_b, col_c = st.columns(3)
-        new_status = col_a.selectbox(t("Statut"), list(tracking.STATUSES), key="update.status",
-                                     format_func=lambda s: t(tracking.STATUS_LABELS_FR[s]))
+        new_status = col_a.selectbox(t("Statut"), list(statuses.STATUSES), key="update.status",
+                                     format_func=lambda s: t(statuses.STATUS_LABELS_FR[s]))
         progress = col_b.slider(t("Avancement (%)"), 0, 100, step=5, key="update.progress")
         work_date = col_c.date_input(t("Date du travail"), value=today, max_value=today, key="update.work_date",
                                      format="YYYY-MM-DD")
@@ -90,16 +90,16 @@ with update_tab:
         evidence = col_b.text_input(t("Lien vers une preuve (facultatif)"), key="update.evidence_url",
                                     placeholder="https://…")
         corrections = {None: t("Aucune : nouvelle entrée")} | {
-            row.update_id: f"N° {row.update_id} — {row.work_date:%Y-%m-%d} — {t(tracking.STATUS_LABELS_FR[row.status])}"
+            row.update_id: f"N° {row.update_id} — {row.work_date:%Y-%m-%d} — {t(statuses.STATUS_LABELS_FR[row.status])}"
             for row in history.itertuples()}
         corrects = col_c.selectbox(t("Corrige la mise à jour"), list(corrections), format_func=corrections.get,
                                    key="update.corrects")
-        note = st.text_area(t("Note"), key="update.note", max_chars=tracking.NOTE_MAX_CHARS)
+        note = st.text_area(t("Note"), key="update.note", max_chars=updates.NOTE_MAX_CHARS)
         submitted = st.form_submit_button(t("Enregistrer la mise à jour"), type="primary")
     if submitted:
-        data = tracking.UpdateInput(new_status, progress, work_date, note, quantity, evidence, corrects)
+        data = updates.UpdateInput(new_status, progress, work_date, note, quantity, evidence, corrects)
         try:
-            tracking.record_update(db, user, int(means_id), data, session_id=sid)
+            updates.record_update(db, user, int(means_id), data, session_id=sid)
         except FormError as error:
             feedback.show_errors(error)
         else:

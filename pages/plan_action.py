@@ -3,7 +3,7 @@ import streamlit as st
 
 from lib.core import clock, roles
 from lib.core.i18n import format_date, format_pct
-from lib.plan import charts, items, overview, tracking
+from lib.plan import assessment, charts, items, overview, statuses, tracking, updates
 from lib.ui import plan_views, session
 from lib.ui.layout import escape_markdown
 
@@ -39,7 +39,7 @@ st.progress(0.0 if share is None else float(share),
                    share=format_pct(share, lang) if share is not None else "—",
                    on_track=axis_row["Réalisés ou en bonne voie"], counted=axis_row["Comptés"],
                    late=axis_row["En retard"]))
-st.caption(t(tracking.ON_TRACK_EXPLANATION_FR))
+st.caption(t(statuses.ON_TRACK_EXPLANATION_FR))
 
 for action_title, action_items in axis_items.groupby("action_title", sort=False):
     st.subheader(escape_markdown(action_title), anchor=False)
@@ -51,7 +51,7 @@ st.header(t("Détail d’un moyen"), divider="gray")
 labels = {row.means_id: f"{overview.item_code(row._asdict())} — {row.text}" for row in axis_items.itertuples()}
 means_id = st.selectbox(t("Moyen"), list(labels), format_func=labels.get, key="plan.means")
 item = axis_items.set_index("means_id").loc[means_id]
-history = tracking.list_updates(db, means_id=int(means_id))
+history = updates.list_updates(db, means_id=int(means_id))
 left, right = st.columns(2)
 with left:
     cycle = f" ({escape_markdown(item['cycle_label'])})" if item["cycle_label"] else ""
@@ -75,7 +75,7 @@ with right:
     st.markdown(f"**{t('Progrès vers la cible')}** : {escape_markdown(item['target_progress_fr'])}")
     if item["target_ratio"] is not None and item["target_ratio"] == item["target_ratio"]:
         st.progress(float(item["target_ratio"]))
-    quantities = tracking.reported_quantities(history)
+    quantities = assessment.reported_quantities(history)
     if quantities and item["target_kind"] != "done":
         target = tracking.item_rules_for(db, int(means_id)).target
         table = overview.quantities_table(quantities, target.kind, target.per)

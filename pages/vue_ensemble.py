@@ -3,7 +3,7 @@ import streamlit as st
 
 from lib.core import clock, roles
 from lib.core.i18n import format_date, format_pct
-from lib.plan import overview, tracking
+from lib.plan import overview, statuses
 from lib.ui import plan_views, session
 
 user = session.require_role(roles.READERS)
@@ -29,7 +29,7 @@ col_soon.metric(t("À échéance d’ici {days} jours", days=overview.DUE_SOON_D
 col_items.metric(t("Moyens suivis"), len(status))
 
 st.header(t("Avancement par axe"), divider="gray")
-st.caption(t(tracking.ON_TRACK_EXPLANATION_FR))
+st.caption(t(statuses.ON_TRACK_EXPLANATION_FR))
 plan_views.chart_with_table(figures["progress"], tables["progress"], "overview.progress",
                             "avancement-par-axe",
                             column_config={t("Avancement"): st.column_config.ProgressColumn(

@@ -2,7 +2,7 @@
 
 Test hook for signed-in pages: `signed_in_app(role)` creates the account in the test
 database and sets `authentication_status`, `auth.username` and `auth.session_version`
-in the AppTest session state, exactly what lib.session records after a real sign-in;
+in the AppTest session state, exactly what lib.ui.session records after a real sign-in;
 every page still checks that state against the database. Real sign-in through the
 form is tested once per role in tests/test_auth_pages.py and in the browser.
 """

@@ -1,4 +1,4 @@
-"""Unit tests for lib.indicators: targets read from indicators, quantities, progress."""
+"""Unit tests for lib.plan.indicators: targets read from indicators, quantities, progress."""
 from __future__ import annotations
 
 from datetime import date

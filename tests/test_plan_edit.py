@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from lib.plan import items, tracking
+from lib.plan import items, tracking, updates
 from tests.conftest import make_user
 
 
@@ -64,7 +64,7 @@ def test_archiving_hides_an_axis_and_its_items_and_restoring_brings_them_back(db
 
 def test_a_means_with_updates_is_never_deleted(db, staff):
     means_id = db.scalar("SELECT min(id) FROM means")
-    tracking.record_update(db, staff, means_id, tracking.UpdateInput("en_cours", 10, date(2026, 1, 5)),
+    updates.record_update(db, staff, means_id, updates.UpdateInput("en_cours", 10, date(2026, 1, 5)),
                            today=date(2026, 2, 1))
     with pytest.raises(items.PlanError, match="Archivez-le"):
         items.delete_means(db, staff, means_id)

@@ -6,14 +6,14 @@ import pandas as pd
 
 from lib import cli
 from lib.core import spreadsheets
-from lib.plan import exports, tracking
+from lib.plan import exports, updates
 from tests.conftest import make_user
 
 
 def test_export_has_the_tracking_columns_as_of_the_given_date(db):
     staff = make_user(db, "staff")
     means_id = db.scalar("SELECT id FROM means WHERE text = 'Mettre en place un comité de travail ouvert'")
-    tracking.record_update(db, staff, means_id, tracking.UpdateInput("realise", 100, date(2021, 4, 20)),
+    updates.record_update(db, staff, means_id, updates.UpdateInput("realise", 100, date(2021, 4, 20)),
                            today=date(2026, 1, 1))
     frame = exports.plan_export_frame(db, date(2021, 4, 10)).set_index("moyen")
     assert list(frame.columns)[-4:] == ["statut", "avancement", "echeance", "en_retard"]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from lib.core.i18n import catalog
-from lib.plan import tracking
+from lib.plan import statuses
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENS = ["pages/vue_ensemble.py", "pages/plan_action.py", "pages/mises_a_jour.py", "lib/ui/plan_editor.py",
@@ -34,9 +34,9 @@ def test_every_label_of_the_screen_is_translated(module):
 
 def test_statuses_kinds_and_table_headers_are_translated():
     english = catalog("en")
-    labels = [*tracking.STATUS_LABELS_FR.values(), *tracking.SCHEDULE_KIND_LABELS_FR.values(),
-              *tracking.TARGET_KIND_LABELS_FR.values(), *tracking.PER_LABELS_FR.values(),
-              tracking.ON_TRACK_EXPLANATION_FR]
+    labels = [*statuses.STATUS_LABELS_FR.values(), *statuses.SCHEDULE_KIND_LABELS_FR.values(),
+              *statuses.TARGET_KIND_LABELS_FR.values(), *statuses.PER_LABELS_FR.values(),
+              statuses.ON_TRACK_EXPLANATION_FR]
     assert [label for label in labels if label not in english] == []
     headers = ["Axe", "Moyens", "Comptés", "Réalisés ou en bonne voie", "En retard", "Avancement", "Pourquoi",
                "Échéance", "Échéancier", "Moyens portés", "Responsable", "Enregistrée le", "Par", "Corrigée"]

@@ -5,7 +5,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from lib.core import clock
-from lib.plan import tracking
+from lib.plan import updates
 from tests.conftest import APP_TIMEOUT, make_user, sign_in_state
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,8 +104,8 @@ def test_staff_add_a_means_in_the_plan_editor(app_for, file_db):
 def test_plan_page_drills_down_to_an_items_history_and_target(app_for, file_db):
     staff = make_user(file_db, "staff")
     means_id = file_db.scalar("SELECT id FROM means WHERE text = ?", [COMMITTEE])
-    tracking.record_update(file_db, staff, means_id,
-                           tracking.UpdateInput("realise", 100, date(2021, 4, 20), "Comité lancé avec 6 membres"))
+    updates.record_update(file_db, staff, means_id,
+                           updates.UpdateInput("realise", 100, date(2021, 4, 20), "Comité lancé avec 6 membres"))
     app = app_for("board", "pages/plan_action.py")
     assert not app.exception
     assert app.selectbox(key="plan.axis").value == 1
@@ -151,8 +151,8 @@ def test_plan_page_charts_indicator_progress_with_its_table(app_for, file_db):
     text = "Mettre en place une Table des directeurs.trices."
     means_id = file_db.scalar("SELECT id FROM means WHERE text = ?", [text])
     for day in (date(2025, 3, 12), date(2025, 6, 10), date(2026, 2, 3)):
-        tracking.record_update(file_db, staff, means_id,
-                               tracking.UpdateInput("realise", 100, day, "La table s’est réunie le " + str(day.day)))
+        updates.record_update(file_db, staff, means_id,
+                               updates.UpdateInput("realise", 100, day, "La table s’est réunie le " + str(day.day)))
     app = app_for("board", "pages/plan_action.py")
     app.selectbox(key="plan.axis").set_value(5).run()
     app.selectbox(key="plan.means").set_value(means_id).run()
@@ -167,7 +167,8 @@ def test_staff_correct_a_target_and_a_bad_one_is_refused_in_french(app_for, file
     means_id = app.selectbox(key="find.means").value
     app.selectbox(key="target.kind").set_value("frequency")
     _button(app, "Enregistrer la cible").click().run()
-    assert "La quantité visée doit être un nombre entier positif." in [e.value for e in app.error]
+    # Every problem of the form is listed in the one error box (lib.ui.feedback.show_errors).
+    assert any("- La quantité visée doit être un nombre entier positif." in e.value for e in app.error)
     app.number_input(key="target.quantity").set_value(6.0)
     app.text_input(key="target.unit").input("rencontres")
     app.selectbox(key="target.per").set_value("year")

@@ -1,4 +1,4 @@
-"""Unit tests for lib.schedule: reading period labels, cycles, and lateness."""
+"""Unit tests for lib.plan.schedule and lib.plan.assessment: reading period labels, cycles, and lateness."""
 from __future__ import annotations
 
 import json

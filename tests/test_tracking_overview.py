@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from lib.plan import items, overview, tracking
+from lib.plan import items, overview, tracking, updates
 from tests.conftest import make_user
 
 TODAY = date(2026, 11, 23)
@@ -20,7 +20,7 @@ def _status(db, as_of=TODAY):
 
 def _record(db, user, text, status, work_date, progress=100, note=""):
     means_id = db.scalar("SELECT id FROM means WHERE text = ?", [text])
-    tracking.record_update(db, user, means_id, tracking.UpdateInput(status, progress, work_date, note), today=TODAY)
+    updates.record_update(db, user, means_id, updates.UpdateInput(status, progress, work_date, note), today=TODAY)
     return means_id
 
 
@@ -77,11 +77,11 @@ def test_party_load_counts_items_carried_and_late_per_party(db):
 def test_latest_updates_and_item_history_show_who_and_what(db, staff):
     means_id = _record(db, staff, "Mettre en place un comité de travail ouvert", "en_cours", date(2021, 4, 2), 30, "Appel lancé")
     _record(db, staff, "Mettre en place un comité de travail ouvert", "realise", date(2021, 4, 20), 100, "3 membres inscrits")
-    updates = tracking.list_updates(db, plan_id=items.current_plan_id(db))
-    latest = overview.latest_updates(updates, _status(db))
+    recorded = updates.list_updates(db, plan_id=items.current_plan_id(db))
+    latest = overview.latest_updates(recorded, _status(db))
     assert list(latest["Statut"]) == ["Réalisé", "En cours"]
     assert list(latest["Par"]) == ["Test staff", "Test staff"]
-    history = overview.item_history(tracking.list_updates(db, means_id=means_id))
+    history = overview.item_history(updates.list_updates(db, means_id=means_id))
     assert list(history["Note"]) == ["3 membres inscrits", "Appel lancé"]
     assert list(history["Quantité"])[0] == 3
 

@@ -1,6 +1,6 @@
 """Plotly figures of a campaign (plotly.graph_objects), each with its table alternative.
 
-Pure functions: DataFrames from lib.campaigns / lib.ambassadors / lib.impact_reports in,
+Pure functions: DataFrames from lib.campaign.campaigns / ambassadors / impact_reports in,
 a ChartView (figure + the same numbers as a table) out. Three kinds of numbers never
 share a figure and are never added together, and each figure's title says which it is:
 the organiser's own audience, the audience ambassadors declared when signing up, and

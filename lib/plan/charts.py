@@ -1,7 +1,7 @@
 """Plotly figures of the plan's progress, built with plotly.graph_objects (plotly.express
 costs ~25 ms a chart on every rerun).
 
-Pure functions: a table from lib.overview in, a go.Figure out. Colour is never the only
+Pure functions: a table from lib.plan.overview in, a go.Figure out. Colour is never the only
 signal: every bar carries its number as text and each status has its own fill pattern.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from lib.core.chart_labels import escape_label, wrap_label
 from lib.core.i18n import format_pct, translate
-from lib.plan.tracking import STATUS_LABELS_FR, STATUSES
+from lib.plan.statuses import STATUS_LABELS_FR, STATUSES
 
 STATUS_STYLE = {  # colour-blind-safe palette (Okabe-Ito) + a pattern per status
     "a_venir": ("#BBBBBB", ""),

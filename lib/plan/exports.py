@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 
 from lib.core.db import Database
-from lib.plan import items
+from lib.plan import items, statuses
 
 PLAN_COLUMNS = ["axe", "objectif", "action", "moyen", "periode", "indicateur", "responsables",
                 "statut", "avancement", "echeance", "en_retard"]
@@ -53,18 +53,17 @@ def plan_export_frame(db: Database, as_of: date | None = None) -> pd.DataFrame:
 def plan_workbook(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The plan export's sheets, with French headers: a summary per axis ("Sommaire"), then
     one sheet per axis. `frame` is plan_export_frame. No side effects."""
-    from lib.plan import tracking
 
-    codes = {label: code for code, label in tracking.STATUS_LABELS_FR.items()}
+    codes = {label: code for code, label in statuses.STATUS_LABELS_FR.items()}
     rows = []
     for axis, group in frame.groupby("axe", sort=False):
         status_codes = [codes.get(s, "a_venir") for s in group["statut"]]
         counted = [c != "abandonne" for c in status_codes]
-        on_track = [k and tracking.counts_as_on_track(c, bool(late))
+        on_track = [k and statuses.counts_as_on_track(c, bool(late))
                     for c, k, late in zip(status_codes, counted, group["en_retard"])]
         rows.append({
             "Axe": axis, "Moyens": len(group),
-            **{label: sum(1 for c in status_codes if c == code) for code, label in tracking.STATUS_LABELS_FR.items()},
+            **{label: sum(1 for c in status_codes if c == code) for code, label in statuses.STATUS_LABELS_FR.items()},
             "En retard": int(group["en_retard"].sum()),
             "Réalisés ou en bonne voie (%)": round(100 * sum(on_track) / sum(counted)) if sum(counted) else None,
         })

@@ -110,7 +110,7 @@ def last_day_of_month(year: int, month: int) -> date:
 
 
 def format_date_fr(day: date) -> str:
-    """'30 novembre 2021', '1er mai 2021' (lib.i18n.format_date in French). No side effects."""
+    """'30 novembre 2021', '1er mai 2021' (lib.core.i18n.format_date in French). No side effects."""
     return format_date(day, "fr")
 
 

@@ -40,6 +40,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from lib.plan.french import Token, fold, format_date_fr, tokenize
@@ -381,3 +382,15 @@ def progress_toward(target: Target, quantities: Sequence[tuple[date, int]], as_o
     else:
         raise ValueError(f"unknown target kind: {target.kind!r}")
     return Progress(value=value, target=goal, ratio=_ratio(value, goal), label_fr=label)
+
+
+def effective_quantity(quantity, note: str) -> float | None:
+    """The quantity an update reports: the typed one, else the one read in its note."""
+    if quantity is not None and quantity == quantity:
+        return float(quantity)
+    return note_quantity(note or "")
+
+
+@lru_cache(maxsize=8192)
+def note_quantity(note: str) -> int | None:
+    return parse_quantity(note)

@@ -1,4 +1,4 @@
-"""The board's figures, from the per-item status frame of lib.tracking.assess_items.
+"""The board's figures, from the per-item status frame of lib.plan.assessment.assess_items.
 
 Pure functions over DataFrames, one per block of the overview; each returns the table
 that the chart draws and that is offered as the chart's table alternative and download.
@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from lib.plan.tracking import STATUS_LABELS_FR, STATUSES
+from lib.plan.statuses import STATUS_LABELS_FR, STATUSES
 
 DUE_SOON_DAYS = 60
 
@@ -41,7 +41,7 @@ def with_deadlines(status: pd.DataFrame) -> pd.DataFrame:
 def axis_progress(status: pd.DataFrame) -> pd.DataFrame:
     """One row per axis: Axe, Moyens, Comptés, Réalisés ou en bonne voie, En retard, Avancement (0..1 or None).
 
-    The share is the one defined in lib.tracking.ON_TRACK_EXPLANATION_FR.
+    The share is the one defined in lib.plan.statuses.ON_TRACK_EXPLANATION_FR.
     """
     grouped = status.groupby(["axis_number", "axis_name"], sort=True).agg(
         Moyens=("means_id", "size"), counted=("counted", "sum"), on_track=("on_track", "sum"), late=("late", "sum"))
@@ -155,7 +155,7 @@ def latest_updates(updates: pd.DataFrame, status: pd.DataFrame, limit: int = 10)
 def item_history(updates: pd.DataFrame) -> pd.DataFrame:
     """One item's full history, newest work first, with French headers: N°, Date du travail,
     Cycle, Statut, Avancement (%), Quantité, Note, Preuve, Enregistrée le, Par, Corrige, Corrigée par."""
-    from lib.plan.tracking import effective_quantity
+    from lib.plan.indicators import effective_quantity
 
     frame = updates.sort_values(["work_date", "recorded_at", "update_id"], ascending=False)
     return pd.DataFrame({

@@ -14,3 +14,39 @@ STATUS_LABELS_FR = {
     "reporte": "Reporté",
     "abandonne": "Abandonné",
 }
+
+
+TARGET_KINDS = ("done", "count_by", "frequency", "threshold")
+
+
+TARGET_KIND_LABELS_FR = {
+    "done": "Réalisé ou non",
+    "count_by": "Un total à atteindre d’ici une date",
+    "frequency": "Un nombre par période",
+    "threshold": "Un minimum à maintenir par période",
+}
+
+
+PER_LABELS_FR = {"year": "par année", "month": "par mois", "week": "par semaine"}
+
+
+SCHEDULE_KIND_LABELS_FR = {
+    "once": "Une fois (échéance)",
+    "yearly": "Chaque année (mois choisis)",
+    "monthly": "Chaque mois",
+    "continuous": "En continu",
+    "event": "Lors d’événements (sans échéance)",
+}
+
+
+ON_TRACK_EXPLANATION_FR = (
+    "Avancement d’un axe : part de ses moyens réalisés ou en bonne voie. Un moyen compte s’il est "
+    "réalisé (pour le cycle en cours s’il revient chaque année ou chaque mois), ou s’il n’est pas en "
+    "retard et n’a pas été reporté. Les moyens abandonnés ne sont pas comptés."
+)
+
+
+def counts_as_on_track(status: str, late: bool) -> bool:
+    """The one definition behind every progress bar (see ON_TRACK_EXPLANATION_FR): done, or
+    neither late nor postponed. Abandoned items are left out by the callers (`counted`)."""
+    return status == "realise" or (not late and status != "reporte")

@@ -49,7 +49,7 @@ def word_count_caption(text: str) -> None:
 def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, logo_required: bool = True,
                      agreement: ambassadors.Agreement | None = None) -> dict:
     """The agreement's widgets (keys '<form>.<field>'), prefilled from `agreement` when
-    given; returns what is typed, in the shape lib.ambassadors validates. Widget values
+    given; returns what is typed, in the shape lib.campaign.ambassadors validates. Widget values
     live in st.session_state, so nothing typed is lost when the page shows errors."""
     data: dict = {}
 
@@ -157,7 +157,7 @@ def _as_date(value):
 def report_inputs(form: str, items, saved: dict, *, disabled: bool = False) -> dict:
     """The impact report's widgets, built from the ambassador's commitments (keys
     '<form>.<field>') and prefilled with `saved` (impact_reports.form_data); returns the
-    typed report in the shape lib.impact_reports takes."""
+    typed report in the shape lib.campaign.impact_reports takes."""
     data: dict = {"actions": {}, "reach": {}, "activities": []}
     st.subheader(t("1. Vos actions"))
     st.caption(t("Pour chaque engagement et chaque moment fort choisi : fait ou non, combien de fois, quand, "

@@ -1,6 +1,6 @@
 """Which pages exist and which roles may open them: the one table the router reads.
 
-Pages re-check their own role (lib.session.require_role) so that this table is a
+Pages re-check their own role (lib.ui.session.require_role) so that this table is a
 menu, not the only lock.
 """
 from __future__ import annotations

@@ -12,7 +12,7 @@ import streamlit as st
 
 from lib.core.db import Database
 from lib.core.errors import FormError
-from lib.plan import items, tracking
+from lib.plan import items, statuses, updates
 from lib.ui import feedback, plan_views, session
 
 
@@ -163,13 +163,13 @@ def _means(db: Database, user, plan_id: int, sid: str) -> None:
 
 def schedule_form(db: Database, user, means_id: int, *, overridden: bool, sid: str) -> None:
     """The form that sets an item's schedule by hand (the period label stays as written),
-    and the button that goes back to reading the label. Writes go through lib.tracking."""
+    and the button that goes back to reading the label. Writes go through lib.plan.updates."""
     t = session.t
     st.caption(t("Pour une période que l’application ne sait pas lire, ou lit mal. "
                  "La période écrite au plan reste affichée."))
     with st.form("schedule"):
-        kind = st.selectbox(t("Type d’échéancier"), list(tracking.SCHEDULE_KIND_LABELS_FR), key="schedule.kind",
-                            format_func=lambda k: t(tracking.SCHEDULE_KIND_LABELS_FR[k]))
+        kind = st.selectbox(t("Type d’échéancier"), list(statuses.SCHEDULE_KIND_LABELS_FR), key="schedule.kind",
+                            format_func=lambda k: t(statuses.SCHEDULE_KIND_LABELS_FR[k]))
         months = st.multiselect(t("Mois d’échéance (chaque année)"), list(range(1, 13)), key="schedule.months",
                                 format_func=lambda m: t(plan_views.MONTH_NAMES_FR[m - 1]), placeholder="—")
         col_due, col_start = st.columns(2)
@@ -178,40 +178,40 @@ def schedule_form(db: Database, user, means_id: int, *, overridden: bool, sid: s
         submitted = st.form_submit_button(t("Enregistrer l’échéancier"))
     if submitted:
         try:
-            tracking.set_schedule_override(db, user, means_id, kind, months=months, due=due, start=start,
+            updates.set_schedule_override(db, user, means_id, kind, months=months, due=due, start=start,
                                            session_id=sid)
         except FormError as error:
             feedback.show_errors(error)
         else:
             _saved("Échéancier enregistré.")
     if overridden and st.button(t("Revenir à la période du plan"), key="schedule.clear"):
-        tracking.clear_schedule_override(db, user, means_id, session_id=sid)
+        updates.clear_schedule_override(db, user, means_id, session_id=sid)
         _saved("L’échéancier est de nouveau lu dans la période du plan.")
 
 
 def target_form(db: Database, user, means_id: int, *, overridden: bool, sid: str) -> None:
     """The form that corrects an item's indicator target (the indicator stays as written), and
-    the button that goes back to the target read from the indicator. Writes go through lib.tracking."""
+    the button that goes back to the target read from the indicator. Writes go through lib.plan.updates."""
     t = session.t
     st.caption(t("Corrigez la cible lue dans l’indicateur ; le texte de l’indicateur reste tel qu’écrit."))
     with st.form("target"):
-        kind = st.selectbox(t("Type de cible"), list(tracking.TARGET_KINDS), key="target.kind",
-                            format_func=lambda k: t(tracking.TARGET_KIND_LABELS_FR[k]))
+        kind = st.selectbox(t("Type de cible"), list(statuses.TARGET_KINDS), key="target.kind",
+                            format_func=lambda k: t(statuses.TARGET_KIND_LABELS_FR[k]))
         col_q, col_u, col_p, col_d = st.columns(4)
         quantity = col_q.number_input(t("Quantité visée"), value=None, step=1.0, key="target.quantity")
         unit = col_u.text_input(t("Unité (ex. : rencontres)"), key="target.unit")
-        per = col_p.selectbox(t("Période"), [None, *tracking.PER_LABELS_FR], key="target.per",
-                              format_func=lambda p: "—" if p is None else t(tracking.PER_LABELS_FR[p]))
+        per = col_p.selectbox(t("Période"), [None, *statuses.PER_LABELS_FR], key="target.per",
+                              format_func=lambda p: "—" if p is None else t(statuses.PER_LABELS_FR[p]))
         deadline = col_d.date_input(t("Date limite"), value=None, key="target.deadline", format="YYYY-MM-DD")
         submitted = st.form_submit_button(t("Enregistrer la cible"))
     if submitted:
         try:
-            tracking.set_target_override(db, user, means_id, kind, quantity=quantity, per=per, deadline=deadline,
+            updates.set_target_override(db, user, means_id, kind, quantity=quantity, per=per, deadline=deadline,
                                          unit_fr=unit, session_id=sid)
         except FormError as error:
             feedback.show_errors(error)
         else:
             _saved("Cible enregistrée.")
     if overridden and st.button(t("Revenir à la cible lue dans l’indicateur"), key="target.clear"):
-        tracking.clear_target_override(db, user, means_id, session_id=sid)
+        updates.clear_target_override(db, user, means_id, session_id=sid)
         _saved("La cible est de nouveau lue dans l’indicateur.")

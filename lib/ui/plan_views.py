@@ -1,7 +1,7 @@
 """Streamlit-side building blocks of the plan pages: cached reads keyed on a data version,
 tables with translated headers, and "chart with a table alternative and a download".
 
-The cache key is (database file, lib.tracking.data_version, plan, date): every write is
+The cache key is (database file, lib.plan.updates.data_version, plan, date): every write is
 audited, so any change made by anyone shows on the next rerun of every session. The cached
 frames and figures are shared, not copied (st.cache_resource: unpickling a copy on every
 rerun cost more than drawing them); callers treat them as read-only.
@@ -15,7 +15,7 @@ import streamlit as st
 
 from lib.core import spreadsheets
 from lib.core.i18n import MONTHS_FR, translate
-from lib.plan import charts, items, overview, tracking
+from lib.plan import charts, items, overview, tracking, updates
 from lib.ui import session
 
 _STATUS_VALUE_COLUMNS = ("Statut", "En retard", "Corrigée")
@@ -29,7 +29,7 @@ def _plan_status(db_path: str, version: int, plan_id: int, as_of: date) -> pd.Da
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _plan_updates(db_path: str, version: int, plan_id: int) -> pd.DataFrame:
-    return tracking.list_updates(session.get_db(), plan_id=plan_id)
+    return updates.list_updates(session.get_db(), plan_id=plan_id)
 
 
 def current_plan_or_stop(db) -> int:
@@ -42,15 +42,15 @@ def current_plan_or_stop(db) -> int:
 
 
 def plan_status(plan_id: int, as_of: date) -> pd.DataFrame:
-    """The per-item status frame (lib.tracking.assess_items) of a plan, cached until the next write."""
+    """The per-item status frame (lib.plan.assessment.assess_items) of a plan, cached until the next write."""
     db = session.get_db()
-    return _plan_status(db.path, tracking.data_version(db), plan_id, as_of)
+    return _plan_status(db.path, updates.data_version(db), plan_id, as_of)
 
 
 def plan_updates(plan_id: int) -> pd.DataFrame:
-    """Every update of a plan (lib.tracking.list_updates), cached until the next write."""
+    """Every update of a plan (lib.plan.updates.list_updates), cached until the next write."""
     db = session.get_db()
-    return _plan_updates(db.path, tracking.data_version(db), plan_id)
+    return _plan_updates(db.path, updates.data_version(db), plan_id)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -67,10 +67,10 @@ def _tables(db_path: str, version: int, plan_id: int, as_of: date) -> dict:
 
 
 def overview_tables(plan_id: int, as_of: date) -> dict:
-    """The overview's tables (lib.overview): "progress", "breakdown", "late", "soon", "load",
+    """The overview's tables (lib.plan.overview): "progress", "breakdown", "late", "soon", "load",
     "latest"; cached until the next write."""
     db = session.get_db()
-    return _tables(db.path, tracking.data_version(db), plan_id, as_of)
+    return _tables(db.path, updates.data_version(db), plan_id, as_of)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -86,7 +86,7 @@ def _figures(db_path: str, version: int, plan_id: int, as_of: date, lang: str) -
 def overview_figures(plan_id: int, as_of: date, lang: str) -> dict:
     """The overview's figures ("progress", "breakdown", "load"), cached until the next write."""
     db = session.get_db()
-    return _figures(db.path, tracking.data_version(db), plan_id, as_of, lang)
+    return _figures(db.path, updates.data_version(db), plan_id, as_of, lang)
 
 
 def localise(table: pd.DataFrame, lang: str) -> pd.DataFrame:

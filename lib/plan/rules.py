@@ -1,0 +1,113 @@
+"""An item's rules: the schedule read from its period and the target read from its indicator, or
+the ones staff set by hand (stored as JSON), and their French descriptions.
+
+Pure functions; the overrides are written by lib.plan.updates."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from lib.core.settings import Settings
+from lib.plan import french, indicators, schedule
+from lib.plan.statuses import PER_LABELS_FR, TARGET_KINDS
+
+
+@dataclass(frozen=True)
+class ItemRules:
+    """An item's schedule and target, and whether staff set them by hand."""
+
+    schedule: schedule.Schedule
+    target: indicators.Target
+    schedule_overridden: bool = False
+    target_overridden: bool = False
+    notes: tuple[str, ...] = field(default=())
+
+
+@lru_cache(maxsize=4096)
+def _parsed_period(label: str, aga_month: int, plan_start: date) -> schedule.Schedule:
+    return schedule.parse_period(label, aga_month=aga_month, plan_start=plan_start)
+
+
+@lru_cache(maxsize=4096)
+def _derived_target(indicator: str, text: str, period_label: str) -> indicators.Target:
+    return indicators.derive_target(indicator, text, period_label)
+
+
+def target_to_dict(target: indicators.Target) -> dict:
+    """A JSON-ready dict of a Target. No side effects."""
+    return {"kind": target.kind, "quantity": target.quantity, "per": target.per,
+            "deadline": target.deadline.isoformat() if target.deadline else None,
+            "unit_fr": target.unit_fr}
+
+
+def target_from_dict(data: dict, source: str = "") -> indicators.Target:
+    """The Target stored by `target_to_dict`. Raises ValueError on a malformed dict."""
+    try:
+        kind = data["kind"]
+        deadline = date.fromisoformat(data["deadline"]) if data.get("deadline") else None
+        quantity = int(data["quantity"]) if data.get("quantity") is not None else None
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"malformed target: {exc}") from exc
+    if kind not in TARGET_KINDS:
+        raise ValueError(f"unknown target kind: {kind!r}")
+    return indicators.Target(kind, quantity=quantity, per=data.get("per"), deadline=deadline,
+                             unit_fr=str(data.get("unit_fr") or ""), source=source)
+
+
+def item_rules(period_label: str, indicator: str, text: str, schedule_override: str | None,
+               target_override: str | None, settings: Settings) -> ItemRules:
+    """The schedule and target of one item: staff's hand-set ones where present, else read
+    from the label and the indicator. A stored override that cannot be read is ignored (and
+    said in `notes`). No side effects; raises nothing."""
+    notes = []
+    sched, sched_set = None, False
+    if schedule_override:
+        try:
+            sched = schedule.from_dict(json.loads(schedule_override))
+            sched = schedule.Schedule(label=period_label, parts=sched.parts, readable=sched.readable)
+            sched_set = True
+        except (ValueError, TypeError):
+            notes.append("Échéancier saisi illisible : la période du plan est utilisée.")
+    if sched is None:
+        sched = _parsed_period(period_label or "", settings.aga_month, settings.plan_start)
+    target, target_set = None, False
+    if target_override:
+        try:
+            target = target_from_dict(json.loads(target_override), source=indicator)
+            target_set = True
+        except (ValueError, TypeError):
+            notes.append("Cible saisie illisible : la cible lue dans l’indicateur est utilisée.")
+    if target is None:
+        target = _derived_target(indicator or "", text or "", period_label or "")
+    return ItemRules(sched, target, sched_set, target_set, tuple(notes))
+
+
+def describe_target_fr(target: indicators.Target) -> str:
+    """A short French sentence for a target, e.g. "Au moins 4 rencontres par année". No side effects."""
+    unit = f" {target.unit_fr}" if target.unit_fr else ""
+    if target.kind == "count_by":
+        by = f" d’ici le {french.format_date_fr(target.deadline)}" if target.deadline else ""
+        return f"Au moins {target.quantity}{unit}{by} (total cumulé)"
+    if target.kind == "frequency":
+        return f"Au moins {target.quantity}{unit} {PER_LABELS_FR.get(target.per or 'year', '')}".rstrip()
+    if target.kind == "threshold":
+        return f"Au minimum {target.quantity}{unit} {PER_LABELS_FR.get(target.per or '', '')}".rstrip()
+    return "Réalisé ou non (pas de quantité dans l’indicateur)"
+
+
+def validate_target(kind: str, quantity, per: str | None, deadline: date | None) -> list[str]:
+    """French messages that stop a corrected target from being saved (empty: valid)."""
+    errors = []
+    if kind not in TARGET_KINDS:
+        errors.append("Choisissez un type de cible.")
+        return errors
+    if kind != "done":
+        if quantity is None or quantity != quantity or quantity <= 0 or not float(quantity).is_integer():
+            errors.append("La quantité visée doit être un nombre entier positif.")
+    if kind in ("frequency", "threshold") and per not in PER_LABELS_FR:
+        errors.append("Choisissez la période (par année, par mois ou par semaine).")
+    if kind == "count_by" and deadline is None:
+        errors.append("Un total à atteindre demande une date limite.")
+    return errors
