@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from lib import demo
 from lib.accounts import users
 from lib.core import backup, roles, spreadsheets
 from lib.core.db import DatabaseLockedError, database_path
@@ -159,7 +160,6 @@ def _refused(path: Path) -> int:
 
 
 def run_demo(args) -> int:
-    from lib import demo
 
     try:
         summary = demo.build_demo(args.output, until=args.until, seed=args.seed)
@@ -172,7 +172,6 @@ def run_demo(args) -> int:
 
 
 def run_synth(args) -> int:
-    from lib import demo
 
     if args.scale < 1:
         print("--scale doit être au moins 1 / --scale must be at least 1", file=sys.stderr)

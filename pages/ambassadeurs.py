@@ -1,7 +1,7 @@
 """Ambassadeurs (staff): sign-ups to approve, agreements, follow-up of reports, exports."""
 import streamlit as st
 
-from lib.campaign import agreement_pdf, ambassadors, campaigns, impact_reports
+from lib.campaign import agreement_form, agreement_pdf, ambassadors, campaigns, impact_reports, listings
 from lib.core import clock, roles, spreadsheets
 from lib.core.errors import FormError
 from lib.core.i18n import format_date
@@ -55,7 +55,7 @@ with signups:
                                 key=f"decision{chosen}.{form_round}.status",
                                 format_func=lambda s: t(ambassadors.STATUS_LABELS_FR[s]))
             note = st.text_area(t("Note à l’organisation (obligatoire pour un refus)"),
-                                key=f"decision{chosen}.{form_round}.note", max_chars=ambassadors.MAX_NOTE)
+                                key=f"decision{chosen}.{form_round}.note", max_chars=agreement_form.MAX_NOTE)
             if st.form_submit_button(t("Enregistrer la décision"), type="primary"):
                 try:
                     ambassadors.decide(db, chosen, decision, note, actor=user.username)
@@ -122,15 +122,15 @@ with follow:
 
 with files:
     st.subheader(t("Microsite : ambassadeurs approuvés"))
-    listing_csv = ambassadors.microsite_frame(db, campaign_id)
+    listing_csv = listings.microsite_frame(db, campaign_id)
     st.dataframe(listing_csv, hide_index=True, width="stretch")
     left, right = st.columns(2)
     left.download_button(t("Liste du microsite (CSV)"), spreadsheets.to_csv_bytes(listing_csv),
                          file_name="microsite-ambassadeurs.csv", mime="text/csv", key="files.microsite")
-    right.download_button(t("Logos (ZIP)"), ambassadors.logos_zip(db, campaign_id), file_name="logos-ambassadeurs.zip",
+    right.download_button(t("Logos (ZIP)"), listings.logos_zip(db, campaign_id), file_name="logos-ambassadeurs.zip",
                           mime="application/zip", key="files.logos")
     st.subheader(t("Exports"))
-    people = ambassadors.ambassadors_export_frame(db, campaign_id)
+    people = listings.ambassadors_export_frame(db, campaign_id)
     report_sheets = impact_reports.reports_export_frames(db, campaign_id)
     cols = st.columns(4)
     cols[0].download_button(t("Ambassadeurs (CSV)"), spreadsheets.to_csv_bytes(people), file_name="ambassadeurs.csv",

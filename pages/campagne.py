@@ -1,7 +1,7 @@
 """Campagne: the organiser's reach, the moments forts, commitments and reported outcomes."""
 import streamlit as st
 
-from lib.campaign import ambassadors, campaigns, charts, impact_reports
+from lib.campaign import agreement_form, ambassadors, campaigns, charts, impact_reports, listings
 from lib.core import roles
 from lib.core.errors import FormError
 from lib.core.i18n import format_date
@@ -52,12 +52,12 @@ with tabs[0]:
     campaign_widgets.show_chart(charts.organiser_reach(campaigns.list_channels(db, cid), campaign.organiser, lang),
                                 "campaign.organiser")
     if user.role != "ambassador":
-        campaign_widgets.show_chart(charts.declared_audience(ambassadors.declared_audiences(db, cid),
-                                                             [label for _, label in ambassadors.CHANNELS], lang),
+        campaign_widgets.show_chart(charts.declared_audience(listings.declared_audiences(db, cid),
+                                                             [label for _, label in agreement_form.CHANNELS], lang),
                                     "campaign.declared")
 with tabs[1]:
-    campaign_widgets.show_chart(charts.moments_timeline(ambassadors.moment_counts(db, cid), lang), "campaign.moments")
-    campaign_widgets.show_chart(charts.commitments_by_type(ambassadors.commitment_counts(db, cid), lang),
+    campaign_widgets.show_chart(charts.moments_timeline(listings.moment_counts(db, cid), lang), "campaign.moments")
+    campaign_widgets.show_chart(charts.commitments_by_type(listings.commitment_counts(db, cid), lang),
                                 "campaign.commitments")
     grid = impact_reports.moment_grid(db, cid) if user.role != "ambassador" else None
     if grid is not None and not grid.empty:

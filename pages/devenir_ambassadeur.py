@@ -1,7 +1,7 @@
 """Devenir ambassadeur: the public sign-up of an organisation for the current campaign."""
 import streamlit as st
 
-from lib.campaign import ambassadors, campaigns
+from lib.campaign import ambassadors, campaigns, signup
 from lib.core import clock
 from lib.core.errors import FormError
 from lib.core.i18n import format_date
@@ -58,7 +58,7 @@ data["password_confirm"] = right.text_input(t("Confirmer le mot de passe"), type
 
 if st.button(t("Envoyer ma demande"), type="primary", key="signup.submit", icon=":material/send:"):
     try:
-        ambassadors.sign_up(db, campaign.id, data, session_id=session.session_id())
+        signup.sign_up(db, campaign.id, data, session_id=session.session_id())
     except FormError as error:
         feedback.show_errors(error)
     else:

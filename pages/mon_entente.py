@@ -1,7 +1,7 @@
 """Mon entente: the ambassador’s own agreement, its status, the signed PDF, and joining the current campaign."""
 import streamlit as st
 
-from lib.campaign import agreement_pdf, ambassadors, campaigns
+from lib.campaign import agreement_pdf, ambassadors, campaigns, signup
 from lib.core import clock, roles
 from lib.core.errors import FormError
 from lib.core.i18n import format_date
@@ -18,7 +18,7 @@ st.title(t("Mon entente"))
 if agreement is None:
     st.info(t("Aucune entente n’est associée à votre compte. Écrivez à l’équipe de la campagne."))
     st.stop()
-previous = ambassadors.join_form_agreement(db, user.username, current.id) if current else None
+previous = signup.join_form_agreement(db, user.username, current.id) if current else None
 if previous is not None:  # a returning organisation: its account joins this year's campaign
     with st.expander(t("Rejoindre la campagne courante : {name}", name=escape_markdown(current.name)), expanded=True):
         st.caption(t("Le formulaire reprend votre dernière entente; corrigez ce qui a changé. L’équipe approuvera "
@@ -31,7 +31,7 @@ if previous is not None:  # a returning organisation: its account joins this yea
               date=format_date(clock.today(), session.language())), key="join.accepted")
         if st.button(t("Rejoindre la campagne"), type="primary", key="join.submit"):
             try:
-                ambassadors.join_campaign(db, current.id, data, actor=user.username, session_id=session.session_id())
+                signup.join_campaign(db, current.id, data, actor=user.username, session_id=session.session_id())
                 st.rerun()
             except FormError as error:
                 feedback.show_errors(error)

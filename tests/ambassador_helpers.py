@@ -6,7 +6,7 @@ import io
 from PIL import Image
 
 from lib.accounts import users
-from lib.campaign import ambassadors, campaigns
+from lib.campaign import ambassadors, campaigns, signup
 
 SIGNUP_PASSWORD = "Porte-Ouverte-Choisir-7"
 
@@ -41,7 +41,7 @@ def current_id(db) -> int:
 
 def signed_up(db, session_id: str = "tests", **overrides) -> int:
     """Sign an organisation up for the current campaign; returns the ambassador id."""
-    return ambassadors.sign_up(db, current_id(db), signup_data(**overrides), session_id=session_id)
+    return signup.sign_up(db, current_id(db), signup_data(**overrides), session_id=session_id)
 
 
 def ensure_staff(db, username: str = "staff-test") -> str:

@@ -4,7 +4,7 @@ import io
 
 import pandas as pd
 
-from lib.campaign import agreement_pdf, ambassadors
+from lib.campaign import agreement_pdf, ambassadors, listings
 from lib.campaign import impact_reports as reports
 from lib.core import spreadsheets
 from tests.ambassador_helpers import approved, current_id, signed_up
@@ -33,7 +33,7 @@ def test_the_pdf_file_name_is_safe(db):
 def test_the_ambassadors_export_has_one_row_per_ambassador_with_choices(db):
     approved(db)
     signed_up(db, organisation="En attente", email="att@x.org", username="attente")
-    frame = ambassadors.ambassadors_export_frame(db, current_id(db))
+    frame = listings.ambassadors_export_frame(db, current_id(db))
     assert list(frame["statut"]) == ["En attente", "Approuvé"]
     row = frame.iloc[1]
     assert row["auditoire_facebook"] == 2500 and pd.isna(row["auditoire_instagram"])
@@ -58,7 +58,7 @@ def test_the_reports_workbook_reads_back(db):
 def test_the_microsite_csv_keeps_typed_text_exactly(db):
     text = "Nous « joignons » le mouvement, <b>vraiment</b>; \"oui\" 🌱"
     approved(db, why_text=text)
-    frame = pd.read_csv(io.BytesIO(spreadsheets.to_csv_bytes(ambassadors.microsite_frame(db, current_id(db)))))
+    frame = pd.read_csv(io.BytesIO(spreadsheets.to_csv_bytes(listings.microsite_frame(db, current_id(db)))))
     assert frame.loc[0, "texte"] == text
     assert frame.loc[0, "site_web"] == "https://smo.example.org"
 
@@ -66,5 +66,5 @@ def test_the_microsite_csv_keeps_typed_text_exactly(db):
 def test_the_export_gives_the_signup_time_in_quebec_time_as_on_screen(db, monkeypatch):
     monkeypatch.setattr(ambassadors.clock, "utcnow", lambda: dt.datetime(2026, 1, 15, 17, 30))
     signed_up(db)
-    frame = ambassadors.ambassadors_export_frame(db, current_id(db))
+    frame = listings.ambassadors_export_frame(db, current_id(db))
     assert frame.loc[0, "inscrit_le"] == dt.datetime(2026, 1, 15, 12, 30)  # UTC-5 in winter

@@ -4,8 +4,9 @@ import datetime as dt
 import pytest
 
 from lib.accounts import users
-from lib.campaign import ambassadors, campaigns
-from lib.campaign.ambassadors import AmbassadorError, validate_signup
+from lib.campaign import agreement_form, ambassadors, campaigns, listings, signup
+from lib.campaign.agreement_form import validate_signup
+from lib.campaign.ambassadors import AmbassadorError
 from lib.core.errors import AccessDenied
 from tests.ambassador_helpers import current_id, ensure_staff, image_bytes, signed_up, signup_data
 
@@ -96,14 +97,14 @@ def test_passwords_must_match(choices):
 
 
 def test_logo_must_really_be_a_png_or_jpeg_of_at_most_2_mb():
-    assert ambassadors.check_logo(image_bytes("PNG")) == ([], "png")
-    assert ambassadors.check_logo(image_bytes("JPEG")) == ([], "jpeg")
-    assert "PNG et JPEG" in ambassadors.check_logo(image_bytes("GIF"))[0][0]
-    assert "pas une image" in ambassadors.check_logo(b"%PDF-1.4 not an image")[0][0]
-    assert "pas une image" in ambassadors.check_logo(b"<svg onload=alert(1)></svg>")[0][0]
-    assert "pas une image" in ambassadors.check_logo(image_bytes("PNG")[:60])[0][0]  # truncated
+    assert agreement_form.check_logo(image_bytes("PNG")) == ([], "png")
+    assert agreement_form.check_logo(image_bytes("JPEG")) == ([], "jpeg")
+    assert "PNG et JPEG" in agreement_form.check_logo(image_bytes("GIF"))[0][0]
+    assert "pas une image" in agreement_form.check_logo(b"%PDF-1.4 not an image")[0][0]
+    assert "pas une image" in agreement_form.check_logo(b"<svg onload=alert(1)></svg>")[0][0]
+    assert "pas une image" in agreement_form.check_logo(image_bytes("PNG")[:60])[0][0]  # truncated
     too_big = image_bytes("PNG") + b"\0" * (2 * 1024 * 1024)
-    assert "la limite est de 2 Mo" in ambassadors.check_logo(too_big)[0][0]
+    assert "la limite est de 2 Mo" in agreement_form.check_logo(too_big)[0][0]
 
 
 HOSTILE = [
@@ -170,12 +171,12 @@ def test_a_second_signup_of_the_same_organisation_email_or_username_is_refused(d
 def test_the_same_organisation_may_join_another_campaign(db):
     signed_up(db)
     new_id = campaigns.copy_campaign(db, current_id(db), actor="staff", make_current=True)
-    ambassadors.sign_up(db, new_id, signup_data(username="smo-2023"), session_id="s2")
+    signup.sign_up(db, new_id, signup_data(username="smo-2023"), session_id="s2")
     assert db.scalar("SELECT count(*) FROM ambassadors") == 2
 
 
 def test_the_rate_limit_counts_refused_and_accepted_sends_per_browser_session(db):
-    for _ in range(ambassadors.MAX_ATTEMPTS_PER_SESSION):
+    for _ in range(signup.MAX_ATTEMPTS_PER_SESSION):
         with pytest.raises(AmbassadorError):
             signed_up(db, session_id="bot", email="invalide")
     with pytest.raises(AmbassadorError) as error:
@@ -185,11 +186,11 @@ def test_the_rate_limit_counts_refused_and_accepted_sends_per_browser_session(db
 
 
 def test_the_rate_limit_expires_after_an_hour(db, monkeypatch):
-    for _ in range(ambassadors.MAX_ATTEMPTS_PER_SESSION):
+    for _ in range(signup.MAX_ATTEMPTS_PER_SESSION):
         with pytest.raises(AmbassadorError):
             signed_up(db, session_id="bot", email="invalide")
     later = ambassadors.clock.utcnow() + dt.timedelta(hours=1, minutes=1)
-    assert ambassadors.rate_limit_message(db, "bot", now=later) is None
+    assert signup.rate_limit_message(db, "bot", now=later) is None
 
 
 def test_decline_needs_a_note_and_approval_is_audited(db):
@@ -237,16 +238,16 @@ def test_microsite_listing_and_logos_zip_hold_only_approved_ambassadors(db):
     approved_id = signed_up(db)
     ambassadors.decide(db, approved_id, "approved", "", actor="staff-test")
     signed_up(db, organisation="En attente", email="attente@x.org", username="attente", logo=image_bytes("JPEG"))
-    listing = ambassadors.microsite_frame(db, current_id(db))
+    listing = listings.microsite_frame(db, current_id(db))
     assert list(listing["organisation"]) == ["Santé mentale Outaouais"]
     assert listing.loc[0, "logo"] == f"sante-mentale-outaouais-{approved_id}.png"
-    names = zipfile.ZipFile(io.BytesIO(ambassadors.logos_zip(db, current_id(db)))).namelist()
+    names = zipfile.ZipFile(io.BytesIO(listings.logos_zip(db, current_id(db)))).namelist()
     assert names == [f"sante-mentale-outaouais-{approved_id}.png"]
 
 
 def test_logo_file_names_are_safe(db):
-    assert ambassadors.logo_filename("../../etc/passwd <script>", 3, "jpeg") == "etc-passwd-script-3.jpg"
-    assert ambassadors.logo_filename("🌱", 4, "png") == "organisation-4.png"
+    assert listings.logo_filename("../../etc/passwd <script>", 3, "jpeg") == "etc-passwd-script-3.jpg"
+    assert listings.logo_filename("🌱", 4, "png") == "organisation-4.png"
 
 
 def test_only_staff_may_approve_or_edit(db):
@@ -260,7 +261,7 @@ def test_only_staff_may_approve_or_edit(db):
 
 
 def test_a_bot_changing_browser_sessions_meets_the_overall_limit(db, monkeypatch):
-    monkeypatch.setattr(ambassadors, "MAX_ATTEMPTS_OVERALL", 3)
+    monkeypatch.setattr(signup, "MAX_ATTEMPTS_OVERALL", 3)
     for number in range(3):
         with pytest.raises(AmbassadorError):
             signed_up(db, session_id=f"bot-{number}", email="invalide")
@@ -317,19 +318,19 @@ def test_a_returning_ambassador_joins_next_years_campaign_with_its_account(db):
     first = signed_up(db)
     ambassadors.decide(db, first, "approved", "", actor="staff-test")
     new_id = campaigns.copy_campaign(db, current_id(db), actor="staff", make_current=True)
-    previous = ambassadors.join_form_agreement(db, "smo-outaouais", new_id)
+    previous = signup.join_form_agreement(db, "smo-outaouais", new_id)
     assert previous.id == first
     data = ambassadors.agreement_as_form_data(previous)
-    joined = ambassadors.join_campaign(db, new_id, data, actor="smo-outaouais")
+    joined = signup.join_campaign(db, new_id, data, actor="smo-outaouais")
     agreement = ambassadors.get_agreement(db, joined)
     assert (agreement.campaign_id, agreement.username, agreement.status) == (new_id, "smo-outaouais", "pending")
     assert agreement.logo == previous.logo and agreement.commitments == previous.commitments
     assert db.scalar("SELECT count(*) FROM users") == 2  # staff-test and the ambassador: no new account
     assert users.get_user(db, "smo-outaouais").role == "ambassador"
     assert ambassadors.get_agreement(db, first).status == "approved"  # last year's agreement untouched
-    assert ambassadors.join_form_agreement(db, "smo-outaouais", new_id) is None
+    assert signup.join_form_agreement(db, "smo-outaouais", new_id) is None
     with pytest.raises(AmbassadorError, match="déjà une entente"):
-        ambassadors.join_campaign(db, new_id, data, actor="smo-outaouais")
+        signup.join_campaign(db, new_id, data, actor="smo-outaouais")
 
 
 def test_only_an_ambassador_account_joins_a_campaign(db):
@@ -337,4 +338,4 @@ def test_only_an_ambassador_account_joins_a_campaign(db):
     new_id = campaigns.copy_campaign(db, current_id(db), actor="staff", make_current=True)
     data = ambassadors.agreement_as_form_data(ambassadors.agreement_for_user(db, "smo-outaouais"))
     with pytest.raises(AmbassadorError, match="Seul un compte d’ambassadeur"):
-        ambassadors.join_campaign(db, new_id, data, actor=ensure_staff(db))
+        signup.join_campaign(db, new_id, data, actor=ensure_staff(db))

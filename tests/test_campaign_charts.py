@@ -3,7 +3,7 @@ import datetime as dt
 
 import pandas as pd
 
-from lib.campaign import ambassadors, campaigns, charts
+from lib.campaign import agreement_form, campaigns, charts, listings
 from lib.campaign import impact_reports as reports
 from tests.ambassador_helpers import approved, current_id
 
@@ -14,8 +14,8 @@ def test_each_kind_of_number_has_its_own_titled_figure(db):
     assert "Auditoire propre de l’organisateur (Mouvement Santé mentale Québec), données au 7 avril 2021" \
         in organiser.figure.layout.title.text
     assert list(organiser.table.iloc[:, 1]) == [1315000, 108300, 90000, 53000, 76250]
-    declared = charts.declared_audience(ambassadors.declared_audiences(db, campaign.id),
-                                        [label for _, label in ambassadors.CHANNELS])
+    declared = charts.declared_audience(listings.declared_audiences(db, campaign.id),
+                                        [label for _, label in agreement_form.CHANNELS])
     assert declared.figure.layout.title.text.startswith("Auditoire déclaré par les ambassadeurs")
     totals = reports.reach_totals(reports.reported_reach(db, campaign.id))
     reported = charts.reported_reach(totals, "channel", "people_reached", "Personnes jointes")
@@ -34,7 +34,7 @@ def test_bars_carry_their_numbers_as_text_in_french(db):
 
 def test_the_timeline_counts_committed_ambassadors_per_moment(db):
     approved(db)
-    view = charts.moments_timeline(ambassadors.moment_counts(db, current_id(db)))
+    view = charts.moments_timeline(listings.moment_counts(db, current_id(db)))
     assert list(view.table["Ambassadeurs engagés"]) == [1, 0, 1, 0, 0, 0, 0, 0]
     assert view.figure.data[0].text[0] == "1 ambassadeur(s)"
 

@@ -4,19 +4,20 @@ import ast
 import re
 from pathlib import Path
 
-from lib.campaign import ambassadors, campaigns, impact_reports
+from lib.campaign import agreement_form, campaigns, impact_reports
 from lib.core import i18n
 from lib.core.messages import Message, translate_message
 from tests.ambassador_helpers import signup_data
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULES = ("lib/campaign/ambassadors.py", "lib/campaign/impact_reports.py", "lib/campaign/campaigns.py")
+MODULES = ("lib/campaign/ambassadors.py", "lib/campaign/agreement_form.py", "lib/campaign/signup.py",
+           "lib/campaign/listings.py", "lib/campaign/impact_reports.py", "lib/campaign/campaigns.py")
 MESSAGE_CALLS = ("Message", "AmbassadorError", "ReportError", "CampaignError", "append")
 LABEL_CALLS = ("_text_errors", "_text_error", "_count_error")
 
 
 def message_texts() -> set[str]:
-    """Every literal message (or template, or field label) the three modules show people."""
+    """Every literal message (or template, or field label) the campaign modules show people."""
     found = set()
     for module in MODULES:
         for node in ast.walk(ast.parse((ROOT / module).read_text(encoding="utf-8"))):
@@ -54,7 +55,7 @@ def test_a_message_is_its_french_text_and_translates_through_its_template():
 
 def test_signup_errors_read_in_english_on_an_english_screen(db):
     types = campaigns.list_commitment_types(db, campaigns.current_campaign(db).id)
-    errors = ambassadors.validate_signup(signup_data(signer_name="", why_text="mot " * 151, commitments=[]),
+    errors = agreement_form.validate_signup(signup_data(signer_name="", why_text="mot " * 151, commitments=[]),
                                          types, [])
     english = [translate_message(message, "en") for message in errors]
     assert "Signature — name: this field is required." in english

@@ -104,17 +104,24 @@ def create_user(db: Database, *, username: str, role: str, display_name: str, em
     def insert(cur):
         if cur.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
             raise UserError("Ce nom d’utilisateur est déjà pris.")
-        now = clock.utcnow()
-        cur.execute(
-            "INSERT INTO users (username, display_name, email, role, organisation, password_hash,"
-            " sessions_valid_after, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [username, display_name.strip(), email.strip(), role, organisation.strip(), password_hash,
-             now, now, actor],
-        )
-        audit.record(cur, actor, "user.create", entity="user", entity_id=username, details={"role": role})
-        return username
+        return insert_account(cur, username=username, role=role, display_name=display_name, email=email,
+                              password_hash=password_hash, organisation=organisation, actor=actor)
 
     return insert(cur) if cur is not None else db.transaction(insert)
+
+
+def insert_account(cur, *, username: str, role: str, display_name: str, email: str, password_hash: str,
+                   organisation: str = "", actor: str) -> str:
+    """The one INSERT of an account (already validated, password already hashed), with its audit
+    row, inside the caller's transaction; returns `username`. Used by create_user and the sign-up."""
+    now = clock.utcnow()
+    cur.execute(
+        "INSERT INTO users (username, display_name, email, role, organisation, password_hash,"
+        " sessions_valid_after, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [username, display_name.strip(), email.strip(), role, organisation.strip(), password_hash, now, now, actor],
+    )
+    audit.record(cur, actor, "user.create", entity="user", entity_id=username, details={"role": role})
+    return username
 
 
 def _change(db: Database, username: str, actor: str, action: str, assignments: str, params: list,

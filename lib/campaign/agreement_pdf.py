@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from lib.campaign import ambassadors, campaigns
+from lib.campaign import agreement_form, ambassadors, campaigns, listings
 from lib.campaign.ambassadors import Agreement
 from lib.campaign.campaigns import Campaign
 from lib.core.db import Database
@@ -132,7 +132,7 @@ def build_agreement_pdf(campaign: Campaign, agreement: Agreement, *, channels, m
     w.paragraph(f"Personne-ressource : {agreement.contact_name} · {agreement.email} · {agreement.phone}")
     if agreement.website:
         w.paragraph(f"Site Web : {agreement.website}")
-    declared = [f"{label} : {format_number(agreement.audiences[key])}" for key, label in ambassadors.CHANNELS
+    declared = [f"{label} : {format_number(agreement.audiences[key])}" for key, label in agreement_form.CHANNELS
                 if agreement.audiences.get(key) is not None]
     if declared:
         w.paragraph("Auditoire déclaré : " + " · ".join(declared))
@@ -155,4 +155,4 @@ def agreement_pdf(db: Database, ambassador_id: int) -> bytes:
 
 def pdf_filename(agreement: Agreement) -> str:
     """'entente-sante-mentale-outaouais-12.pdf'."""
-    return "entente-" + ambassadors.logo_filename(agreement.organisation, agreement.id, "png")[:-4] + ".pdf"
+    return "entente-" + listings.logo_filename(agreement.organisation, agreement.id, "png")[:-4] + ".pdf"

@@ -8,59 +8,21 @@ typed (HTML, quotes and emoji included); pages show it as text, never as HTML.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
-import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 
 import pandas as pd
-from PIL import Image, UnidentifiedImageError
 
-from lib.accounts import passwords, users
-from lib.accounts.passwords import validate_password
+from lib.accounts import users
+from lib.campaign import campaigns
+from lib.campaign.agreement_form import CHANNELS, MAX_NOTE, check_logo, normalise_key, validate_agreement
 from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
 from lib.core.errors import FormError
 from lib.core.i18n import translate
 from lib.core.messages import Message
 
-# The channels an ambassador declares its own audience on (and later reports reach for).
-CHANNELS: tuple[tuple[str, str], ...] = (
-    ("facebook", "Facebook"),
-    ("instagram", "Instagram"),
-    ("linkedin", "LinkedIn"),
-    ("x", "X (Twitter)"),
-    ("newsletter", "Abonnés à l’infolettre"),
-    ("website", "Visiteurs du site Web (par année)"),
-)
-CHANNEL_LABELS = dict(CHANNELS)
 STATUSES = ("pending", "approved", "declined")
 STATUS_LABELS_FR = {"pending": "En attente", "approved": "Approuvé", "declined": "Refusé"}
-
-MAX_ORGANISATION = 200
-MAX_NAME = 120
-MAX_EMAIL = 254
-MAX_PHONE = 30
-MAX_WEBSITE = 300
-MAX_WORDS = 150
-TARGET_WORDS = 100
-MAX_TEXT_CHARS = 2000
-MAX_NOTE = 2000
-MAX_AUDIENCE = 10_000_000_000
-MAX_LOGO_BYTES = 2 * 1024 * 1024
-MAX_LOGO_PIXELS = 6000
-LOGO_FORMATS = {"PNG": "png", "JPEG": "jpeg"}
-
-# Abuse resistance of the public form (counted from the audit log).
-RATE_WINDOW = dt.timedelta(hours=1)
-MAX_ATTEMPTS_PER_SESSION = 10   # submissions, accepted or refused, per browser session and hour
-MAX_SIGNUPS_PER_SESSION = 3     # accepted sign-ups per browser session and hour
-MAX_SIGNUPS_OVERALL = 40        # accepted sign-ups per hour, all browsers together
-MAX_ATTEMPTS_OVERALL = 400      # submissions per hour, all browsers together (a bot changing sessions)
-
-PHONE_PATTERN = re.compile(r"^[0-9+()\-.\s]*(?:(?:poste|p\.|ext\.?|x)\s*\d{1,6})?$", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class AmbassadorError(FormError):
@@ -97,134 +59,6 @@ class Agreement:
 _AGREEMENT_COLUMNS = ("id, campaign_id, username, organisation, contact_name, email, phone, website, why_text,"
                       " logo, logo_type, signer_name, signer_title, accepted, signed_on, status, status_note,"
                       " decided_at, decided_by, created_at")
-
-
-# -- pure helpers ----------------------------------------------------------------
-def normalise_key(text: str) -> str:
-    """`text` folded for duplicate checks: case, accents, punctuation and spacing ignored."""
-    folded = unicodedata.normalize("NFKD", (text or "").casefold())
-    folded = "".join(char for char in folded if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[^\w]+", " ", folded).split())
-
-
-def count_words(text: str) -> int:
-    """Words of `text` as a reader counts them (separated by spaces)."""
-    return len((text or "").split())
-
-
-def check_logo(data: bytes | None) -> tuple[list[str], str]:
-    """(French errors, 'png' or 'jpeg') for an uploaded logo; the content is checked,
-    not the file name: it must decode as a PNG or JPEG image of at most 2 MB."""
-    if not data:
-        return ["Logo : le logo est obligatoire (PNG ou JPEG, 2 Mo au plus)."], ""
-    if len(data) > MAX_LOGO_BYTES:
-        return [Message("Logo : le fichier pèse {size} Mo; la limite est de 2 Mo.",
-                        size=f"{len(data) / 1024 / 1024:.1f}")], ""
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            kind = LOGO_FORMATS.get(image.format or "")
-            width, height = image.size
-            image.verify()  # reads the whole file: a truncated or forged image fails here
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return ["Logo : le fichier n’est pas une image PNG ou JPEG lisible."], ""
-    if kind is None:
-        return ["Logo : seuls les formats PNG et JPEG sont acceptés."], ""
-    if width > MAX_LOGO_PIXELS or height > MAX_LOGO_PIXELS:
-        return [Message("Logo : l’image dépasse {pixels} pixels de côté.", pixels=MAX_LOGO_PIXELS)], ""
-    return [], kind
-
-
-def _text_errors(value, label: str, maximum: int, required: bool = True, multiline: bool = False) -> list[str]:
-    text = value if isinstance(value, str) else ""
-    if required and not text.strip():
-        return [Message("{label} : ce champ est obligatoire.", label=label)]
-    if len(text) > maximum:
-        return [Message("{label} : {maximum} caractères au plus ({typed} saisis).", label=label, maximum=maximum,
-                        typed=len(text))]
-    control = _CONTROL if multiline else re.compile(r"[\x00-\x1f\x7f]")
-    if control.search(text):
-        return [Message("{label} : contient des caractères de contrôle non permis.", label=label)]
-    return []
-
-
-def validate_agreement(data: dict, commitment_types: pd.DataFrame, moment_keys: list[str]) -> list[str]:
-    """French messages, field by field, for the agreement part of a sign-up; [] when valid.
-
-    `data` holds organisation, contact_name, email, phone, website, audiences
-    ({channel key: int or None}), why_text, logo (bytes or None; None is accepted when
-    `data["keep_logo"]`), commitments and moments (lists of keys), signer_name,
-    signer_title and accepted. `commitment_types` is the campaign's checklist.
-    """
-    errors = []
-    errors += _text_errors(data.get("organisation"), "Organisation", MAX_ORGANISATION)
-    errors += _text_errors(data.get("contact_name"), "Personne-ressource", MAX_NAME)
-    email = (data.get("email") or "").strip()
-    if not email:
-        errors.append("Courriel : ce champ est obligatoire.")
-    elif len(email) > MAX_EMAIL or not validators.is_email(email):
-        errors.append("Courriel : l’adresse n’est pas valide (exemple : nom@organisme.org).")
-    phone = (data.get("phone") or "").strip()
-    if not phone:
-        errors.append("Téléphone : ce champ est obligatoire.")
-    elif len(phone) > MAX_PHONE or not PHONE_PATTERN.match(phone) or len(re.sub(r"\D", "", phone)) < 10:
-        errors.append("Téléphone : le numéro n’est pas valide (exemple : 819 555-1234, poste 12).")
-    website = (data.get("website") or "").strip()
-    if website and (len(website) > MAX_WEBSITE or not validators.is_web_address(validators.with_scheme(website))):
-        errors.append("Site Web : l’adresse n’est pas valide (exemple : https://organisme.org).")
-    for key, value in (data.get("audiences") or {}).items():
-        if key not in CHANNEL_LABELS:
-            errors.append("Auditoire : canal inconnu.")
-        elif value is not None and (isinstance(value, bool) or not isinstance(value, int)
-                                    or not 0 <= value <= MAX_AUDIENCE):
-            errors.append(Message("Auditoire {channel} : un nombre entier de 0 à 10 milliards.",
-                                  channel=CHANNEL_LABELS[key]))
-    text = data.get("why_text") or ""
-    words = count_words(text)
-    if not text.strip():
-        errors.append("Pourquoi nous joignons le mouvement : ce texte est obligatoire (environ 100 mots).")
-    elif words > MAX_WORDS:
-        errors.append(Message("Pourquoi nous joignons le mouvement : {words} mots; la limite est de {limit} mots.",
-                              words=words, limit=MAX_WORDS))
-    else:
-        errors += _text_errors(text, "Pourquoi nous joignons le mouvement", MAX_TEXT_CHARS, multiline=True)
-    if not (data.get("keep_logo") and data.get("logo") is None):
-        errors += check_logo(data.get("logo"))[0]
-    known = set(commitment_types["key"])
-    chosen = list(data.get("commitments") or [])
-    moments = list(data.get("moments") or [])
-    if not chosen:
-        errors.append("Engagements : cochez au moins un engagement.")
-    if any(key not in known for key in chosen) or any(key not in moment_keys for key in moments):
-        errors.append("Engagements : choix inconnu.")
-    with_moments = set(commitment_types.loc[commitment_types["with_moments"].astype(bool), "key"])
-    if with_moments & set(chosen) and not moments:
-        errors.append("Moments forts : choisissez au moins un moment fort, ou décochez l’engagement de "
-                      "diffuser de l’information lors des moments forts.")
-    if moments and not with_moments & set(chosen):
-        errors.append("Moments forts : cochez l’engagement de diffuser de l’information lors des moments forts "
-                      "pour les moments choisis.")
-    errors += _text_errors(data.get("signer_name"), "Signature — nom", MAX_NAME)
-    errors += _text_errors(data.get("signer_title"), "Signature — titre", MAX_NAME)
-    if data.get("accepted") is not True:
-        errors.append("Signature : cochez la case pour accepter l’entente.")
-    return errors
-
-
-def validate_signup(data: dict, commitment_types: pd.DataFrame, moment_keys: list[str]) -> list[str]:
-    """French messages, field by field, for a whole public sign-up; [] when valid.
-
-    Adds to validate_agreement the account: username, password and password_confirm.
-    """
-    errors = validate_agreement({**data, "keep_logo": False}, commitment_types, moment_keys)
-    username = users.normalise_username(data.get("username") or "")
-    if not users.USERNAME_PATTERN.match(username):
-        errors.append("Nom d’utilisateur : de 3 à 40 caractères, lettres minuscules, chiffres, point, "
-                      "tiret ou souligné.")
-    password = data.get("password") or ""
-    errors += validate_password(password, username)  # its messages name the password already
-    if password != (data.get("password_confirm") or ""):
-        errors.append("Mot de passe : les deux mots de passe ne sont pas identiques.")
-    return errors
 
 
 # -- reading -----------------------------------------------------------------------
@@ -299,167 +133,24 @@ def duplicate_errors(db: Database, campaign_id: int, organisation: str, email: s
     return errors
 
 
-def rate_limit_message(db: Database, session_id: str, now: dt.datetime | None = None) -> str | None:
-    """A French message when this browser session (or everyone) sent too many sign-ups
-    in the last hour, else None. Counts the audit log; writes nothing."""
-    since = (now or clock.utcnow()) - RATE_WINDOW
-    attempts, signups = db.query_one(
-        "SELECT count(*), count(*) FILTER (WHERE action = 'ambassador.signup') FROM audit_log"
-        " WHERE action IN ('ambassador.signup', 'ambassador.signup_refused') AND session_id = ?"
-        " AND happened_at >= ?", [session_id, since])
-    overall, overall_attempts = db.query_one(
-        "SELECT count(*) FILTER (WHERE action = 'ambassador.signup'), count(*) FROM audit_log"
-        " WHERE action IN ('ambassador.signup', 'ambassador.signup_refused') AND happened_at >= ?", [since])
-    if attempts >= MAX_ATTEMPTS_PER_SESSION or signups >= MAX_SIGNUPS_PER_SESSION:
-        return "Trop d’envois depuis ce navigateur. Réessayez dans une heure."
-    if overall >= MAX_SIGNUPS_OVERALL or overall_attempts >= MAX_ATTEMPTS_OVERALL:
-        return "Le formulaire reçoit trop d’inscriptions en ce moment. Réessayez dans une heure."
-    return None
-
-
-# -- writing -------------------------------------------------------------------------
-def sign_up(db: Database, campaign_id: int, data: dict, *, session_id: str = "") -> int:
-    """Register an organisation as ambassador of `campaign_id`: its account (role
-    "ambassador", set here) and its pending agreement, in one transaction; returns its id.
-
-    The password is hashed before the transaction (bcrypt takes a while), which holds
-    only the duplicate checks and the inserts.
-    Side effects: rows in users, ambassadors and their choices; an audit row
-    "ambassador.signup" (or "ambassador.signup_refused" when refused, for the rate limit).
-    Raises AmbassadorError with every French message (validation, duplicates, rate limit).
-    """
-    limited = rate_limit_message(db, session_id)
-    if limited:
-        raise AmbassadorError(limited)
-    from lib.campaign import campaigns  # late import: campaigns has no need of this module
-
-    commitment_types = campaigns.list_commitment_types(db, campaign_id)
-    moment_keys = list(campaigns.list_moments(db, campaign_id)["key"])
-    errors = validate_signup(data, commitment_types, moment_keys)
-    if not errors:
-        errors = duplicate_errors(db, campaign_id, data["organisation"], data["email"])
-    if errors:
-        _record_refusal(db, session_id, len(errors))
-        raise AmbassadorError(errors)
-    _, logo_type = check_logo(data["logo"])
-    username = users.normalise_username(data["username"])
-    errors = users.validate_new_user(username, "ambassador", data["contact_name"], data["email"], data["password"])
-    if errors:
-        _record_refusal(db, session_id, len(errors))
-        raise AmbassadorError(errors)
-    # bcrypt is slow on purpose: hash before the transaction so that it stays short.
-    password_hash = passwords.hash_password(data["password"])
-
-    def insert(cur):
-        errors = duplicate_errors(db, campaign_id, data["organisation"], data["email"], cur=cur)
-        if cur.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
-            errors.append("Nom d’utilisateur : ce nom d’utilisateur est déjà pris.")
-        if errors:
-            raise AmbassadorError(errors)
-        now = clock.utcnow()
-        # The account row as users.create_user writes it, with the hash made above.
-        cur.execute("INSERT INTO users (username, display_name, email, role, organisation, password_hash,"
-                    " sessions_valid_after, created_at, created_by) VALUES (?, ?, ?, 'ambassador', ?, ?, ?, ?, ?)",
-                    [username, data["contact_name"].strip(), data["email"].strip(), data["organisation"].strip(),
-                     password_hash, now, now, username])
-        audit.record(cur, username, "user.create", entity="user", entity_id=username, details={"role": "ambassador"})
-        ambassador_id = cur.execute(
-            """
-            INSERT INTO ambassadors (campaign_id, username, organisation, organisation_key, contact_name, email,
-                email_key, phone, website, why_text, logo, logo_type, signer_name, signer_title, accepted,
-                signed_on, created_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-            """,
-            [campaign_id, username, data["organisation"].strip(), normalise_key(data["organisation"]),
-             data["contact_name"].strip(), data["email"].strip(), data["email"].strip().casefold(),
-             data["phone"].strip(), validators.with_scheme(data.get("website")), data["why_text"].strip(),
-             data["logo"], logo_type, data["signer_name"].strip(), data["signer_title"].strip(), True,
-             clock.today(), now, username],
-        ).fetchone()[0]
-        _write_choices(cur, ambassador_id, data)
-        audit.record(cur, username, "ambassador.signup", entity="ambassador", entity_id=ambassador_id,
-                     details={"campaign_id": campaign_id}, session_id=session_id)
-        return ambassador_id
-
-    try:
-        return db.transaction(insert)
-    except AmbassadorError as error:
-        _record_refusal(db, session_id, len(error.messages))
-        raise
-    except Exception as error:  # a UNIQUE guard tripped by a simultaneous sign-up
-        if "constraint" in str(error).lower():
-            _record_refusal(db, session_id, 1)
-            raise AmbassadorError("Cette organisation, ce courriel ou ce nom d’utilisateur vient d’être inscrit. "
-                                  "Vérifiez vos informations.") from None
-        raise
-
-
-def join_form_agreement(db: Database, username: str, campaign_id: int) -> Agreement | None:
-    """The agreement that pre-fills a returning ambassador's form for `campaign_id`: its
-    latest agreement when the account has none for that campaign, else None."""
-    found = agreement_for_user(db, username, campaign_id)  # this campaign's first, else the latest
-    return found if found is not None and found.campaign_id != campaign_id else None
-
-
-def join_campaign(db: Database, campaign_id: int, data: dict, *, actor: str, session_id: str = "") -> int:
-    """A returning ambassador's account joins `campaign_id`: only a new agreement row,
-    pending approval (the account and its role are unchanged); returns its id. A missing
-    logo reuses the one of its latest agreement.
-
-    Side effects: rows in ambassadors and their choices; an audit row "ambassador.signup"
-    (details: returning). Raises AmbassadorError (French messages) for an account that is
-    not an active ambassador, one that already has an agreement for this campaign, or
-    invalid or duplicate data.
-    """
-    from lib.campaign import campaigns
-
-    account = users.get_user(db, actor)
-    if account is None or not account.is_active or account.role != "ambassador":
-        raise AmbassadorError("Seul un compte d’ambassadeur peut rejoindre une campagne.")
-    latest = agreement_for_user(db, actor, campaign_id)  # this campaign's first, else the latest
-    if latest is not None and latest.campaign_id == campaign_id:
-        raise AmbassadorError("Votre organisation a déjà une entente pour cette campagne.")
-    commitment_types = campaigns.list_commitment_types(db, campaign_id)
-    moment_keys = list(campaigns.list_moments(db, campaign_id)["key"])
-    keep_logo = latest is not None and latest.logo is not None
-    errors = validate_agreement({**data, "keep_logo": keep_logo}, commitment_types, moment_keys)
-    errors += duplicate_errors(db, campaign_id, data.get("organisation", ""), data.get("email", ""))
-    if errors:
-        raise AmbassadorError(errors)
-    logo, logo_type = (latest.logo, latest.logo_type) if data.get("logo") is None else \
-        (data["logo"], check_logo(data["logo"])[1])
-
-    def insert(cur):
-        if cur.execute("SELECT 1 FROM ambassadors WHERE campaign_id = ? AND username = ?",
-                       [campaign_id, account.username]).fetchone():
-            raise AmbassadorError("Votre organisation a déjà une entente pour cette campagne.")
-        errors = duplicate_errors(db, campaign_id, data["organisation"], data["email"], cur=cur)
-        if errors:
-            raise AmbassadorError(errors)
-        ambassador_id = cur.execute(
-            """
-            INSERT INTO ambassadors (campaign_id, username, organisation, organisation_key, contact_name, email,
-                email_key, phone, website, why_text, logo, logo_type, signer_name, signer_title, accepted,
-                signed_on, created_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-            """,
-            [campaign_id, account.username, data["organisation"].strip(), normalise_key(data["organisation"]),
-             data["contact_name"].strip(), data["email"].strip(), data["email"].strip().casefold(),
-             data["phone"].strip(), validators.with_scheme(data.get("website")), data["why_text"].strip(),
-             logo, logo_type, data["signer_name"].strip(), data["signer_title"].strip(), True,
-             clock.today(), clock.utcnow(), account.username],
-        ).fetchone()[0]
-        _write_choices(cur, ambassador_id, data)
-        audit.record(cur, account.username, "ambassador.signup", entity="ambassador", entity_id=ambassador_id,
-                     details={"campaign_id": campaign_id, "returning": True}, session_id=session_id)
-        return ambassador_id
-
-    return db.transaction(insert)
-
-
-def _record_refusal(db: Database, session_id: str, count: int) -> None:
-    db.transaction(lambda cur: audit.record(cur, "public", "ambassador.signup_refused", entity="ambassador",
-                                            details={"errors": count}, session_id=session_id))
+def insert_agreement(cur, campaign_id: int, username: str, data: dict, logo: bytes | None, logo_type: str) -> int:
+    """The one INSERT of an agreement (signed today, pending) and its choices, from validated
+    form `data`, inside the caller's transaction; returns its id. Used by sign-up and joining."""
+    ambassador_id = cur.execute(
+        """
+        INSERT INTO ambassadors (campaign_id, username, organisation, organisation_key, contact_name, email,
+            email_key, phone, website, why_text, logo, logo_type, signer_name, signer_title, accepted,
+            signed_on, created_at, created_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+        """,
+        [campaign_id, username, data["organisation"].strip(), normalise_key(data["organisation"]),
+         data["contact_name"].strip(), data["email"].strip(), data["email"].strip().casefold(),
+         data["phone"].strip(), validators.with_scheme(data.get("website")), data["why_text"].strip(),
+         logo, logo_type, data["signer_name"].strip(), data["signer_title"].strip(), True,
+         clock.today(), clock.utcnow(), username],
+    ).fetchone()[0]
+    _write_choices(cur, ambassador_id, data)
+    return ambassador_id
 
 
 def _write_choices(cur, ambassador_id: int, data: dict) -> None:
@@ -509,7 +200,6 @@ def update_agreement(db: Database, ambassador_id: int, data: dict, *, actor: str
 
     Raises AmbassadorError with every French message (or for a non-staff actor).
     """
-    from lib.campaign import campaigns
 
     roles.require(users.get_user(db, actor), roles.STAFF)
     current = get_agreement(db, ambassador_id)
@@ -556,103 +246,3 @@ def agreement_as_form_data(agreement: Agreement) -> dict:
             "accepted": agreement.accepted}
 
 
-# -- campaign figures and exports ----------------------------------------------------
-def commitment_counts(db: Database, campaign_id: int) -> pd.DataFrame:
-    """Per commitment type: how many approved ambassadors ticked it (key, label, ambassadors)."""
-    return db.query_df(
-        """
-        SELECT t.key, t.label, count(a.id) AS ambassadors
-        FROM commitment_types t
-        LEFT JOIN ambassador_commitments c ON c.commitment_key = t.key
-        LEFT JOIN ambassadors a ON a.id = c.ambassador_id AND a.campaign_id = t.campaign_id AND a.status = 'approved'
-        WHERE t.campaign_id = ? GROUP BY t.key, t.label, t.position ORDER BY t.position
-        """,
-        [campaign_id],
-    )
-
-
-def moment_counts(db: Database, campaign_id: int) -> pd.DataFrame:
-    """The moments forts with how many approved ambassadors chose each."""
-    return db.query_df(
-        """
-        SELECT m.key, m.kind, m.when_label, m.starts_on, m.ends_on, m.description, count(a.id) AS ambassadors
-        FROM campaign_moments m
-        LEFT JOIN ambassador_moments c ON c.moment_key = m.key
-        LEFT JOIN ambassadors a ON a.id = c.ambassador_id AND a.campaign_id = m.campaign_id AND a.status = 'approved'
-        WHERE m.campaign_id = ?
-        GROUP BY m.key, m.kind, m.when_label, m.starts_on, m.ends_on, m.description, m.position
-        ORDER BY m.position
-        """,
-        [campaign_id],
-    )
-
-
-def declared_audiences(db: Database, campaign_id: int) -> pd.DataFrame:
-    """Approved ambassadors' own audience as they declared it: organisation, channel, audience."""
-    frame = db.query_df(
-        """
-        SELECT a.organisation, d.channel_key, d.audience
-        FROM ambassador_audiences d JOIN ambassadors a ON a.id = d.ambassador_id
-        WHERE a.campaign_id = ? AND a.status = 'approved' ORDER BY lower(a.organisation)
-        """,
-        [campaign_id],
-    )
-    frame["channel"] = frame["channel_key"].map(CHANNEL_LABELS)
-    return frame
-
-
-def logo_filename(organisation: str, ambassador_id: int, logo_type: str) -> str:
-    """A safe file name for a logo: 'sante-mentale-outaouais-12.png'."""
-    slug = normalise_key(organisation).replace(" ", "-")[:60] or "organisation"
-    slug = re.sub(r"[^a-z0-9_-]", "", slug) or "organisation"
-    return f"{slug}-{ambassador_id}.{'jpg' if logo_type == 'jpeg' else 'png'}"
-
-
-def microsite_frame(db: Database, campaign_id: int) -> pd.DataFrame:
-    """The microsite listing of approved ambassadors: organisation, website, text, logo file."""
-    rows = db.query("SELECT id, organisation, website, why_text, logo_type FROM ambassadors"
-                    " WHERE campaign_id = ? AND status = 'approved' ORDER BY lower(organisation)", [campaign_id])
-    return pd.DataFrame(
-        [{"organisation": org, "site_web": site, "texte": text, "logo": logo_filename(org, aid, kind)}
-         for aid, org, site, text, kind in rows],
-        columns=["organisation", "site_web", "texte", "logo"],
-    )
-
-
-def logos_zip(db: Database, campaign_id: int) -> bytes:
-    """A ZIP of the approved ambassadors' logos, named as in microsite_frame."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for aid, org, logo, kind in db.query(
-                "SELECT id, organisation, logo, logo_type FROM ambassadors WHERE campaign_id = ?"
-                " AND status = 'approved' AND logo IS NOT NULL ORDER BY lower(organisation)", [campaign_id]):
-            archive.writestr(logo_filename(org, aid, kind), bytes(logo))
-    return buffer.getvalue()
-
-
-def ambassadors_export_frame(db: Database, campaign_id: int) -> pd.DataFrame:
-    """One row per ambassador for CSV/XLSX: contact, status, declared audience and choices.
-    inscrit_le is in Québec time, as on screen."""
-    from lib.campaign import campaigns
-
-    frame = list_ambassadors(db, campaign_id)
-    labels = dict(zip(*campaigns.list_commitment_types(db, campaign_id)[["key", "label"]].T.values))
-    moments = dict(zip(*campaigns.list_moments(db, campaign_id)[["key", "when_label"]].T.values))
-    rows = []
-    for row in frame.itertuples():
-        agreement = get_agreement(db, row.id)
-        rows.append({
-            "organisation": row.organisation, "personne_ressource": row.contact_name, "courriel": row.email,
-            "telephone": row.phone, "site_web": row.website, "utilisateur": row.username,
-            "statut": STATUS_LABELS_FR[row.status], "note": row.status_note,
-            "inscrit_le": clock.to_local(row.created_at), "signataire": agreement.signer_name,
-            "titre_signataire": agreement.signer_title, "signe_le": agreement.signed_on,
-            **{f"auditoire_{key}": agreement.audiences.get(key) for key, _ in CHANNELS},
-            "engagements": " | ".join(labels.get(k, k) for k in agreement.commitments),
-            "moments_forts": " | ".join(moments.get(k, k) for k in agreement.moments),
-            "texte": agreement.why_text,
-        })
-    columns = ["organisation", "personne_ressource", "courriel", "telephone", "site_web", "utilisateur", "statut",
-               "note", "inscrit_le", "signataire", "titre_signataire", "signe_le",
-               *(f"auditoire_{key}" for key, _ in CHANNELS), "engagements", "moments_forts", "texte"]
-    return pd.DataFrame(rows, columns=columns)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.accounts import users
-from lib.campaign import ambassadors, campaigns
-from lib.campaign.ambassadors import CHANNEL_LABELS, CHANNELS
+from lib.campaign import agreement_form, ambassadors, campaigns
+from lib.campaign.agreement_form import CHANNEL_LABELS, CHANNELS
 from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
 from lib.core.errors import FormError
@@ -277,7 +277,7 @@ def reopen_report(db: Database, ambassador_id: int, note: str, *, actor: str) ->
         roles.require(users.get_user(db, actor), roles.STAFF)
     except ambassadors.AmbassadorError as error:
         raise ReportError(error.messages) from None
-    note = (note or "").strip()[:ambassadors.MAX_NOTE]
+    note = (note or "").strip()[:agreement_form.MAX_NOTE]
 
     def update(cur):
         row = cur.execute("SELECT id, status FROM impact_reports WHERE ambassador_id = ?", [ambassador_id]).fetchone()

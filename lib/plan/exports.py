@@ -5,8 +5,9 @@ from datetime import date
 
 import pandas as pd
 
+from lib.core import clock
 from lib.core.db import Database
-from lib.plan import items, statuses
+from lib.plan import items, overview, statuses, tracking
 
 PLAN_COLUMNS = ["axe", "objectif", "action", "moyen", "periode", "indicateur", "responsables",
                 "statut", "avancement", "echeance", "en_retard"]
@@ -24,8 +25,6 @@ def plan_export_frame(db: Database, as_of: date | None = None) -> pd.DataFrame:
     label), avancement (0..100), echeance (next due date as YYYY-MM-DD, or the passed due
     date of a late one-off; empty when there is none) and en_retard (bool). No side effects.
     """
-    from lib.core import clock  # late import: tracking imports plan
-    from lib.plan import overview, tracking
 
     plan_id = items.current_plan_id(db)
     if plan_id is None:
@@ -53,7 +52,6 @@ def plan_export_frame(db: Database, as_of: date | None = None) -> pd.DataFrame:
 def plan_workbook(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The plan export's sheets, with French headers: a summary per axis ("Sommaire"), then
     one sheet per axis. `frame` is plan_export_frame. No side effects."""
-
     codes = {label: code for code, label in statuses.STATUS_LABELS_FR.items()}
     rows = []
     for axis, group in frame.groupby("axe", sort=False):

@@ -10,6 +10,9 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from lib.core.clock import to_local
+from lib.plan.french import fold
+from lib.plan.indicators import effective_quantity
 from lib.plan.statuses import STATUS_LABELS_FR, STATUSES
 
 DUE_SOON_DAYS = 60
@@ -122,7 +125,6 @@ def party_load(status: pd.DataFrame) -> pd.DataFrame:
 
 def _local(moments: pd.Series) -> list:
     """Naive UTC timestamps as Québec local time, to the minute (how people remember them)."""
-    from lib.core.clock import to_local
 
     return [f"{to_local(pd.Timestamp(m).to_pydatetime()):%Y-%m-%d %H:%M}" if m == m and m is not None else ""
             for m in moments.tolist()]
@@ -155,7 +157,6 @@ def latest_updates(updates: pd.DataFrame, status: pd.DataFrame, limit: int = 10)
 def item_history(updates: pd.DataFrame) -> pd.DataFrame:
     """One item's full history, newest work first, with French headers: N°, Date du travail,
     Cycle, Statut, Avancement (%), Quantité, Note, Preuve, Enregistrée le, Par, Corrige, Corrigée par."""
-    from lib.plan.indicators import effective_quantity
 
     frame = updates.sort_values(["work_date", "recorded_at", "update_id"], ascending=False)
     return pd.DataFrame({
@@ -178,7 +179,6 @@ def filter_items(status: pd.DataFrame, *, search: str = "", axes=(), parties=(),
                  late_only: bool = False) -> pd.DataFrame:
     """The items matching a search (any word, in text, action, indicator, period or parties;
     case and accents ignored) and the filters given (empty filter: all). No side effects."""
-    from lib.plan.french import fold
 
     mask = pd.Series(True, index=status.index)
     if axes:

@@ -11,8 +11,8 @@ import html
 import pandas as pd
 import streamlit as st
 
-from lib.campaign import ambassadors, campaigns, impact_reports
-from lib.campaign.ambassadors import CHANNELS
+from lib.campaign import agreement_form, ambassadors, campaigns, impact_reports
+from lib.campaign.agreement_form import CHANNELS
 from lib.campaign.campaigns import Campaign
 from lib.campaign.charts import ChartView
 from lib.core import spreadsheets
@@ -37,10 +37,10 @@ def show_chart(view: ChartView, key: str, caption: str = "") -> None:
 
 def word_count_caption(text: str) -> None:
     """'42 mots (environ 100 demandés, 150 au plus)', in red over the limit."""
-    words = ambassadors.count_words(text)
+    words = agreement_form.count_words(text)
     message = t("{n} mots (environ {target} demandés, {limit} au plus)", n=words,
-                target=ambassadors.TARGET_WORDS, limit=ambassadors.MAX_WORDS)
-    if words > ambassadors.MAX_WORDS:
+                target=agreement_form.TARGET_WORDS, limit=agreement_form.MAX_WORDS)
+    if words > agreement_form.MAX_WORDS:
         st.markdown(f":red[**{message} — {t('trop long')}**]")
     else:
         st.caption(message)
@@ -59,17 +59,17 @@ def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, l
 
     st.subheader(t("1. L’organisation"))
     left, right = st.columns(2)
-    text(left, "Nom de l’organisation", "organisation", ambassadors.MAX_ORGANISATION)
-    text(right, "Personne-ressource", "contact_name", ambassadors.MAX_NAME)
-    text(left, "Courriel", "email", ambassadors.MAX_EMAIL, autocomplete="email")
-    text(right, "Téléphone", "phone", ambassadors.MAX_PHONE, placeholder="819 555-1234", autocomplete="tel")
-    text(left, "Site Web", "website", ambassadors.MAX_WEBSITE, placeholder="https://organisme.org", autocomplete="url")
+    text(left, "Nom de l’organisation", "organisation", agreement_form.MAX_ORGANISATION)
+    text(right, "Personne-ressource", "contact_name", agreement_form.MAX_NAME)
+    text(left, "Courriel", "email", agreement_form.MAX_EMAIL, autocomplete="email")
+    text(right, "Téléphone", "phone", agreement_form.MAX_PHONE, placeholder="819 555-1234", autocomplete="tel")
+    text(left, "Site Web", "website", agreement_form.MAX_WEBSITE, placeholder="https://organisme.org", autocomplete="url")
 
     st.subheader(t("2. Votre auditoire (facultatif)"))
     st.caption(t("Le nombre d’abonnés ou de visiteurs de votre organisation sur chaque canal, s’il est connu."))
     columns = st.columns(3)
     data["audiences"] = {
-        key: columns[index % 3].number_input(t(label), min_value=0, max_value=ambassadors.MAX_AUDIENCE,
+        key: columns[index % 3].number_input(t(label), min_value=0, max_value=agreement_form.MAX_AUDIENCE,
                                              value=agreement.audiences.get(key) if agreement else None,
                                              step=1, key=f"{form}.audience_{key}")
         for index, (key, label) in enumerate(CHANNELS)}
@@ -78,7 +78,7 @@ def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, l
     data["why_text"] = st.text_area(
         t("Ce texte paraîtra avec votre logo sur le microsite (environ 100 mots)"),
         value=agreement.why_text if agreement else "", key=f"{form}.why_text",
-        max_chars=ambassadors.MAX_TEXT_CHARS, height=160)
+        max_chars=agreement_form.MAX_TEXT_CHARS, height=160)
     word_count_caption(data["why_text"])
     upload = st.file_uploader(
         t("Logo (PNG ou JPEG, 2 Mo au plus)") if logo_required
@@ -103,8 +103,8 @@ def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, l
 
     st.subheader(t("5. Signature"))
     left, right = st.columns(2)
-    text(left, "Nom de la personne qui signe", "signer_name", ambassadors.MAX_NAME)
-    text(right, "Titre ou fonction", "signer_title", ambassadors.MAX_NAME)
+    text(left, "Nom de la personne qui signe", "signer_name", agreement_form.MAX_NAME)
+    text(right, "Titre ou fonction", "signer_title", agreement_form.MAX_NAME)
     return data
 
 
@@ -255,7 +255,7 @@ def show_report(report: dict | None, items) -> None:
         t("Liens"): report["actions"].get((item.kind, item.key), {}).get("links", ""),
     } for item in items])
     st.dataframe(actions, hide_index=True, width="stretch")
-    reach = pd.DataFrame([{t("Canal"): t(ambassadors.CHANNEL_LABELS[key]),
+    reach = pd.DataFrame([{t("Canal"): t(agreement_form.CHANNEL_LABELS[key]),
                            **{t(label): values.get(metric) for metric, label in impact_reports.REACH_METRICS}}
                           for key, values in report["reach"].items()])
     if not reach.empty:
