@@ -99,7 +99,10 @@ def run_export_plan(args) -> int:
     """`export-plan`: the plan as CSV or XLSX, to a file or standard output."""
     db = open_seeded_database()
     frame = exports.plan_export_frame(db, args.as_of)  # None: today in Québec (lib.core.clock)
-    data = spreadsheets.to_csv_bytes(frame) if args.format == "csv" else spreadsheets.to_xlsx_bytes(exports.plan_workbook(frame))
+    if args.format == "csv":
+        data = spreadsheets.to_csv_bytes(frame)
+    else:
+        data = spreadsheets.to_xlsx_bytes(exports.plan_workbook(frame))
     if args.output:
         args.output.write_bytes(data)
         print(f"{len(frame)} lignes écrites dans / rows written to {args.output}", file=sys.stderr)

@@ -105,7 +105,8 @@ def item_history(rng: random.Random, item_rules: rules.ItemRules, settings: Sett
             events.append((done, "realise", 100, rng.choice(NOTES["realise"]), per_cycle_quantity))
             once_done = done
         elif draw < reliability + 0.15 and cycle.due + timedelta(days=10) <= until:
-            events.append((cycle.due + timedelta(days=rng.randint(1, 10)), "reporte", 50, rng.choice(NOTES["reporte"]), None))
+            postponed_on = cycle.due + timedelta(days=rng.randint(1, 10))
+            events.append((postponed_on, "reporte", 50, rng.choice(NOTES["reporte"]), None))
     for cycle in recurring:
         if cycle.start > until:
             break
@@ -125,7 +126,8 @@ def item_history(rng: random.Random, item_rules: rules.ItemRules, settings: Sett
                 quantity = per_cycle_quantity
             events.append((done, "realise", 100, note, quantity))
     tail = sched.parts[-1]
-    if tail.kind in ("continuous", "event") or (target.kind in ("frequency", "count_by", "threshold") and not recurring):
+    counted = target.kind in ("frequency", "count_by", "threshold")
+    if tail.kind in ("continuous", "event") or (counted and not recurring):
         begin = once_done or max(start, tail.start or start)
         if tail.kind == "event":
             gaps = (45, 150)
@@ -176,7 +178,8 @@ def write_history(db: Database, plan_id: int, until: date, seed: int = 2021) -> 
         for work_day, status, progress, note, quantity in item_history(rng, item_rules, settings, until):
             work_day, recorded = _recorded_at(rng, work_day, until)
             cycle = schedule.cycle_for_work_date(item_rules.schedule, work_day)
-            evidence = f"https://example.org/rocsmo/pieces/{next_id}" if status == "realise" and rng.random() < 0.25 else ""
+            with_evidence = status == "realise" and rng.random() < 0.25
+            evidence = f"https://example.org/rocsmo/pieces/{next_id}" if with_evidence else ""
             author = rng.choice(AUTHORS)
             rows.append((next_id, int(item.means_id), status, progress, work_day, cycle.label_fr if cycle else "",
                          note, quantity, evidence, None, recorded, author))

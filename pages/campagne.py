@@ -89,7 +89,8 @@ if is_staff:
     with tabs[3]:
         with st.form("current"):
             chosen = st.selectbox(t("Campagne courante (celle à laquelle les organisations s’inscrivent)"),
-                                  list(listed["slug"]), index=list(listed["slug"]).index(current.slug) if current else 0,
+                                  list(listed["slug"]),
+                                  index=list(listed["slug"]).index(current.slug) if current else 0,
                                   format_func=dict(zip(listed["slug"], listed["name"])).get, key="current.slug")
             if st.form_submit_button(t("Définir comme campagne courante")):
                 campaigns.set_current_campaign(db, chosen, actor=user.username)

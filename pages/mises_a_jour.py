@@ -86,7 +86,8 @@ with update_tab:
         work_date = col_c.date_input(t("Date du travail"), value=today, max_value=today, key="update.work_date",
                                      format="YYYY-MM-DD")
         quantity = col_a.number_input(t("Quantité (facultatif)"), value=None, step=1.0, key="update.quantity",
-                                      help=t("Par exemple 2 pour « 2 nouveaux membres ». Vide : lue dans la note s’il y a lieu."))
+                                      help=t("Par exemple 2 pour « 2 nouveaux membres ». "
+                                             "Vide : lue dans la note s’il y a lieu."))
         evidence = col_b.text_input(t("Lien vers une preuve (facultatif)"), key="update.evidence_url",
                                     placeholder="https://…")
         corrections = {None: t("Aucune : nouvelle entrée")} | {

@@ -24,6 +24,7 @@ if not listing:
 for item in listing:
     columns = st.columns([3, 2, 2])
     columns[0].text(item.name)
-    columns[1].text(f"{format_datetime(item.made_at, session.language())} · {format_number(item.size_kb, session.language())} Ko")
+    lang = session.language()
+    columns[1].text(f"{format_datetime(item.made_at, lang)} · {format_number(item.size_kb, lang)} Ko")
     columns[2].download_button(t("Télécharger"), item.path.read_bytes(), item.name, "application/octet-stream",
                                key=f"backups.download.{item.name}")

@@ -52,7 +52,8 @@ if username:
                 feedback.show_errors(error)
     with columns[3]:
         if st.button(t("Réinitialiser le mot de passe"), key="users.reset_password"):
-            st.session_state["users.new_password"] = (username, users.reset_password(db, username, actor=admin.username))
+            new_password = users.reset_password(db, username, actor=admin.username)
+            st.session_state["users.new_password"] = (username, new_password)
             st.rerun()
 
 st.subheader(t("Créer un compte"))

@@ -34,7 +34,8 @@ _REFUSALS_FR = {
 
 def is_allowed(account, roles: frozenset) -> bool:
     """Whether `account` (anything with .role and .is_active, or None) is active in `roles`."""
-    return account is not None and bool(getattr(account, "is_active", False)) and getattr(account, "role", None) in roles
+    return (account is not None and bool(getattr(account, "is_active", False))
+            and getattr(account, "role", None) in roles)
 
 
 def require(account, roles: frozenset):

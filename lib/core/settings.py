@@ -38,7 +38,8 @@ def validate_settings(values: dict) -> list[str]:
     if "aga_month" in values and not (str(values["aga_month"]).isdigit() and int(values["aga_month"]) in AGA_MONTHS):
         errors.append("Le mois de l’AGA doit être un mois de 1 à 12.")
     if "continuous_late_days" in values and not (
-            str(values["continuous_late_days"]).isdigit() and int(values["continuous_late_days"]) in CONTINUOUS_LATE_DAYS):
+            str(values["continuous_late_days"]).isdigit()
+            and int(values["continuous_late_days"]) in CONTINUOUS_LATE_DAYS):
         errors.append("Le délai sans mise à jour doit être un nombre de jours entre 7 et 366.")
     if "plan_start" in values:
         try:
@@ -58,7 +59,8 @@ def parse_settings(rows: dict[str, str]) -> Settings:
         text = rows.get(spec.name)
         if text is None or (spec.name in EDITABLE and validate_settings({spec.name: text})):
             continue
-        typed[spec.name] = date.fromisoformat(text) if spec.type == "date" else int(text) if spec.type == "int" else text
+        parse = {"date": date.fromisoformat, "int": int}.get(spec.type, str)
+        typed[spec.name] = parse(text)
     return Settings(**typed)
 
 

@@ -165,7 +165,8 @@ def _assess_tail(tail: Part, as_of: date, updates: list[UpdateFact], late_days: 
 
 
 def assess(schedule: Schedule, as_of: date, updates: Sequence[UpdateFact], *,
-           continuous_late_days: int = DEFAULTS.continuous_late_days, plan_start: date = DEFAULTS.plan_start) -> Assessment:
+           continuous_late_days: int = DEFAULTS.continuous_late_days,
+           plan_start: date = DEFAULTS.plan_start) -> Assessment:
     """Where an item stands on `as_of`: status, current cycle, due dates and lateness.
 
     Updates after `as_of` are ignored. Rules are in the module docstring. Raises ValueError

@@ -62,7 +62,8 @@ def status_breakdown_figure(table: pd.DataFrame, lang: str = "fr") -> go.Figure:
         colour, pattern = STATUS_STYLE[status]
         values = [int(v) for v in table[column]]
         figure.add_bar(y=labels, x=values, orientation="h", name=translate(column, lang),
-                       marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="white", size=7, fillmode="overlay"),
+                       marker=dict(color=colour,
+                                   pattern=dict(shape=pattern, fgcolor="white", size=7, fillmode="overlay"),
                                    line=dict(color="white", width=1)),
                        text=[str(v) if v else "" for v in values], textposition="inside",
                        insidetextanchor="middle", textfont=dict(color="white" if status != "a_venir" else "black"),

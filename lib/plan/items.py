@@ -191,7 +191,8 @@ def add_action(db: Database, user, axis_id: int, title: str, *, session_id: str 
         position = cur.execute("SELECT coalesce(max(position), 0) + 1 FROM actions WHERE axis_id = ?",
                                [axis_id]).fetchone()[0]
         action_id = cur.execute(
-            "INSERT INTO actions (axis_id, position, title, created_at, created_by) VALUES (?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO actions (axis_id, position, title, created_at, created_by)"
+            " VALUES (?, ?, ?, ?, ?) RETURNING id",
             [axis_id, position, title, clock.utcnow(), user.username]).fetchone()[0]
         _audit(cur, user, "plan.action.add", "action", action_id, {"axis_id": axis_id, "title": title}, session_id)
         return action_id

@@ -433,7 +433,8 @@ def _parse_segment(tokens: list[Token], label: str, begin: int, end: int, anchor
     return parts
 
 
-def parse_period(label: str, *, aga_month: int = DEFAULTS.aga_month, plan_start: date = DEFAULTS.plan_start) -> Schedule:
+def parse_period(label: str, *, aga_month: int = DEFAULTS.aga_month,
+                 plan_start: date = DEFAULTS.plan_start) -> Schedule:
     """Read a period label of the plan into a Schedule (rules in the module docstring).
 
     `aga_month` is the month of the annual general meeting ("AGA"); `plan_start` places

@@ -63,7 +63,8 @@ def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, l
     text(right, "Personne-ressource", "contact_name", agreement_form.MAX_NAME)
     text(left, "Courriel", "email", agreement_form.MAX_EMAIL, autocomplete="email")
     text(right, "Téléphone", "phone", agreement_form.MAX_PHONE, placeholder="819 555-1234", autocomplete="tel")
-    text(left, "Site Web", "website", agreement_form.MAX_WEBSITE, placeholder="https://organisme.org", autocomplete="url")
+    text(left, "Site Web", "website", agreement_form.MAX_WEBSITE, placeholder="https://organisme.org",
+         autocomplete="url")
 
     st.subheader(t("2. Votre auditoire (facultatif)"))
     st.caption(t("Le nombre d’abonnés ou de visiteurs de votre organisation sur chaque canal, s’il est connu."))

@@ -24,7 +24,8 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/vue_ensemble.py", "Vue d’ensemble", ":material/dashboard:", READERS, "Plan d’action", "vue-ensemble"),
+    PageSpec("pages/vue_ensemble.py", "Vue d’ensemble", ":material/dashboard:", READERS, "Plan d’action",
+             "vue-ensemble"),
     PageSpec("pages/plan_action.py", "Plan d’action", ":material/account_tree:", READERS, "Plan d’action", "plan"),
     PageSpec("pages/mises_a_jour.py", "Mises à jour", ":material/edit_note:", STAFF, "Plan d’action", "mises-a-jour"),
     PageSpec("pages/mon_entente.py", "Mon entente", ":material/handshake:", AMBASSADORS, "Campagne", "mon-entente"),

@@ -50,7 +50,8 @@ def _axes(db: Database, user, plan_id: int, sid: str) -> None:
     axis_id = st.selectbox(t("Axe à modifier"), list(labels), format_func=labels.get, key="axis_edit.axis")
     if axis_id is not None:
         row = axes.set_index("id").loc[axis_id]
-        plan_views.prefill("axis_edit", axis_id, {"axis_edit.name": row["name"], "axis_edit.objective": row["objective"]})
+        plan_views.prefill("axis_edit", axis_id,
+                           {"axis_edit.name": row["name"], "axis_edit.objective": row["objective"]})
         with st.form("axis_edit"):
             name = st.text_input(t("Nom de l’axe"), key="axis_edit.name")
             objective = st.text_area(t("Objectif"), key="axis_edit.objective")
@@ -140,7 +141,8 @@ def _means(db: Database, user, plan_id: int, sid: str) -> None:
         with col_archive:
             _archive_button(db, user, "means", int(means_id), bool(row["archived"]), "means_edit.archive", sid)
         with col_delete:
-            if st.button(t("Supprimer (seulement sans mise à jour)"), key="means_edit.delete", icon=":material/delete:"):
+            if st.button(t("Supprimer (seulement sans mise à jour)"), key="means_edit.delete",
+                         icon=":material/delete:"):
                 try:
                     items.delete_means(db, user, int(means_id), session_id=sid)
                     _saved("Moyen supprimé.", "means_edit.loaded_for", "means_edit.means")
