@@ -9,6 +9,7 @@ import pytest
 
 from lib import cli
 from lib.accounts import users
+from lib.core import schema
 from lib.core.db import PROJECT_ROOT, open_database
 from lib.seed import open_seeded_database
 
@@ -62,7 +63,7 @@ def test_backup_is_a_complete_database_and_never_overwrites(tmp_path):
     assert run_cli(["backup", "-o", str(target)], source).returncode == 0
     copy = open_database(str(target))
     assert copy.scalar("SELECT count(*) FROM means") == 55
-    assert copy.migrate() == []
+    assert schema.apply(copy) == []
     copy.close()
     again = run_cli(["backup", "-o", str(target)], source)
     assert again.returncode == 1 and "existe déjà" in again.stderr

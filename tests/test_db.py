@@ -7,12 +7,14 @@ import duckdb
 import pytest
 
 from lib.core import db as dblib
-from lib.core.db import DatabaseLockedError, Migration, connect, list_migrations
+from lib.core import schema
+from lib.core.db import DatabaseLockedError, connect
+from lib.core.schema import Migration, list_migrations
 from lib.seed import open_seeded_database
 
 
 def test_fresh_memory_database_has_every_migration_recorded(db):
-    versions = db.applied_versions()
+    versions = schema.applied(db)
     assert versions == [m.version for m in list_migrations()]
     assert versions[:2] == [1, 2]
 
@@ -35,30 +37,30 @@ def test_rocsmo_db_variable_chooses_the_file(monkeypatch, tmp_path):
 def test_file_made_by_the_previous_schema_upgrades_in_place(tmp_path):
     path = str(tmp_path / "old.duckdb")
     old = connect(path)
-    old.migrate(list_migrations()[:1])  # as the first release left it
+    schema.apply(old, list_migrations()[:1])  # as the first release left it
     old.transaction(lambda cur: cur.execute(
         "INSERT INTO settings (key, value) VALUES ('aga_month', '5')"))
     old.close()
     upgraded = open_seeded_database(path)
-    assert upgraded.applied_versions() == [m.version for m in list_migrations()]
+    assert schema.applied(upgraded) == [m.version for m in list_migrations()]
     assert upgraded.scalar("SELECT value FROM settings WHERE key = 'aga_month'") == "5"  # kept
     assert upgraded.scalar("SELECT count(*) FROM users") == 0
     upgraded.close()
 
 
 def test_migrating_twice_applies_nothing_the_second_time(db):
-    assert db.migrate() == []
+    assert schema.apply(db) == []
 
 
 def test_a_failing_migration_leaves_the_file_as_it_was(tmp_path):
     database = connect(str(tmp_path / "x.duckdb"))
-    database.migrate([Migration(1, "first", "CREATE TABLE a (x INTEGER);")])
+    schema.apply(database, [Migration(1, "first", "CREATE TABLE a (x INTEGER);")])
     broken = [Migration(1, "first", "CREATE TABLE a (x INTEGER);"),
               Migration(2, "ok", "CREATE TABLE b (x INTEGER);"),
               Migration(3, "broken", "CREATE TABLE c (x INTEGER); CREATE TABLE oops (;")]
     with pytest.raises(duckdb.ParserException):
-        database.migrate(broken)
-    assert database.applied_versions() == [1]
+        schema.apply(database, broken)
+    assert schema.applied(database) == [1]
     tables = {row[0] for row in database.query("SELECT table_name FROM information_schema.tables")}
     assert "a" in tables and "b" not in tables and "c" not in tables
 

@@ -1,4 +1,4 @@
-"""The one DuckDB database: where it lives, opening it, migrations and transactions.
+"""The one DuckDB database: where it lives, opening it, cursors and transactions.
 
 One connection per process (a DuckDB file accepts a single writing process); every
 unit of work takes its own cursor, because a connection is not thread-safe and
@@ -11,17 +11,16 @@ import os
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 import duckdb
 import pandas as pd
 
+from lib.core import schema
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "rocsmo.duckdb"
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-MIGRATION_FILE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -46,29 +45,9 @@ class DatabaseLockedError(RuntimeError):
         super().__init__(f"{self.message_fr}\n{self.message_en}")
 
 
-@dataclass(frozen=True)
-class Migration:
-    version: int
-    name: str
-    sql: str
-
-
 def database_path() -> str:
     """The DuckDB file to use: $ROCSMO_DB, else data/rocsmo.duckdb."""
     return os.environ.get("ROCSMO_DB") or str(DEFAULT_DB_PATH)
-
-
-def list_migrations(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
-    """The numbered migrations of `directory`, in order. Raises ValueError on a gap."""
-    found = []
-    for path in sorted(directory.glob("*.sql")):
-        match = MIGRATION_FILE.match(path.name)
-        if match:
-            found.append(Migration(int(match[1]), match[2], path.read_text(encoding="utf-8")))
-    for expected, migration in enumerate(found, start=1):
-        if migration.version != expected:
-            raise ValueError(f"migration {expected:03d} is missing in {directory}")
-    return found
 
 
 class Database:
@@ -129,50 +108,6 @@ class Database:
                 cur.close()
         raise AssertionError("unreachable")
 
-    # -- schema --------------------------------------------------------------
-    def applied_versions(self) -> list[int]:
-        exists = self.scalar(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
-        )
-        if not exists:
-            return []
-        return [row[0] for row in self.query("SELECT version FROM schema_migrations ORDER BY version")]
-
-    def migrate(self, migrations: Sequence[Migration] | None = None) -> list[int]:
-        """Apply the migrations not yet recorded, all in one transaction.
-
-        Returns the versions applied. A file made by an older version of the app is
-        upgraded in place; if any migration fails, none of them is kept and the file
-        stays as it was. A CHECKPOINT follows so the file is complete on disk.
-        """
-        migrations = list_migrations() if migrations is None else migrations
-        with self.cursor() as cur:
-            cur.execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
-                " applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
-            )
-        done = set(self.applied_versions())
-        pending = [migration for migration in migrations if migration.version not in done]
-        if not pending:
-            return []
-
-        def apply(cur):
-            for migration in pending:
-                cur.execute(migration.sql)
-                cur.execute(
-                    "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
-                    [migration.version, migration.name],
-                )
-
-        self.transaction(apply, retries=0)
-        for migration in pending:
-            log.info("applied migration %03d_%s", migration.version, migration.name)
-        if self.path != ":memory:":
-            with self.cursor() as cur:
-                cur.execute("CHECKPOINT")
-        return [migration.version for migration in pending]
-
     def close(self) -> None:
         self.connection.close()
 
@@ -209,5 +144,5 @@ def connect(path: str | None = None, *, read_only: bool = False) -> Database:
 def open_database(path: str | None = None) -> Database:
     """Open and migrate the database (no data is added: lib.seed.open_seeded_database seeds too)."""
     db = connect(path)
-    db.migrate()
+    schema.apply(db)
     return db
