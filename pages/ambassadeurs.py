@@ -1,7 +1,7 @@
 """Ambassadeurs (staff): sign-ups to approve, agreements, follow-up of reports, exports."""
 import streamlit as st
 
-from lib.campaign import agreement_form, agreement_pdf, ambassadors, campaigns, impact_reports, listings
+from lib.campaign import agreement_form, agreement_pdf, ambassadors, campaigns, impact_reports, listings, report_figures
 from lib.core import clock, roles, spreadsheets
 from lib.core.errors import FormError
 from lib.core.i18n import format_date
@@ -88,9 +88,9 @@ with signups:
                             feedback.show_errors(error)
 
 with follow:
-    pending = impact_reports.follow_up(db, campaign_id, clock.today(), lang)
+    pending = report_figures.follow_up(db, campaign_id, clock.today(), lang)
     days = impact_reports.days_until_due(campaign.report_due, clock.today())
-    statuses = impact_reports.report_statuses(db, campaign_id, lang)
+    statuses = report_figures.report_statuses(db, campaign_id, lang)
     cols = st.columns(4)
     cols[0].metric(t("Ambassadeurs approuvés"), len(statuses))
     cols[1].metric(t("Rapports soumis"), int((statuses["status"] == "submitted").sum()))
@@ -109,7 +109,7 @@ with follow:
                                     "days_until_due": t("Jours avant l’échéance")})
         left, right = st.columns(2)
         left.link_button(t("Écrire aux organisations sans rapport ({n})", n=len(pending)),
-                         impact_reports.mailto_link(list(pending["email"]), t("Rapport de retombées — {name}",
+                         report_figures.mailto_link(list(pending["email"]), t("Rapport de retombées — {name}",
                                                                               name=campaign.name)),
                          icon=":material/mail:")
         right.download_button(t("Courriels (CSV)"), spreadsheets.to_csv_bytes(pending[["organisation", "contact_name",
@@ -131,7 +131,7 @@ with files:
                           mime="application/zip", key="files.logos")
     st.subheader(t("Exports"))
     people = listings.ambassadors_export_frame(db, campaign_id)
-    report_sheets = impact_reports.reports_export_frames(db, campaign_id)
+    report_sheets = report_figures.reports_export_frames(db, campaign_id)
     cols = st.columns(4)
     cols[0].download_button(t("Ambassadeurs (CSV)"), spreadsheets.to_csv_bytes(people), file_name="ambassadeurs.csv",
                             mime="text/csv", key="files.people_csv")

@@ -1,7 +1,7 @@
 """Campagne: the organiser's reach, the moments forts, commitments and reported outcomes."""
 import streamlit as st
 
-from lib.campaign import agreement_form, ambassadors, campaigns, charts, impact_reports, listings
+from lib.campaign import agreement_form, ambassadors, campaigns, charts, impact_reports, listings, report_figures
 from lib.core import roles
 from lib.core.errors import FormError
 from lib.core.i18n import format_date
@@ -59,14 +59,14 @@ with tabs[1]:
     campaign_widgets.show_chart(charts.moments_timeline(listings.moment_counts(db, cid), lang), "campaign.moments")
     campaign_widgets.show_chart(charts.commitments_by_type(listings.commitment_counts(db, cid), lang),
                                 "campaign.commitments")
-    grid = impact_reports.moment_grid(db, cid) if user.role != "ambassador" else None
+    grid = report_figures.moment_grid(db, cid) if user.role != "ambassador" else None
     if grid is not None and not grid.empty:
         campaign_widgets.show_chart(charts.moment_grid(grid, lang), "campaign.grid")
 if user.role == "ambassador":
     st.stop()
 
 with tabs[2]:
-    reach = impact_reports.reported_reach(db, cid)
+    reach = report_figures.reported_reach(db, cid)
     if grid.empty:
         st.info(t("Aucun ambassadeur approuvé pour l’instant : la grille organisations × moments forts, la portée "
                   "rapportée et les activités paraîtront ici."))
@@ -79,9 +79,9 @@ with tabs[2]:
             or "people_reached"
         metric_label = t(impact_reports.REACH_METRIC_LABELS[metric])
         for by in ("channel", "organisation"):
-            campaign_widgets.show_chart(charts.reported_reach(impact_reports.reach_totals(reach, by), by, metric,
+            campaign_widgets.show_chart(charts.reported_reach(report_figures.reach_totals(reach, by), by, metric,
                                                               metric_label, lang), f"campaign.reach_{by}")
-    activities = impact_reports.reported_activities(db, cid)
+    activities = report_figures.reported_activities(db, cid)
     if not activities.empty:
         campaign_widgets.show_chart(charts.activities_participants(activities, lang), "campaign.activities")
 

@@ -4,7 +4,7 @@ import io
 
 import pandas as pd
 
-from lib.campaign import agreement_pdf, ambassadors, listings
+from lib.campaign import agreement_pdf, ambassadors, listings, report_figures
 from lib.campaign import impact_reports as reports
 from lib.core import spreadsheets
 from tests.ambassador_helpers import approved, current_id, signed_up
@@ -49,7 +49,7 @@ def test_the_reports_workbook_reads_back(db):
     data = reports.form_data(db, ambassadors.get_agreement(db, ambassador_id))
     data["reach"]["facebook"]["people_reached"] = 700
     reports.save_report(db, ambassador_id, data, actor="smo-outaouais", submit=True)
-    workbook = pd.read_excel(io.BytesIO(spreadsheets.to_xlsx_bytes(reports.reports_export_frames(db, current_id(db)))),
+    workbook = pd.read_excel(io.BytesIO(spreadsheets.to_xlsx_bytes(report_figures.reports_export_frames(db, current_id(db)))),
                              sheet_name=None)
     assert list(workbook) == ["Rapports", "Actions", "Portée rapportée", "Activités"]
     assert workbook["Portée rapportée"].loc[0, "personnes_jointes"] == 700

@@ -3,8 +3,7 @@ import datetime as dt
 
 import pandas as pd
 
-from lib.campaign import agreement_form, campaigns, charts, listings
-from lib.campaign import impact_reports as reports
+from lib.campaign import agreement_form, campaigns, charts, listings, report_figures
 from tests.ambassador_helpers import approved, current_id
 
 
@@ -17,7 +16,7 @@ def test_each_kind_of_number_has_its_own_titled_figure(db):
     declared = charts.declared_audience(listings.declared_audiences(db, campaign.id),
                                         [label for _, label in agreement_form.CHANNELS])
     assert declared.figure.layout.title.text.startswith("Auditoire déclaré par les ambassadeurs")
-    totals = reports.reach_totals(reports.reported_reach(db, campaign.id))
+    totals = report_figures.reach_totals(report_figures.reported_reach(db, campaign.id))
     reported = charts.reported_reach(totals, "channel", "people_reached", "Personnes jointes")
     assert reported.figure.layout.title.text.startswith("Portée rapportée par les ambassadeurs")
     colours = {view.figure.data[0].marker.color for view in (organiser, declared, reported)}
@@ -75,7 +74,7 @@ def test_activities_sum_participants_per_type():
 
 def test_empty_campaign_figures_still_build(db):
     cid = current_id(db)
-    assert charts.moment_grid(reports.moment_grid(db, cid)).table.empty
-    assert charts.activities_participants(reports.reported_activities(db, cid)).table.empty
-    assert charts.reported_reach(reports.reach_totals(reports.reported_reach(db, cid)), "channel", "views",
+    assert charts.moment_grid(report_figures.moment_grid(db, cid)).table.empty
+    assert charts.activities_participants(report_figures.reported_activities(db, cid)).table.empty
+    assert charts.reported_reach(report_figures.reach_totals(report_figures.reported_reach(db, cid)), "channel", "views",
                                  "Vues").table.empty

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from lib.campaign import ambassadors
+from lib.campaign import ambassadors, report_figures
 from lib.campaign import impact_reports as reports
 from lib.campaign.impact_reports import ReportError
 from lib.core.errors import AccessDenied
@@ -62,7 +62,7 @@ def test_a_report_sent_after_the_due_date_is_accepted_and_marked_late(db):
     reports.save_report(db, ambassador_id, filled(db, ambassador_id), actor=OWNER, submit=True,
                         today=dt.date(2023, 2, 16))
     assert reports.get_report(db, ambassador_id)["submitted_late"] is True
-    assert bool(reports.report_statuses(db, current_id(db)).loc[0, "late"]) is True
+    assert bool(report_figures.report_statuses(db, current_id(db)).loc[0, "late"]) is True
 
 
 def test_a_submitted_report_is_locked_until_staff_reopen_it(db):
@@ -146,15 +146,15 @@ def test_follow_up_lists_who_has_not_submitted_with_days_until_due(db):
     approved(db, organisation="Deuxième", email="deux@x.org", username="deuxieme")
     signed_up(db, organisation="En attente", email="att@x.org", username="attente")
     reports.save_report(db, first, filled(db, first), actor=OWNER, submit=True)
-    pending = reports.follow_up(db, current_id(db), today=dt.date(2023, 2, 10))
+    pending = report_figures.follow_up(db, current_id(db), today=dt.date(2023, 2, 10))
     assert list(pending["organisation"]) == ["Deuxième"]
     assert pending.loc[0, "days_until_due"] == 5
     assert pending.loc[0, "report_status"] == "Non commencé"
-    assert reports.follow_up(db, current_id(db), today=dt.date(2023, 2, 20)).loc[0, "days_until_due"] == -5
+    assert report_figures.follow_up(db, current_id(db), today=dt.date(2023, 2, 20)).loc[0, "days_until_due"] == -5
 
 
 def test_mailto_link_puts_every_address_in_blind_copy():
-    link = reports.mailto_link(["a@x.org", "b@y.org", "a@x.org", ""], "Rapport de retombées")
+    link = report_figures.mailto_link(["a@x.org", "b@y.org", "a@x.org", ""], "Rapport de retombées")
     assert link == "mailto:?bcc=a@x.org,b@y.org&subject=Rapport%20de%20retomb%C3%A9es"
 
 
@@ -162,7 +162,7 @@ def test_grid_shows_committed_and_reported_done_moments(db):
     first = approved(db)
     approved(db, organisation="Deuxième", email="deux@x.org", username="deuxieme", moments=["tougo"])
     reports.save_report(db, first, filled(db, first), actor=OWNER, submit=True)
-    grid = reports.moment_grid(db, current_id(db))
+    grid = report_figures.moment_grid(db, current_id(db))
     state = {(r.organisation, r.moment_key): (r.committed, r.done) for r in grid.itertuples()}
     assert state[("Santé mentale Outaouais", "lancement")] == (True, True)
     assert state[("Santé mentale Outaouais", "semaine-sante-mentale")] == (True, False)
@@ -174,8 +174,8 @@ def test_grid_shows_committed_and_reported_done_moments(db):
 def test_a_draft_does_not_count_in_the_figures(db):
     first = approved(db)
     reports.save_report(db, first, filled(db, first), actor=OWNER)
-    assert reports.reported_reach(db, current_id(db)).empty
-    assert not reports.moment_grid(db, current_id(db))["done"].any()
+    assert report_figures.reported_reach(db, current_id(db)).empty
+    assert not report_figures.moment_grid(db, current_id(db))["done"].any()
 
 
 def test_reach_sums_per_channel_and_per_ambassador_leave_missing_numbers_out(db):
@@ -185,21 +185,21 @@ def test_reach_sums_per_channel_and_per_ambassador_leave_missing_numbers_out(db)
     data = filled(db, second)
     data["reach"]["facebook"].update(posts=1, views=None, shares=None, people_reached=500)
     reports.save_report(db, second, data, actor="deuxieme", submit=True)
-    reach = reports.reported_reach(db, current_id(db))
-    by_channel = reports.reach_totals(reach).set_index("channel")
+    reach = report_figures.reported_reach(db, current_id(db))
+    by_channel = report_figures.reach_totals(reach).set_index("channel")
     assert by_channel.loc["Facebook", "people_reached"] == 2000
     assert by_channel.loc["Facebook", "views"] == 2000  # the missing number is not a zero
     assert by_channel.loc["Instagram", "people_reached"] == 600
     assert list(by_channel.index) == ["Facebook", "Instagram"]
-    by_org = reports.reach_totals(reach, by="organisation").set_index("organisation")
+    by_org = report_figures.reach_totals(reach, by="organisation").set_index("organisation")
     assert by_org.loc["Deuxième", "people_reached"] == 800
-    assert reports.reported_activities(db, current_id(db))["participants"].sum() == 80
+    assert report_figures.reported_activities(db, current_id(db))["participants"].sum() == 80
 
 
 def test_exports_have_one_sheet_per_part(db):
     first = approved(db)
     reports.save_report(db, first, filled(db, first), actor=OWNER, submit=True)
-    sheets = reports.reports_export_frames(db, current_id(db))
+    sheets = report_figures.reports_export_frames(db, current_id(db))
     assert list(sheets) == ["Rapports", "Actions", "Portée rapportée", "Activités"]
     assert sheets["Rapports"].loc[0, "statut"] == "Soumis"
     assert len(sheets["Actions"]) == 4

@@ -181,7 +181,7 @@ def commitments_by_type(counts: pd.DataFrame, lang: str = "fr") -> ChartView:
 
 def reported_reach(totals: pd.DataFrame, by: str, metric: str, metric_label: str, lang: str = "fr") -> ChartView:
     """Reach reported in submitted impact reports, per channel or per organisation, for one
-    metric (totals from impact_reports.reach_totals)."""
+    metric (totals from report_figures.reach_totals)."""
     what = translate("par canal", lang) if by == "channel" else translate("par ambassadeur (somme de ses canaux)", lang)
     title = translate("Portée rapportée par les ambassadeurs (rapports soumis) — {metric}, {what}", lang,
                       metric=metric_label.lower(), what=what)
