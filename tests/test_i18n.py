@@ -7,7 +7,16 @@ import pytest
 
 from lib.accounts import users
 from lib.core import audit, i18n
-from lib.core.i18n import format_date, format_datetime, format_number, format_pct, translate
+from lib.core.i18n import (
+    MONTHS_FR,
+    format_date,
+    format_datetime,
+    format_month,
+    format_number,
+    format_pct,
+    month_name,
+    translate,
+)
 from lib.ui import navigation
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,3 +75,11 @@ def test_numbers_use_spaces_between_thousands_in_french():
     assert format_number(1315000, "fr").replace("\u202f", " ").replace("\xa0", " ") == "1 315 000"
     assert format_number(1315000, "en") == "1,315,000"
     assert format_pct(0.456, "fr").replace("\xa0", " ") == "46 %"
+
+
+def test_months_and_the_english_clock_come_from_babel():
+    assert MONTHS_FR[0] == "janvier" and MONTHS_FR[7] == "août" and len(MONTHS_FR) == 12
+    assert (format_month(2026, 1, "fr"), format_month(2026, 1, "en")) == ("janvier 2026", "January 2026")
+    assert (month_name(12, "fr"), month_name(12, "en")) == ("décembre", "December")
+    assert format_datetime(dt.datetime(2026, 11, 23, 9, 5), "fr") == "23 novembre 2026, 09 h 05"
+    assert format_datetime(dt.datetime(2023, 3, 1, 14, 5), "en") == "March 1, 2023, 14:05"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.core.db import Database
+from lib.core.i18n import month_name
 from lib.plan import items, tracking
 from lib.ui import plan_views, session
 
@@ -170,7 +171,7 @@ def schedule_form(db: Database, user, means_id: int, *, overridden: bool, sid: s
         kind = st.selectbox(t("Type d’échéancier"), list(tracking.SCHEDULE_KIND_LABELS_FR), key="schedule.kind",
                             format_func=lambda k: t(tracking.SCHEDULE_KIND_LABELS_FR[k]))
         months = st.multiselect(t("Mois d’échéance (chaque année)"), list(range(1, 13)), key="schedule.months",
-                                format_func=lambda m: t(plan_views.MONTH_NAMES_FR[m - 1]), placeholder="—")
+                                format_func=lambda m: month_name(m, session.language()).capitalize(), placeholder="—")
         col_due, col_start = st.columns(2)
         due = col_due.date_input(t("Échéance (une fois)"), value=None, key="schedule.due", format="YYYY-MM-DD")
         start = col_start.date_input(t("Début (facultatif)"), value=None, key="schedule.start", format="YYYY-MM-DD")
