@@ -2,7 +2,7 @@
 import streamlit as st
 
 from lib.accounts import users
-from lib.core.i18n import LANGUAGES
+from lib.core.i18n import LANGUAGES, N_
 from lib.ui import session
 
 user = session.require_role("admin", "staff", "board", "ambassador")
@@ -37,5 +37,5 @@ with st.form("password"):
             for message in error.messages:
                 st.error(t(message))
         else:
-            st.session_state["auth.notice"] = "Mot de passe changé. Reconnectez-vous avec le nouveau mot de passe."
+            st.session_state["auth.notice"] = N_("Mot de passe changé. Reconnectez-vous avec le nouveau mot de passe.")
             st.rerun()  # the session version changed: this session ends and shows the notice

@@ -6,6 +6,8 @@ from datetime import date
 from lib.accounts import users
 from lib.core import audit, clock
 from lib.core.db import Database
+from lib.core.i18n import N_
+from lib.core.messages import Message
 
 EDITABLE = ("aga_month", "continuous_late_days", "plan_start")
 
@@ -19,18 +21,18 @@ def validate_settings(values: dict) -> list[str]:
     """French messages for each invalid value; [] when all are valid."""
     errors = []
     if "aga_month" in values and not (str(values["aga_month"]).isdigit() and 1 <= int(values["aga_month"]) <= 12):
-        errors.append("Le mois de l’AGA doit être un mois de 1 à 12.")
+        errors.append(N_("Le mois de l’AGA doit être un mois de 1 à 12."))
     if "continuous_late_days" in values and not (
             str(values["continuous_late_days"]).isdigit() and 7 <= int(values["continuous_late_days"]) <= 366):
-        errors.append("Le délai sans mise à jour doit être un nombre de jours entre 7 et 366.")
+        errors.append(N_("Le délai sans mise à jour doit être un nombre de jours entre 7 et 366."))
     if "plan_start" in values:
         try:
             date.fromisoformat(str(values["plan_start"]))
         except ValueError:
-            errors.append("La date de début du plan doit être une date valide (AAAA-MM-JJ).")
+            errors.append(N_("La date de début du plan doit être une date valide (AAAA-MM-JJ)."))
     unknown = set(values) - set(EDITABLE)
     if unknown:
-        errors.append("Paramètre inconnu : " + ", ".join(sorted(unknown)))
+        errors.append(Message("Paramètre inconnu : {keys}", keys=", ".join(sorted(unknown))))
     return errors
 
 

@@ -12,10 +12,11 @@ import pandas as pd
 from lib.accounts.passwords import check_password, generate_password, hash_password, validate_password
 from lib.core import audit, clock
 from lib.core.db import Database
-from lib.core.i18n import format_datetime, translate
+from lib.core.i18n import N_, format_datetime, translate
 
 ROLES = ("admin", "staff", "board", "ambassador")
-ROLE_LABELS_FR = {"admin": "Administrateur", "staff": "Équipe", "board": "Membre du CA", "ambassador": "Ambassadeur"}
+ROLE_LABELS_FR = {"admin": N_("Administrateur"), "staff": N_("Équipe"), "board": N_("Membre du CA"),
+                  "ambassador": N_("Ambassadeur")}
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -64,7 +65,7 @@ def require_admin(db: Database, actor: str) -> User:
     """
     account = get_user(db, actor)
     if account is None or not account.is_active or account.role != "admin":
-        raise PermissionError("Cette action est réservée aux administrateurs.")
+        raise PermissionError(N_("Cette action est réservée aux administrateurs."))
     return account
 
 
@@ -92,16 +93,16 @@ def validate_new_user(username: str, role: str, display_name: str, email: str, p
     """French messages for each invalid field of a new account; [] when all are valid."""
     errors = []
     if not USERNAME_PATTERN.match(normalise_username(username)):
-        errors.append("Le nom d’utilisateur doit compter de 2 à 40 caractères : lettres minuscules, "
-                      "chiffres, point, tiret ou souligné.")
+        errors.append(N_("Le nom d’utilisateur doit compter de 2 à 40 caractères : lettres minuscules, "
+                         "chiffres, point, tiret ou souligné."))
     if role not in ROLES:
-        errors.append("Rôle inconnu.")
+        errors.append(N_("Rôle inconnu."))
     if not display_name.strip():
-        errors.append("Le nom affiché est obligatoire.")
+        errors.append(N_("Le nom affiché est obligatoire."))
     elif len(display_name) > 120:
-        errors.append("Le nom affiché ne doit pas dépasser 120 caractères.")
+        errors.append(N_("Le nom affiché ne doit pas dépasser 120 caractères."))
     if email and not EMAIL_PATTERN.match(email.strip()):
-        errors.append("L’adresse courriel n’est pas valide.")
+        errors.append(N_("L’adresse courriel n’est pas valide."))
     errors += validate_password(password, normalise_username(username))
     return errors
 
@@ -206,7 +207,7 @@ def change_own_password(db: Database, username: str, current: str, new: str, con
         raise UserError("Le mot de passe actuel est incorrect.")
     errors = validate_password(new, user.username)
     if new != confirm:
-        errors.append("Les deux nouveaux mots de passe ne sont pas identiques.")
+        errors.append(N_("Les deux nouveaux mots de passe ne sont pas identiques."))
     if errors:
         raise UserError(errors)
     _change(db, user.username, user.username, "user.password_change", "password_hash = ?",

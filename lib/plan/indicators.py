@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from lib.core.i18n import N_
 from lib.plan.schedule import MONTHS_FR, fold, format_date_fr, parse_period
 
 TargetKind = Literal["count_by", "frequency", "threshold", "done"]
@@ -374,7 +375,7 @@ def progress_toward(target: Target, quantities: Sequence[tuple[date, int]], as_o
     kept = sorted((d, q) for d, q in quantities if d <= as_of)
     if target.kind == "done":
         return Progress(value=1.0 if done else 0.0, target=None, ratio=None,
-                        label_fr="Réalisé" if done else "Non réalisé")
+                        label_fr=N_("Réalisé") if done else N_("Non réalisé"))
     goal = float(target.quantity or 0)
     unit = f" {target.unit_fr}" if target.unit_fr else ""
     if target.kind == "count_by":

@@ -27,7 +27,10 @@ def _archive_button(db: Database, user, entity: str, entity_id: int, archived: b
     label = t("Rétablir") if archived else t("Archiver")
     if st.button(label, key=key, icon=":material/unarchive:" if archived else ":material/archive:"):
         items.set_archived(db, user, entity, entity_id, not archived, session_id=sid)
-        _saved("Élément rétabli." if archived else "Élément archivé.")
+        if archived:
+            _saved("Élément rétabli.")
+        else:
+            _saved("Élément archivé.")
 
 
 def render(db: Database, user, plan_id: int, sid: str) -> None:
@@ -46,11 +49,13 @@ def render(db: Database, user, plan_id: int, sid: str) -> None:
 def _axes(db: Database, user, plan_id: int, sid: str) -> None:
     t = session.t
     axes = items.list_axes(db, plan_id, include_archived=True)
-    labels = {r.id: f"{r.number}. {r.name}" + (f" ({t('archivé')})" if r.archived else "") for r in axes.itertuples()}
+    labels = {r.id: f"{r.number}. {r.name}" + (" (" + t("archivé") + ")" if r.archived else "")
+              for r in axes.itertuples()}
     axis_id = st.selectbox(t("Axe à modifier"), list(labels), format_func=labels.get, key="axis_edit.axis")
     if axis_id is not None:
         row = axes.set_index("id").loc[axis_id]
-        plan_views.prefill("axis_edit", axis_id, {"axis_edit.name": row["name"], "axis_edit.objective": row["objective"]})
+        plan_views.prefill("axis_edit", axis_id,
+                           {"axis_edit.name": row["name"], "axis_edit.objective": row["objective"]})
         with st.form("axis_edit"):
             name = st.text_input(t("Nom de l’axe"), key="axis_edit.name")
             objective = st.text_area(t("Objectif"), key="axis_edit.objective")
@@ -76,7 +81,7 @@ def _axes(db: Database, user, plan_id: int, sid: str) -> None:
 def _actions(db: Database, user, plan_id: int, sid: str) -> None:
     t = session.t
     actions = items.list_actions(db, plan_id, include_archived=True)
-    labels = {r.id: f"{r.axis_number}.{r.position} {r.title}" + (f" ({t('archivée')})" if r.archived else "")
+    labels = {r.id: f"{r.axis_number}.{r.position} {r.title}" + (" (" + t("archivée") + ")" if r.archived else "")
               for r in actions.itertuples()}
     action_id = st.selectbox(t("Action à modifier"), list(labels), format_func=labels.get, key="action_edit.action")
     if action_id is not None:
@@ -123,7 +128,7 @@ def _means(db: Database, user, plan_id: int, sid: str) -> None:
     t = session.t
     rows = items.list_plan_items(db, plan_id, include_archived=True)
     labels = {r.means_id: f"{r.axis_number}.{r.action_position}.{r.means_position} {r.text}"
-              + (f" ({t('archivé')})" if r.archived else "") for r in rows.itertuples()}
+              + (" (" + t("archivé") + ")" if r.archived else "") for r in rows.itertuples()}
     means_id = st.selectbox(t("Moyen à modifier"), list(labels), format_func=labels.get, key="means_edit.means")
     if means_id is not None:
         row = rows.set_index("means_id").loc[means_id]
@@ -140,7 +145,8 @@ def _means(db: Database, user, plan_id: int, sid: str) -> None:
         with col_archive:
             _archive_button(db, user, "means", int(means_id), bool(row["archived"]), "means_edit.archive", sid)
         with col_delete:
-            if st.button(t("Supprimer (seulement sans mise à jour)"), key="means_edit.delete", icon=":material/delete:"):
+            if st.button(t("Supprimer (seulement sans mise à jour)"), key="means_edit.delete",
+                         icon=":material/delete:"):
                 try:
                     items.delete_means(db, user, int(means_id), session_id=sid)
                     _saved("Moyen supprimé.", "means_edit.loaded_for", "means_edit.means")
