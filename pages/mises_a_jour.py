@@ -3,12 +3,13 @@ import streamlit as st
 
 from lib.core import clock, roles
 from lib.core.errors import FormError
+from lib.core.i18n import N_
 from lib.plan import overview, statuses, tracking, updates
 from lib.ui import feedback, plan_editor, plan_views, session
 from lib.ui.layout import escape_markdown
 
 user = session.require_role(roles.STAFF)
-t = session.t
+t, nt = session.t, session.nt
 db = session.get_db()
 sid = session.session_id()
 
@@ -23,11 +24,13 @@ update_tab, plan_tab = st.tabs([t("Enregistrer une mise à jour"), t("Modifier l
 with update_tab:
     unreadable = status[~status["schedule_readable"]]
     if len(unreadable):
-        st.warning(t("{count} moyen(s) ont une période que l’application ne sait pas lire : définissez leur échéancier "
-                     "à la main (section « Échéancier saisi à la main »).", count=len(unreadable)),
+        st.warning(nt("{n} moyen a une période que l’application ne sait pas lire : définissez son échéancier "
+                      "à la main (section « Échéancier saisi à la main »).",
+                      "{n} moyens ont une période que l’application ne sait pas lire : définissez leur échéancier "
+                      "à la main (section « Échéancier saisi à la main »).", len(unreadable)),
                    icon=":material/help:")
-        st.text("\n".join(f"{overview.item_code(row)} — {row['text']} : « {row['period_label']} »"
-                          for _, row in unreadable.iterrows()))
+        st.text("\n".join(t("{code} — {text} : « {period} »", code=overview.item_code(row._asdict()), text=row.text,
+                            period=row.period_label) for row in unreadable.itertuples()))
     search = st.text_input(t("Rechercher un moyen"), key="find.search",
                            placeholder=t("Un mot du moyen, de l’action, de l’indicateur…"))
     col_axis, col_party, col_status, col_late = st.columns([3, 3, 3, 2], vertical_alignment="bottom")
@@ -42,7 +45,7 @@ with update_tab:
     late_only = col_late.toggle(t("En retard seulement"), key="find.late")
     found = overview.filter_items(status, search=search, axes=axes, parties=parties, statuses=chosen_statuses,
                                   late_only=late_only)
-    st.caption(t("{count} moyen(s) sur {total}", count=len(found), total=len(status)))
+    st.caption(nt("{n} moyen sur {total}", "{n} moyens sur {total}", len(found), total=len(status)))
     picked = st.dataframe(plan_views.localise(overview.find_table(found), session.language()), hide_index=True,
                           column_config=plan_views.item_columns(), placeholder="—", height=260, key="find.results",
                           on_select="rerun", selection_mode="single-row")
@@ -56,16 +59,19 @@ with update_tab:
 
     st.subheader(escape_markdown(item["text"]), anchor=False)
     facts = st.columns(3)
-    facts[0].markdown(f"**{t('Période (telle qu’écrite)')}**")
+    facts[0].markdown("**" + t("Période (telle qu’écrite)") + "**")
     facts[0].text(item["period_label"] or "—")
     facts[0].caption(escape_markdown(rules.schedule.describe_fr())
                      + (" · " + t("saisi à la main") if item["schedule_overridden"] else ""))
-    facts[1].markdown(f"**{t('Indicateur')}**")
+    facts[1].markdown("**" + t("Indicateur") + "**")
     facts[1].text(item["indicator"] or "—")
-    facts[1].caption(f"{t('Cible')} : " + escape_markdown(f"{item['target_fr']} · {item['target_progress_fr']}"))
-    facts[2].markdown(f"**{t('Statut actuel')}**")
+    target_fr, target_progress_fr = item["target_fr"], item["target_progress_fr"]
+    target = escape_markdown(f"{t(target_fr)} · {t(target_progress_fr)}")
+    facts[1].caption(t("Cible : {goal}", goal=target))
+    facts[2].markdown("**" + t("Statut actuel") + "**")
     cycle = f" · {item['cycle_label']}" if item["cycle_label"] else ""
-    facts[2].text(f"{t(item['status_fr'])} · {item['progress']} %{cycle}")
+    status_fr, progress = item["status_fr"], item["progress"]
+    facts[2].text(t("{status} · {progress} %", status=t(status_fr), progress=progress) + cycle)
     if item["late"]:
         facts[2].error(escape_markdown(item["late_reason_fr"]), icon=":material/schedule:")
     if not rules.schedule.readable:
@@ -76,7 +82,7 @@ with update_tab:
     plan_views.prefill("update", int(means_id), {"update.status": item["status"],
                                                  "update.progress": 5 * round(int(item["progress"]) / 5)})
     with st.form("update"):
-        st.markdown(f"**{t('Nouvelle mise à jour')}**")
+        st.markdown("**" + t("Nouvelle mise à jour") + "**")
         st.caption(t("Pour un moyen qui revient (chaque année, chaque mois), la mise à jour compte pour le cycle qui "
                      "contient la date du travail. Une correction est une nouvelle entrée : l’historique garde tout."))
         col_a, col_b, col_c = st.columns(3)
@@ -86,12 +92,13 @@ with update_tab:
         work_date = col_c.date_input(t("Date du travail"), value=today, max_value=today, key="update.work_date",
                                      format="YYYY-MM-DD")
         quantity = col_a.number_input(t("Quantité (facultatif)"), value=None, step=1.0, key="update.quantity",
-                                      help=t("Par exemple 2 pour « 2 nouveaux membres ». "
-                                             "Vide : lue dans la note s’il y a lieu."))
+                                      help=t("Par exemple 2 pour « 2 nouveaux membres ». Vide : lue dans la note "
+                                             "s’il y a lieu."))
         evidence = col_b.text_input(t("Lien vers une preuve (facultatif)"), key="update.evidence_url",
                                     placeholder="https://…")
         corrections = {None: t("Aucune : nouvelle entrée")} | {
-            row.update_id: f"N° {row.update_id} — {row.work_date:%Y-%m-%d} — {t(statuses.STATUS_LABELS_FR[row.status])}"
+            row.update_id: t("N° {number} — {day} — {status}", number=row.update_id, day=f"{row.work_date:%Y-%m-%d}",
+                             status=t(statuses.STATUS_LABELS_FR[row.status]))
             for row in history.itertuples()}
         corrects = col_c.selectbox(t("Corrige la mise à jour"), list(corrections), format_func=corrections.get,
                                    key="update.corrects")
@@ -109,9 +116,9 @@ with update_tab:
             plan_views.flash(t("Mise à jour enregistrée."))
             st.rerun()
 
-    st.markdown(f"**{t('Historique du moyen')}**")
+    st.markdown("**" + t("Historique du moyen") + "**")
     plan_views.item_table(overview.item_history(history), "history", f"historique-moyen-{means_id}",
-                          empty_fr="Aucune mise à jour n’a encore été enregistrée pour ce moyen.")
+                          empty_fr=N_("Aucune mise à jour n’a encore été enregistrée pour ce moyen."))
 
     with st.expander(t("Échéancier saisi à la main"), expanded=not rules.schedule.readable):
         plan_editor.schedule_form(db, user, int(means_id), overridden=bool(item["schedule_overridden"]), sid=sid)

@@ -4,7 +4,7 @@ import streamlit as st
 from lib.accounts import users
 from lib.core import roles
 from lib.core.errors import FormError
-from lib.core.i18n import LANGUAGES
+from lib.core.i18n import LANGUAGES, N_
 from lib.ui import feedback, session
 
 user = session.require_role(roles.EVERYONE)
@@ -38,5 +38,5 @@ with st.form("password"):
         except FormError as error:
             feedback.show_errors(error)
         else:
-            st.session_state["auth.notice"] = "Mot de passe changé. Reconnectez-vous avec le nouveau mot de passe."
+            st.session_state["auth.notice"] = N_("Mot de passe changé. Reconnectez-vous avec le nouveau mot de passe.")
             st.rerun()  # the session version changed: this session ends and shows the notice

@@ -2,13 +2,13 @@
 import streamlit as st
 
 from lib.core import clock, roles
-from lib.core.i18n import format_date, format_pct
+from lib.core.i18n import N_, format_date, format_pct
 from lib.plan import assessment, charts, items, overview, statuses, tracking, updates
 from lib.ui import plan_views, session
 from lib.ui.layout import escape_markdown
 
 user = session.require_role(roles.READERS)
-t = session.t
+t, nt = session.t, session.nt
 lang = session.language()
 db = session.get_db()
 
@@ -18,8 +18,9 @@ today = clock.today()
 status = plan_views.plan_status(plan_id, today)
 
 st.title(escape_markdown(current["title"]))
-st.caption(t("{axes} axes · {actions} actions · {means} moyens", axes=status["axis_id"].nunique(),
-             actions=status["action_id"].nunique(), means=len(status)))
+st.caption(" · ".join((nt("{n} axe", "{n} axes", status["axis_id"].nunique()),
+                       nt("{n} action", "{n} actions", status["action_id"].nunique()),
+                       nt("{n} moyen", "{n} moyens", len(status)))))
 with st.expander(t("Mise en contexte et orientations stratégiques de 2018")):
     st.text(current["context"])
     for (number, name, gloss), rows in items.list_strategies(db, plan_id).groupby(["number", "name", "gloss"]):
@@ -32,7 +33,7 @@ axis_items = status[status["axis_number"] == axis_number]
 axis_row = overview.axis_progress(axis_items).iloc[0]
 st.header(t("Axe {number} : {name}", number=axis_number, name=escape_markdown(axis_names[axis_number])), divider="gray")
 objectives = dict(items.list_axes(db, plan_id)[["number", "objective"]].itertuples(index=False))
-st.markdown(f"**{t('Objectif')}** : {escape_markdown(objectives.get(axis_number, ''))}")
+st.markdown(t("**{label}** : {value}", label=t("Objectif"), value=escape_markdown(objectives.get(axis_number, ""))))
 share = axis_row["Avancement"]
 st.progress(0.0 if share is None else float(share),
             text=t("{share} des moyens réalisés ou en bonne voie ({on_track} / {counted}) · {late} en retard",
@@ -55,24 +56,28 @@ history = updates.list_updates(db, means_id=int(means_id))
 left, right = st.columns(2)
 with left:
     cycle = f" ({escape_markdown(item['cycle_label'])})" if item["cycle_label"] else ""
-    st.markdown(f"**{t('Statut')}** : {t(item['status_fr'])}{cycle}")
+    status_fr = item["status_fr"]
+    st.markdown(t("**{label}** : {value}", label=t("Statut"), value=t(status_fr) + cycle))
     st.progress(int(item["progress"]) / 100, text=t("Avancement : {progress} %", progress=item["progress"]))
     if item["late"]:
         st.error(t("En retard") + " — " + escape_markdown(item["late_reason_fr"]), icon=":material/schedule:")
     deadline = overview.deadline_of(item)
-    st.markdown(f"**{t('Prochaine échéance')}** : {format_date(deadline, lang) if deadline else '—'}")
-    st.markdown(f"**{t('Période (telle qu’écrite)')}**")
+    st.markdown(t("**{label}** : {value}", label=t("Prochaine échéance"),
+                  value=format_date(deadline, lang) if deadline else "—"))
+    st.markdown("**" + t("Période (telle qu’écrite)") + "**")
     st.text(item["period_label"] or "—")
     by_hand = " · " + t("échéancier saisi à la main") if item["schedule_overridden"] else ""
     st.caption(escape_markdown(item["schedule_fr"]) + by_hand)
-    st.markdown(f"**{t('Responsables')}**")
+    st.markdown("**" + t("Responsables") + "**")
     st.text(item["responsible_label"] or "—")
 with right:
-    st.markdown(f"**{t('Indicateur de réussite')}**")
+    st.markdown("**" + t("Indicateur de réussite") + "**")
     st.text(item["indicator"] or "—")
-    corrected = f" ({t('corrigée par l’équipe')})" if item["target_overridden"] else ""
-    st.markdown(f"**{t('Cible')}** : {escape_markdown(item['target_fr'])}{corrected}")
-    st.markdown(f"**{t('Progrès vers la cible')}** : {escape_markdown(item['target_progress_fr'])}")
+    corrected = " (" + t("corrigée par l’équipe") + ")" if item["target_overridden"] else ""
+    target_fr, target_progress_fr = item["target_fr"], item["target_progress_fr"]
+    st.markdown(t("**{label}** : {value}", label=t("Cible"), value=escape_markdown(t(target_fr)) + corrected))
+    st.markdown(t("**{label}** : {value}", label=t("Progrès vers la cible"),
+                  value=escape_markdown(t(target_progress_fr))))
     if item["target_ratio"] is not None and item["target_ratio"] == item["target_ratio"]:
         st.progress(float(item["target_ratio"]))
     quantities = assessment.reported_quantities(history)
@@ -84,4 +89,4 @@ with right:
 
 st.subheader(t("Historique complet"), anchor=False)
 plan_views.item_table(overview.item_history(history), "plan.history", f"historique-moyen-{means_id}",
-                      empty_fr="Aucune mise à jour n’a encore été enregistrée pour ce moyen.")
+                      empty_fr=N_("Aucune mise à jour n’a encore été enregistrée pour ce moyen."))

@@ -4,12 +4,12 @@ import streamlit as st
 from lib.campaign import ambassadors, campaigns, impact_reports
 from lib.core import clock, roles
 from lib.core.errors import FormError
-from lib.core.i18n import format_date
+from lib.core.i18n import N_, format_date
 from lib.ui import campaign_widgets, feedback, session
 from lib.ui.layout import escape_markdown
 
 user = session.require_role(roles.AMBASSADORS)
-t = session.t
+t, nt = session.t, session.nt
 db = session.get_db()
 lang = session.language()
 
@@ -34,8 +34,10 @@ elif days is not None and days < 0:
     st.warning(t("La date prévue ({date}) est passée : vous pouvez encore soumettre votre rapport, il sera "
                  "marqué en retard.", date=format_date(campaign.report_due, lang)))
 elif days is not None:
-    st.info(t("À soumettre au plus tard le {date} (dans {days} jours). Enregistrez un brouillon et revenez "
-              "quand vous voulez.", date=format_date(campaign.report_due, lang), days=days))
+    st.info(nt("À soumettre au plus tard le {date} (dans {n} jour). Enregistrez un brouillon et revenez "
+               "quand vous voulez.",
+               "À soumettre au plus tard le {date} (dans {n} jours). Enregistrez un brouillon et revenez "
+               "quand vous voulez.", days, date=format_date(campaign.report_due, lang)))
 if report and report["status"] == "reopened" and report["reopen_note"]:
     st.warning(t("L’équipe a rouvert votre rapport :"))
     st.text(report["reopen_note"])
@@ -56,7 +58,8 @@ if editable:
         except FormError as error:
             feedback.show_errors(error)
         else:
-            st.session_state["report.notice"] = "Rapport soumis." if status == "submitted" else "Brouillon enregistré."
+            st.session_state["report.notice"] = (N_("Rapport soumis.") if status == "submitted"
+                                                 else N_("Brouillon enregistré."))
             st.rerun()
 if notice := st.session_state.pop("report.notice", None):
     st.toast(t(notice), icon=":material/check:")

@@ -24,7 +24,7 @@ if not listing:
 for item in listing:
     columns = st.columns([3, 2, 2])
     columns[0].text(item.name)
-    lang = session.language()
-    columns[1].text(f"{format_datetime(item.made_at, lang)} · {format_number(item.size_kb, lang)} Ko")
+    columns[1].text(t("{moment} · {size} Ko", moment=format_datetime(item.made_at, session.language()),
+                      size=format_number(item.size_kb, session.language())))
     columns[2].download_button(t("Télécharger"), item.path.read_bytes(), item.name, "application/octet-stream",
                                key=f"backups.download.{item.name}")

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from lib.core import clock, roles
-from lib.core.i18n import format_date, format_pct
+from lib.core.i18n import N_, format_date, format_pct
 from lib.plan import overview, statuses
 from lib.ui import plan_views, session
 
@@ -41,15 +41,15 @@ plan_views.chart_with_table(figures["breakdown"], tables["breakdown"], "overview
                             "statuts-par-axe")
 
 st.header(t("En retard"), divider="gray")
-plan_views.item_table(late, "overview.late", "moyens-en-retard", empty_fr="Aucun moyen en retard.")
+plan_views.item_table(late, "overview.late", "moyens-en-retard", empty_fr=N_("Aucun moyen en retard."))
 
 st.header(t("À échéance d’ici {days} jours", days=overview.DUE_SOON_DAYS), divider="gray")
 plan_views.item_table(soon, "overview.soon", "echeances-60-jours",
-                      empty_fr="Aucune échéance dans les 60 prochains jours.")
+                      empty_fr=N_("Aucune échéance dans les 60 prochains jours."))
 
 st.header(t("Dernières mises à jour"), divider="gray")
 plan_views.item_table(tables["latest"], "overview.latest", "dernieres-mises-a-jour",
-                      empty_fr="Aucune mise à jour n’a encore été enregistrée.")
+                      empty_fr=N_("Aucune mise à jour n’a encore été enregistrée."))
 
 st.header(t("Charge par responsable"), divider="gray")
 st.caption(t("Nombre de moyens portés par chaque responsable ou partenaire nommé au plan, et combien sont en retard. "

@@ -35,7 +35,7 @@ def test_the_timeline_counts_committed_ambassadors_per_moment(db):
     approved(db)
     view = charts.moments_timeline(listings.moment_counts(db, current_id(db)))
     assert list(view.table["Ambassadeurs engagés"]) == [1, 0, 1, 0, 0, 0, 0, 0]
-    assert view.figure.data[0].text[0] == "1 ambassadeur(s)"
+    assert view.figure.data[0].text[0] == "1 ambassadeur"
 
 
 def test_the_grid_says_engaged_or_done_in_words():
@@ -69,7 +69,7 @@ def test_activities_sum_participants_per_type():
     view = charts.activities_participants(activities)
     assert list(view.figure.data[0].x) == [50, 0]
     assert list(view.figure.data[0].text) == ["50", "non indiqué"]
-    assert view.figure.data[0].y[0].startswith("Kiosque (2 activité(s))")
+    assert view.figure.data[0].y[0].startswith("Kiosque (2 activités)")
 
 
 def test_empty_campaign_figures_still_build(db):

@@ -1,44 +1,19 @@
-"""French first, English complete; Québec formats."""
-import ast
+"""French first, English complete; Québec formats. (That every text has English, with its
+placeholders: tests/test_catalogues.py, over Babel's extraction of the code.)"""
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from lib.core import audit, i18n, roles
-from lib.core.i18n import format_date, format_datetime, format_number, format_pct, translate
-from lib.ui import navigation
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def literal_texts() -> set[str]:
-    """Every string literal passed first to t(...) or translate(...) in the app's code."""
-    found = set()
-    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "lib").rglob("*.py")]:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)
-                    and getattr(node.func, "id", getattr(node.func, "attr", None)) in ("t", "translate")):
-                found.add(node.args[0].value)
-    return found
-
-
-def test_every_interface_text_has_an_english_translation():
-    english = i18n.catalog("en")
-    texts = literal_texts()
-    texts |= {spec.title_fr for spec in (*navigation.PAGES, *navigation.SIGNED_OUT_PAGES, navigation.FIRST_RUN_PAGE)}
-    texts |= set(roles.ROLE_LABELS_FR.values()) | set(audit.ACTION_LABELS_FR.values())
-    texts |= set(audit.ACTION_GROUPS_FR.values())
-    missing = sorted(text for text in texts if text not in english)
-    assert not missing, missing
-
-
-def test_translations_keep_their_placeholders():
-    import re
-
-    for french, english in i18n.catalog("en").items():
-        assert set(re.findall(r"{\w+}", french)) == set(re.findall(r"{\w+}", str(english))), french
+from lib.core.i18n import (
+    MONTHS_FR,
+    format_date,
+    format_datetime,
+    format_month,
+    format_number,
+    format_pct,
+    month_name,
+    translate,
+)
 
 
 def test_unknown_text_falls_back_to_french():
@@ -65,3 +40,11 @@ def test_numbers_use_spaces_between_thousands_in_french():
     assert format_number(1315000, "fr").replace("\u202f", " ").replace("\xa0", " ") == "1 315 000"
     assert format_number(1315000, "en") == "1,315,000"
     assert format_pct(0.456, "fr").replace("\xa0", " ") == "46 %"
+
+
+def test_months_and_the_english_clock_come_from_babel():
+    assert MONTHS_FR[0] == "janvier" and MONTHS_FR[7] == "août" and len(MONTHS_FR) == 12
+    assert (format_month(2026, 1, "fr"), format_month(2026, 1, "en")) == ("janvier 2026", "January 2026")
+    assert (month_name(12, "fr"), month_name(12, "en")) == ("décembre", "December")
+    assert format_datetime(dt.datetime(2026, 11, 23, 9, 5), "fr") == "23 novembre 2026, 09 h 05"
+    assert format_datetime(dt.datetime(2023, 3, 1, 14, 5), "en") == "March 1, 2023, 14:05"

@@ -134,7 +134,7 @@ def test_staff_are_told_which_period_labels_cannot_be_read(app_for, file_db):
     file_db.transaction(lambda cur: cur.execute("UPDATE means SET period_label = 'Quand le vent tourne' WHERE id = ?",
                                                 [means_id]))
     app = app_for("staff", "pages/mises_a_jour.py")
-    assert any("1 moyen(s) ont une période" in w.value for w in app.warning)
+    assert any("1 moyen a une période" in w.value for w in app.warning)
     assert any("« Quand le vent tourne »" in x.value for x in app.text)
     app.selectbox(key="find.means").set_value(means_id).run()
     app.selectbox(key="schedule.kind").set_value("once")

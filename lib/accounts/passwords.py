@@ -9,6 +9,9 @@ from pathlib import Path
 
 import bcrypt
 
+from lib.core.i18n import N_
+from lib.core.messages import Message
+
 MIN_LENGTH = 12
 DEFAULT_ROUNDS = 12
 
@@ -34,13 +37,13 @@ def validate_password(password: str, username: str = "") -> list[str]:
     """The French messages for each rule `password` breaks; [] when it is acceptable."""
     errors = []
     if len(password) < MIN_LENGTH:
-        errors.append(f"Le mot de passe doit contenir au moins {MIN_LENGTH} caractères.")
+        errors.append(Message("Le mot de passe doit contenir au moins {minimum} caractères.", minimum=MIN_LENGTH))
     if username and username.strip().lower() in password.lower():
-        errors.append("Le mot de passe ne doit pas contenir le nom d’utilisateur.")
+        errors.append(N_("Le mot de passe ne doit pas contenir le nom d’utilisateur."))
     if password.lower() in common_passwords():
-        errors.append("Ce mot de passe est trop courant; choisissez-en un autre.")
+        errors.append(N_("Ce mot de passe est trop courant; choisissez-en un autre."))
     elif len(set(password)) <= 2 and password:
-        errors.append("Le mot de passe ne doit pas répéter un ou deux caractères seulement.")
+        errors.append(N_("Le mot de passe ne doit pas répéter un ou deux caractères seulement."))
     return errors
 
 

@@ -13,7 +13,7 @@ from lib.accounts.passwords import check_password, generate_password, hash_passw
 from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
 from lib.core.errors import FormError
-from lib.core.i18n import format_datetime, translate
+from lib.core.i18n import N_, format_datetime, translate
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 
@@ -74,16 +74,16 @@ def validate_new_user(username: str, role: str, display_name: str, email: str, p
     """French messages for each invalid field of a new account; [] when all are valid."""
     errors = []
     if not USERNAME_PATTERN.match(normalise_username(username)):
-        errors.append("Le nom d’utilisateur doit compter de 2 à 40 caractères : lettres minuscules, "
-                      "chiffres, point, tiret ou souligné.")
+        errors.append(N_("Le nom d’utilisateur doit compter de 2 à 40 caractères : lettres minuscules, "
+                         "chiffres, point, tiret ou souligné."))
     if role not in roles.ROLES:
-        errors.append("Rôle inconnu.")
+        errors.append(N_("Rôle inconnu."))
     if not display_name.strip():
-        errors.append("Le nom affiché est obligatoire.")
+        errors.append(N_("Le nom affiché est obligatoire."))
     elif len(display_name) > 120:
-        errors.append("Le nom affiché ne doit pas dépasser 120 caractères.")
+        errors.append(N_("Le nom affiché ne doit pas dépasser 120 caractères."))
     if email and not validators.is_email(email.strip()):
-        errors.append("L’adresse courriel n’est pas valide.")
+        errors.append(N_("L’adresse courriel n’est pas valide."))
     errors += validate_password(password, normalise_username(username))
     return errors
 
@@ -195,7 +195,7 @@ def change_own_password(db: Database, username: str, current: str, new: str, con
         raise UserError("Le mot de passe actuel est incorrect.")
     errors = validate_password(new, user.username)
     if new != confirm:
-        errors.append("Les deux nouveaux mots de passe ne sont pas identiques.")
+        errors.append(N_("Les deux nouveaux mots de passe ne sont pas identiques."))
     if errors:
         raise UserError(errors)
     _change(db, user.username, user.username, "user.password_change", "password_hash = ?",

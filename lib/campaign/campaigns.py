@@ -14,7 +14,8 @@ import pandas as pd
 from lib.core import audit, clock
 from lib.core.db import Database
 from lib.core.errors import FormError
-from lib.core.messages import Message
+from lib.core.i18n import N_
+from lib.core.messages import Message, PluralMessage
 
 CAMPAIGN_TEXT_FIELDS = (
     "name", "agreement_title", "slogan", "organiser", "ambassador_status", "purpose", "website",
@@ -215,20 +216,22 @@ def validate_campaign(data: dict) -> list[str]:
     """French messages for every invalid part of seed-shaped campaign `data`; [] if valid."""
     errors = []
     if not SLUG_PATTERN.match(data.get("slug") or ""):
-        errors.append("L’identifiant doit compter de 3 à 60 caractères : lettres minuscules, chiffres et tirets.")
+        errors.append(N_("L’identifiant doit compter de 3 à 60 caractères : lettres minuscules, chiffres et tirets."))
     if not (data.get("name") or "").strip():
-        errors.append("Le nom de la campagne est obligatoire.")
-    for field, label in (("starts_on", "La date de début"), ("valid_until", "La date de fin de validité de l’entente"),
-                         ("report_due", "La date limite du rapport de retombées")):
+        errors.append(N_("Le nom de la campagne est obligatoire."))
+    for field, label in (("starts_on", N_("La date de début")),
+                         ("valid_until", N_("La date de fin de validité de l’entente")),
+                         ("report_due", N_("La date limite du rapport de retombées"))):
         if not isinstance(data.get(field), dt.date):
             errors.append(Message("{label} est obligatoire.", label=label))
     if all(isinstance(data.get(f), dt.date) for f in ("starts_on", "valid_until")) \
             and data["valid_until"] < data["starts_on"]:
-        errors.append("La fin de validité de l’entente doit suivre la date de début.")
+        errors.append(N_("La fin de validité de l’entente doit suivre la date de début."))
     email = (data.get("contact") or {}).get("email", "")
     if email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", email):
-        errors.append("Le courriel de la personne-ressource n’est pas valide.")
-    errors += _validate_rows(data.get("moments", []), "Moment fort", ("key", "when", "starts_on", "ends_on"))
+        errors.append(N_("Le courriel de la personne-ressource n’est pas valide."))
+    errors += _validate_rows(data.get("moments", []), N_("Moment fort {index}"),
+                             ("key", "when", "starts_on", "ends_on"))
     for index, moment in enumerate(data.get("moments", []), start=1):
         if moment.get("kind") not in MOMENT_KINDS:
             errors.append(Message("Moment fort {index} : le type doit être date, range, month ou season.",
@@ -236,8 +239,8 @@ def validate_campaign(data: dict) -> list[str]:
         if isinstance(moment.get("starts_on"), dt.date) and isinstance(moment.get("ends_on"), dt.date) \
                 and moment["ends_on"] < moment["starts_on"]:
             errors.append(Message("Moment fort {index} : la fin précède le début.", index=index))
-    errors += _validate_rows(data.get("commitments", []), "Engagement", ("key", "label"))
-    errors += _validate_rows(data.get("channels", []), "Canal", ("key", "label"))
+    errors += _validate_rows(data.get("commitments", []), N_("Engagement {index}"), ("key", "label"))
+    errors += _validate_rows(data.get("channels", []), N_("Canal {index}"), ("key", "label"))
     for index, channel in enumerate(data.get("channels", []), start=1):
         audience = channel.get("audience")
         if audience is not None and (not isinstance(audience, int) or audience < 0):
@@ -245,13 +248,14 @@ def validate_campaign(data: dict) -> list[str]:
     return errors
 
 
-def _validate_rows(rows: list[dict], noun: str, required: tuple[str, ...]) -> list[str]:
+def _validate_rows(rows: list[dict], row_template: str, required: tuple[str, ...]) -> list[str]:
     errors, seen = [], set()
     for index, row in enumerate(rows, start=1):
-        row_label = Message(noun + " {index}", index=index)  # "Moment fort 2", translated as a whole
+        row_label = Message(row_template, index=index)  # "Moment fort 2", translated as a whole
         missing = [field for field in required if row.get(field) in (None, "")]
         if missing:
-            errors.append(Message("{row} : champ(s) manquant(s) ({fields}).", row=row_label, fields=", ".join(missing)))
+            errors.append(PluralMessage("{row} : champ manquant ({fields}).", "{row} : champs manquants ({fields}).",
+                                        len(missing), row=row_label, fields=", ".join(missing)))
         key = row.get("key")
         if key and not re.match(r"^[a-z0-9][a-z0-9-]*$", str(key)):
             errors.append(Message("{row} : la clé ne doit contenir que des minuscules, chiffres et tirets.",

@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.core.chart_labels import escape_label, wrap_label
-from lib.core.i18n import format_date, format_month, format_number, translate
+from lib.core.i18n import N_, format_date, format_month, format_number, ngettext, translate
 
 SOURCES = {  # colour-blind-safe (Okabe-Ito), one colour and pattern per kind of number
     "organiser": ("#0072B2", ""),
@@ -25,7 +25,7 @@ SOURCES = {  # colour-blind-safe (Okabe-Ito), one colour and pattern per kind of
     "reported": ("#009E73", "x"),
     "commitments": ("#CC79A7", ""),  # not an audience: a colour of its own
 }
-GRID_STATES = (("none", "—", "#FFFFFF"), ("committed", "Engagé", "#CFE3F5"), ("done", "Fait ✓", "#009E73"))
+GRID_STATES = (("none", "—", "#FFFFFF"), ("committed", N_("Engagé"), "#CFE3F5"), ("done", N_("Fait ✓"), "#009E73"))
 _FONT = dict(family="Source Sans Pro, sans-serif", size=14)
 
 
@@ -106,7 +106,7 @@ def moments_timeline(moments: pd.DataFrame, lang: str = "fr") -> ChartView:
     starts = [pd.Timestamp(v) for v in moments["starts_on"]]
     ends = [pd.Timestamp(v) + pd.Timedelta(days=1) for v in moments["ends_on"]]
     counts = [int(v) for v in moments["ambassadors"]]
-    texts = [translate("{n} ambassadeur(s)", lang, n=n) for n in counts]
+    texts = [ngettext("{n} ambassadeur", "{n} ambassadeurs", n, lang) for n in counts]
     labels = [wrap_label(f"{w} — {d}", 44) for w, d in zip(moments["when_label"], moments["description"])]
     colour, pattern = SOURCES["commitments"]
     figure = go.Figure(go.Bar(
@@ -204,8 +204,8 @@ def activities_participants(activities: pd.DataFrame, lang: str = "fr") -> Chart
                    .groupby("type", sort=True).agg(activities=("type", "size"),
                                                    participants=("participants", lambda s: s.sum(min_count=1)))
                    .reset_index())
-    labels = [translate("{type} ({n} activité(s))", lang, type=t, n=n)
-              for t, n in zip(summary["type"], summary["activities"])]
+    labels = [ngettext("{type} ({n} activité)", "{type} ({n} activités)", n, lang, type=kind)
+              for kind, n in zip(summary["type"], summary["activities"])]
     values = [None if v is None or v != v else int(v) for v in summary["participants"]]
     figure = _bars_figure(labels, values, "reported",
                           translate("Activités rapportées par les ambassadeurs : participants par type", lang),

@@ -18,14 +18,17 @@ from lib.campaign.agreement_form import CHANNEL_LABELS, CHANNELS
 from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
 from lib.core.errors import FormError
-from lib.core.i18n import translate
+from lib.core.i18n import N_, translate
 from lib.core.messages import Message
 
-REACH_METRICS = (("posts", "Publications"), ("views", "Vues"), ("shares", "Partages"),
-                 ("people_reached", "Personnes jointes"))
+REACH_METRICS = (("posts", N_("Publications")), ("views", N_("Vues")), ("shares", N_("Partages")),
+                 ("people_reached", N_("Personnes jointes")))
 REACH_METRIC_LABELS = dict(REACH_METRICS)
-STATUS_LABELS_FR = {"none": "Non commencé", "draft": "Brouillon", "submitted": "Soumis",
-                    "reopened": "Rouvert par l’équipe"}
+# The same measures inside a sentence ("Portée Facebook — vues").
+REACH_METRIC_NOUNS_FR = {"posts": N_("publications"), "views": N_("vues"), "shares": N_("partages"),
+                         "people_reached": N_("personnes jointes")}
+STATUS_LABELS_FR = {"none": N_("Non commencé"), "draft": N_("Brouillon"), "submitted": N_("Soumis"),
+                    "reopened": N_("Rouvert par l’équipe")}
 MAX_COUNT = 10_000_000_000
 MAX_TIMES = 10_000
 MAX_LINKS = 20
@@ -140,7 +143,7 @@ def validate_report(data: dict, items: list[ReportItem]) -> list[str]:
     labels = {(item.kind, item.key): item.label for item in items}
     for item_id, action in (data.get("actions") or {}).items():
         if item_id not in labels:
-            errors.append("Actions : élément inconnu (il ne fait pas partie de vos engagements).")
+            errors.append(N_("Actions : élément inconnu (il ne fait pas partie de vos engagements)."))
             continue
         short = labels[item_id][:60]
         errors += _count_error(action.get("times"), Message("« {item} » — nombre de fois", item=short), MAX_TIMES)
@@ -155,10 +158,11 @@ def validate_report(data: dict, items: list[ReportItem]) -> list[str]:
                                   item=short))
     for key, reach in (data.get("reach") or {}).items():
         if key not in CHANNEL_LABELS:
-            errors.append("Portée : canal inconnu.")
+            errors.append(N_("Portée : canal inconnu."))
             continue
-        for metric, metric_label in REACH_METRICS:
-            label = Message("Portée {channel} — {metric}", channel=CHANNEL_LABELS[key], metric=metric_label.lower())
+        for metric, _ in REACH_METRICS:
+            label = Message("Portée {channel} — {metric}", channel=CHANNEL_LABELS[key],
+                            metric=REACH_METRIC_NOUNS_FR[metric])
             errors += _count_error(reach.get(metric), label)
     activities = data.get("activities") or []
     if len(activities) > MAX_ACTIVITIES:
@@ -175,10 +179,10 @@ def validate_report(data: dict, items: list[ReportItem]) -> list[str]:
         held_on = activity.get("held_on")
         if held_on is not None and not isinstance(held_on, dt.date):
             errors.append(Message("Activité {index} — date : date attendue.", index=index))
-    errors += _count_error(data.get("newsletter_recipients"), "Destinataires de l’infolettre")
-    errors += _count_error(data.get("intranet_recipients"), "Destinataires de l’intranet")
-    for key, label in (("what_worked", "Ce qui a bien fonctionné"), ("suggestions", "Suggestions"),
-                       ("comments", "Autres commentaires")):
+    errors += _count_error(data.get("newsletter_recipients"), N_("Destinataires de l’infolettre"))
+    errors += _count_error(data.get("intranet_recipients"), N_("Destinataires de l’intranet"))
+    for key, label in (("what_worked", N_("Ce qui a bien fonctionné")), ("suggestions", N_("Suggestions")),
+                       ("comments", N_("Autres commentaires"))):
         errors += _text_error(data.get(key), label, MAX_COMMENT)
     return errors
 
@@ -257,8 +261,8 @@ def _write_details(cur, report_id: int, data: dict) -> None:
                      activity.get("participants"), (activity.get("description") or "").strip()])
 
 
-ACTIVITY_COLUMNS_FR = {"type": "Type", "held_on": "Date", "participants": "Participants",
-                       "description": "Description"}
+ACTIVITY_COLUMNS_FR = {"type": N_("Type"), "held_on": N_("Date"), "participants": N_("Participants"),
+                       "description": N_("Description")}
 
 
 def activities_table(activities: list[dict], lang: str = "fr") -> pd.DataFrame:

@@ -1,41 +1,110 @@
 """Words, dates and numbers in French (first) and English, following Québec conventions.
 
-The French text is the key: `translate("Plan d’action", "en")` looks it up in the
-English catalogues `lib/locales/en/*.yaml` (one file per area, so that work on one
-screen does not touch another's words) and falls back to the French text.
+The French text is the gettext msgid: `translate("Plan d’action", "en")` looks it up in
+lib/core/locales/en/LC_MESSAGES/messages.po and falls back to the French text. The .po is
+compiled to its .mo on first use when the .mo is missing or older (nothing to run after a
+clone or a pull); the commands that extract, update and compile the catalogues are in the
+README. Code marks its French texts for extraction by passing literals to `translate`,
+`ngettext`, `Message` and the pages' `t`/`nt`, or with `N_` where a constant keeps them.
+
+Dates and the clock come from Babel's fr_CA and en_CA data ("1er" for the first day of the
+month is added here: Babel writes "1 mars").
 """
 from __future__ import annotations
 
 import datetime as dt
+import gettext
+import io
+import os
+import tempfile
 from functools import cache
 from pathlib import Path
 
-import yaml
+from babel import Locale
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_time as babel_format_time
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
+from babel.support import NullTranslations, Translations
 
 LANGUAGES = {"fr": "Français", "en": "English"}
 DEFAULT_LANGUAGE = "fr"
 _LOCALES = {"fr": "fr_CA", "en": "en_CA"}
-_CATALOG_DIR = Path(__file__).resolve().parent / "locales"
+LOCALE_DIR = Path(__file__).resolve().parent / "locales"
+DOMAIN = "messages"
+# The English clock stays on 24 hours ("14:05"); French uses Babel's fr_CA short time ("14 h 05").
+_TIME_PATTERNS = {"fr": "short", "en": "HH:mm"}
 
-MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-             "septembre", "octobre", "novembre", "décembre")
+MONTHS_FR: tuple[str, ...] = tuple(Locale.parse("fr_CA").months["format"]["wide"][m] for m in range(1, 13))
+
+
+def N_(text_fr: str) -> str:
+    """Mark a French text kept in a constant for extraction (translated where it is shown)."""
+    return text_fr
+
+
+class _French(NullTranslations):
+    """The msgids themselves, with the French plural rule (0 and 1 are singular): French
+    screens, and the fallback of every other language for what it does not translate."""
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return msgid1 if n <= 1 else msgid2
+
+
+def po_path(lang: str) -> Path:
+    """The catalogue of `lang`: lib/core/locales/<lang>/LC_MESSAGES/messages.po."""
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def compile_catalogue(lang: str) -> bytes:
+    """The .mo bytes of `lang`'s .po (fuzzy and empty translations left out); also written
+    next to the .po when the .mo there is missing or older (atomically, so that processes
+    starting together do not read half a file). A read-only checkout only skips the write."""
+    po = po_path(lang)
+    mo = po.with_suffix(".mo")
+    if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+        return mo.read_bytes()
+    with po.open("rb") as source:
+        catalogue = read_po(source, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalogue)
+    data = buffer.getvalue()
+    try:
+        handle, temporary = tempfile.mkstemp(dir=mo.parent, prefix=".messages-", suffix=".mo")
+    except OSError:
+        return data
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, 0o644)  # mkstemp makes it owner-only, like no other file of the checkout
+        os.replace(temporary, mo)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+    return data
 
 
 @cache
-def catalog(lang: str) -> dict[str, str]:
-    """The merged French -> `lang` catalogue (empty for French)."""
-    merged: dict[str, str] = {}
-    for path in sorted((_CATALOG_DIR / lang).glob("*.yaml")):
-        merged.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
-    return merged
+def translations(lang: str) -> gettext.NullTranslations:
+    """The gettext translations of `lang`, falling back to French (the msgids)."""
+    french = _French()
+    if lang == "fr" or not po_path(lang).exists():
+        return french
+    loaded = Translations(fp=io.BytesIO(compile_catalogue(lang)), domain=DOMAIN)
+    loaded.add_fallback(french)
+    return loaded
 
 
 def translate(text_fr: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
     """`text_fr` in `lang` (French when no translation exists), formatted with `values`."""
-    text = text_fr if lang == "fr" else catalog(lang).get(text_fr, text_fr)
+    text = translations(lang).gettext(text_fr)
     return text.format(**values) if values else text
+
+
+def ngettext(singular_fr: str, plural_fr: str, n: int, lang: str = DEFAULT_LANGUAGE, **values) -> str:
+    """The form of `singular_fr`/`plural_fr` that fits `n` in `lang` (French: 0 and 1 are
+    singular), formatted with `n` and `values`."""
+    return translations(lang).ngettext(singular_fr, plural_fr, n).format(**{"n": n, **values})
 
 
 def format_date(day: dt.date | None, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -44,32 +113,33 @@ def format_date(day: dt.date | None, lang: str = DEFAULT_LANGUAGE) -> str:
         return ""
     if isinstance(day, dt.datetime):
         day = day.date()
-    if lang == "fr":
-        first = "1er" if day.day == 1 else str(day.day)
-        return f"{first} {MONTHS_FR[day.month - 1]} {day.year}"
+    if lang == "fr" and day.day == 1:  # Babel's fr_CA long date is "d MMMM y"
+        return babel_format_date(day, "'1er' MMMM y", locale=_LOCALES[lang])
     return babel_format_date(day, "long", locale=_LOCALES[lang])
+
+
+def format_time(moment: dt.datetime | dt.time, lang: str = DEFAULT_LANGUAGE) -> str:
+    """'14 h 05' (fr, Babel's fr_CA) or '14:05' (en), of the moment as given (no time zone change)."""
+    clock = moment.time() if isinstance(moment, dt.datetime) else moment
+    return babel_format_time(clock.replace(tzinfo=None), _TIME_PATTERNS[lang], locale=_LOCALES[lang])
 
 
 def format_datetime(moment: dt.datetime | None, lang: str = DEFAULT_LANGUAGE) -> str:
     """'13 mars 2023, 14 h 05' (fr) or 'March 13, 2023, 14:05' (en); '' for None."""
     if moment is None or moment != moment:
         return ""
-    clock = f"{moment:%H} h {moment:%M}" if lang == "fr" else f"{moment:%H:%M}"
-    return f"{format_date(moment.date(), lang)}, {clock}"
+    joined = Locale.parse(_LOCALES[lang]).datetime_formats["long"]  # "{1}, {0}": date, time
+    return joined.format(format_time(moment, lang), format_date(moment.date(), lang))
 
 
 def format_month(year: int, month: int, lang: str = DEFAULT_LANGUAGE) -> str:
     """'janvier 2026' (fr) or 'January 2026' (en)."""
-    if lang == "fr":
-        return f"{MONTHS_FR[month - 1]} {year}"
     return babel_format_date(dt.date(year, month, 1), "MMMM y", locale=_LOCALES[lang])
 
 
 def month_name(month: int, lang: str = DEFAULT_LANGUAGE) -> str:
     """'janvier' (fr) or 'January' (en) for 1."""
-    if lang == "fr":
-        return MONTHS_FR[month - 1]
-    return babel_format_date(dt.date(2000, month, 1), "MMMM", locale=_LOCALES[lang])
+    return Locale.parse(_LOCALES[lang]).months["stand-alone"]["wide"][month]
 
 
 def format_number(value: float | int | None, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:

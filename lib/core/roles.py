@@ -7,6 +7,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from lib.core.errors import AccessDenied
+from lib.core.i18n import N_
 
 
 class Role(StrEnum):
@@ -17,8 +18,8 @@ class Role(StrEnum):
 
 
 ROLES: tuple[Role, ...] = tuple(Role)
-ROLE_LABELS_FR = {Role.ADMIN: "Administrateur", Role.STAFF: "Équipe", Role.BOARD: "Membre du CA",
-                  Role.AMBASSADOR: "Ambassadeur"}
+ROLE_LABELS_FR = {Role.ADMIN: N_("Administrateur"), Role.STAFF: N_("Équipe"), Role.BOARD: N_("Membre du CA"),
+                  Role.AMBASSADOR: N_("Ambassadeur")}
 
 EVERYONE = frozenset(Role)
 READERS = frozenset({Role.ADMIN, Role.STAFF, Role.BOARD})        # the plan and the campaign's results
@@ -27,8 +28,8 @@ ADMINS = frozenset({Role.ADMIN})                                 # accounts, jou
 AMBASSADORS = frozenset({Role.AMBASSADOR})                       # own agreement and impact report
 
 _REFUSALS_FR = {
-    STAFF: "Cette action est réservée à l’équipe.",
-    ADMINS: "Cette action est réservée aux administrateurs.",
+    STAFF: N_("Cette action est réservée à l’équipe."),
+    ADMINS: N_("Cette action est réservée aux administrateurs."),
 }
 
 
@@ -45,5 +46,5 @@ def require(account, roles: frozenset):
     calling lib directly, still cannot act for a lesser role.
     """
     if not is_allowed(account, roles):
-        raise AccessDenied(_REFUSALS_FR.get(roles, "Cette action n’est pas permise avec votre compte."))
+        raise AccessDenied(_REFUSALS_FR.get(roles, N_("Cette action n’est pas permise avec votre compte.")))
     return account

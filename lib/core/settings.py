@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date
 
 from lib.core.db import Database
+from lib.core.i18n import N_
+from lib.core.messages import Message
 
 
 @dataclass(frozen=True)
@@ -36,19 +38,19 @@ def validate_settings(values: dict) -> list[str]:
     """French messages for each invalid editable value of `values` (text or typed); [] when valid."""
     errors = []
     if "aga_month" in values and not (str(values["aga_month"]).isdigit() and int(values["aga_month"]) in AGA_MONTHS):
-        errors.append("Le mois de l’AGA doit être un mois de 1 à 12.")
+        errors.append(N_("Le mois de l’AGA doit être un mois de 1 à 12."))
     if "continuous_late_days" in values and not (
             str(values["continuous_late_days"]).isdigit()
             and int(values["continuous_late_days"]) in CONTINUOUS_LATE_DAYS):
-        errors.append("Le délai sans mise à jour doit être un nombre de jours entre 7 et 366.")
+        errors.append(N_("Le délai sans mise à jour doit être un nombre de jours entre 7 et 366."))
     if "plan_start" in values:
         try:
             date.fromisoformat(str(values["plan_start"]))
         except ValueError:
-            errors.append("La date de début du plan doit être une date valide (AAAA-MM-JJ).")
+            errors.append(N_("La date de début du plan doit être une date valide (AAAA-MM-JJ)."))
     unknown = set(values) - set(EDITABLE)
     if unknown:
-        errors.append("Paramètre inconnu : " + ", ".join(sorted(unknown)))
+        errors.append(Message("Paramètre inconnu : {keys}", keys=", ".join(sorted(unknown))))
     return errors
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.core.chart_labels import escape_label, wrap_label
-from lib.core.i18n import format_pct, translate
+from lib.core.i18n import N_, format_pct, translate
 from lib.plan.statuses import STATUS_LABELS_FR, STATUSES
 
 STATUS_STYLE = {  # colour-blind-safe palette (Okabe-Ito) + a pattern per status
@@ -47,8 +47,9 @@ def axis_progress_figure(table: pd.DataFrame, lang: str = "fr") -> go.Figure:
                    name=translate("Réalisés ou en bonne voie", lang),
                    hovertemplate="%{y}<br>%{text}<extra></extra>")
     _layout(figure, 70 + 60 * len(labels), barmode="overlay", bargap=0.35)
-    figure.update_xaxes(range=[0, 125], tickvals=[0, 25, 50, 75, 100], ticksuffix=" %", showgrid=True,
-                        gridcolor="#DDDDDD", title=translate("Part des moyens réalisés ou en bonne voie", lang))
+    figure.update_xaxes(range=[0, 125], tickvals=[0, 25, 50, 75, 100], ticksuffix=" %" if lang == "fr" else "%",
+                        showgrid=True, gridcolor="#DDDDDD",
+                        title=translate("Part des moyens réalisés ou en bonne voie", lang))
     return figure
 
 
@@ -67,7 +68,8 @@ def status_breakdown_figure(table: pd.DataFrame, lang: str = "fr") -> go.Figure:
                                    line=dict(color="white", width=1)),
                        text=[str(v) if v else "" for v in values], textposition="inside",
                        insidetextanchor="middle", textfont=dict(color="white" if status != "a_venir" else "black"),
-                       hovertemplate="%{y}<br>" + translate(column, lang) + " : %{x}<extra></extra>")
+                       hovertemplate="%{y}<br>" + translate("{label} : {value}", lang, label=translate(column, lang),
+                                                            value="%{x}") + "<extra></extra>")
     _layout(figure, 110 + 55 * len(labels), barmode="stack", bargap=0.3,
             legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, traceorder="normal"))
     figure.update_xaxes(title=translate("Nombre de moyens", lang), showgrid=True, gridcolor="#DDDDDD")
@@ -98,11 +100,11 @@ def target_progress_figure(table: pd.DataFrame, goal: float | None, lang: str = 
     (count targets, a step line), the sum per period (frequency targets, bars) or each reported
     figure (thresholds, markers); every value written, the goal a dashed labelled line."""
     if "Période" in table.columns:
-        x, y, name = table["Période"].tolist(), table["Quantité"].tolist(), "Quantité déclarée"
+        x, y, name = table["Période"].tolist(), table["Quantité"].tolist(), N_("Quantité déclarée")
     elif "Total cumulé" in table.columns:
-        x, y, name = table["Date du travail"].tolist(), table["Total cumulé"].tolist(), "Total cumulé"
+        x, y, name = table["Date du travail"].tolist(), table["Total cumulé"].tolist(), N_("Total cumulé")
     else:
-        x, y, name = table["Date du travail"].tolist(), table["Quantité"].tolist(), "Quantité déclarée"
+        x, y, name = table["Date du travail"].tolist(), table["Quantité"].tolist(), N_("Quantité déclarée")
     texts = [f"{v:g}" for v in y]
     figure = go.Figure()
     if "Période" in table.columns:
@@ -115,7 +117,8 @@ def target_progress_figure(table: pd.DataFrame, goal: float | None, lang: str = 
                            text=texts, textposition="top center", textfont=_TEXT, name=translate(name, lang))
     if goal:
         figure.add_hline(y=goal, line_dash="dash", line_color="#D55E00",
-                         annotation_text=f"{translate('Cible', lang)} : {goal:g}", annotation_position="right",
+                         annotation_text=translate("Cible : {goal}", lang, goal=f"{goal:g}"),
+                         annotation_position="right",
                          annotation_font=_TEXT)
     # The goal's label sits right of the plot, where no bar or value can hide it.
     figure.update_layout(height=280, margin=dict(l=10, r=90, t=30, b=10), font=_FONT, plot_bgcolor="white",

@@ -43,6 +43,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
+from lib.core.i18n import N_
 from lib.plan.french import Token, fold, format_date_fr, tokenize
 from lib.plan.schedule import MONTHS_FR, parse_period
 
@@ -362,7 +363,7 @@ def progress_toward(target: Target, quantities: Sequence[tuple[date, int]], as_o
     kept = sorted((d, q) for d, q in quantities if d <= as_of)
     if target.kind == "done":
         return Progress(value=1.0 if done else 0.0, target=None, ratio=None,
-                        label_fr="Réalisé" if done else "Non réalisé")
+                        label_fr=N_("Réalisé") if done else N_("Non réalisé"))
     goal = float(target.quantity or 0)
     unit = f" {target.unit_fr}" if target.unit_fr else ""
     if target.kind == "count_by":

@@ -7,6 +7,8 @@ import pandas as pd
 from lib.core import audit, clock, roles
 from lib.core.db import Database
 from lib.core.errors import FormError
+from lib.core.i18n import N_
+from lib.core.messages import Message
 from lib.plan.parties import parse_parties
 
 
@@ -108,16 +110,16 @@ class PlanError(FormError):
 def _required(value: str, label: str, limit: int, errors: list[str]) -> str:
     value = (value or "").strip()
     if not value:
-        errors.append(f"{label} est obligatoire.")
+        errors.append(Message("{label} est obligatoire.", label=label))
     elif len(value) > limit:
-        errors.append(f"{label} dépasse {limit} caractères.")
+        errors.append(Message("{label} dépasse {limit} caractères.", label=label, limit=limit))
     return value
 
 
 def _optional(value: str, label: str, limit: int, errors: list[str]) -> str:
     value = (value or "").strip()
     if len(value) > limit:
-        errors.append(f"{label} dépasse {limit} caractères.")
+        errors.append(Message("{label} dépasse {limit} caractères.", label=label, limit=limit))
     return value
 
 
@@ -137,8 +139,8 @@ def add_axis(db: Database, user, plan_id: int, name: str, objective: str = "", *
     """Add an axis at the end of a plan; returns its id. Raises PermissionError, PlanError."""
     roles.require(user, roles.STAFF)
     errors: list[str] = []
-    name = _required(name, "Le nom de l’axe", NAME_MAX_CHARS, errors)
-    objective = _optional(objective, "L’objectif", TEXT_MAX_CHARS, errors)
+    name = _required(name, N_("Le nom de l’axe"), NAME_MAX_CHARS, errors)
+    objective = _optional(objective, N_("L’objectif"), TEXT_MAX_CHARS, errors)
     if errors:
         raise PlanError(errors)
 
@@ -159,8 +161,8 @@ def update_axis(db: Database, user, axis_id: int, name: str, objective: str = ""
     """Rename an axis or change its objective. Raises PermissionError, PlanError."""
     roles.require(user, roles.STAFF)
     errors: list[str] = []
-    name = _required(name, "Le nom de l’axe", NAME_MAX_CHARS, errors)
-    objective = _optional(objective, "L’objectif", TEXT_MAX_CHARS, errors)
+    name = _required(name, N_("Le nom de l’axe"), NAME_MAX_CHARS, errors)
+    objective = _optional(objective, N_("L’objectif"), TEXT_MAX_CHARS, errors)
     if errors:
         raise PlanError(errors)
 
@@ -181,7 +183,7 @@ def add_action(db: Database, user, axis_id: int, title: str, *, session_id: str 
     """Add an action at the end of an axis; returns its id. Raises PermissionError, PlanError."""
     roles.require(user, roles.STAFF)
     errors: list[str] = []
-    title = _required(title, "Le titre de l’action", NAME_MAX_CHARS, errors)
+    title = _required(title, N_("Le titre de l’action"), NAME_MAX_CHARS, errors)
     if errors:
         raise PlanError(errors)
 
@@ -204,7 +206,7 @@ def update_action(db: Database, user, action_id: int, title: str, *, session_id:
     """Change an action's title. Raises PermissionError, PlanError."""
     roles.require(user, roles.STAFF)
     errors: list[str] = []
-    title = _required(title, "Le titre de l’action", NAME_MAX_CHARS, errors)
+    title = _required(title, N_("Le titre de l’action"), NAME_MAX_CHARS, errors)
     if errors:
         raise PlanError(errors)
 
@@ -221,10 +223,10 @@ def update_action(db: Database, user, action_id: int, title: str, *, session_id:
 
 def _means_fields(text: str, period_label: str, indicator: str, responsible_label: str) -> tuple[list[str], tuple]:
     errors: list[str] = []
-    values = (_required(text, "Le texte du moyen", TEXT_MAX_CHARS, errors),
-              _optional(period_label, "La période", NAME_MAX_CHARS, errors),
-              _optional(indicator, "L’indicateur", TEXT_MAX_CHARS, errors),
-              _optional(responsible_label, "Les responsables", NAME_MAX_CHARS, errors))
+    values = (_required(text, N_("Le texte du moyen"), TEXT_MAX_CHARS, errors),
+              _optional(period_label, N_("La période"), NAME_MAX_CHARS, errors),
+              _optional(indicator, N_("L’indicateur"), TEXT_MAX_CHARS, errors),
+              _optional(responsible_label, N_("Les responsables"), NAME_MAX_CHARS, errors))
     return errors, values
 
 

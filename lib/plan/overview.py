@@ -11,11 +11,22 @@ from datetime import date, timedelta
 import pandas as pd
 
 from lib.core.clock import to_local
+from lib.core.i18n import N_
 from lib.plan.french import fold
 from lib.plan.indicators import effective_quantity
 from lib.plan.statuses import STATUS_LABELS_FR, STATUSES
 
 DUE_SOON_DAYS = 60
+# The French headers and words written in these tables, marked for the catalogue (pages show
+# them through lib.ui.plan_views.localise).
+HEADERS_FR = (
+    N_("Axe"), N_("Moyens"), N_("Comptés"), N_("Réalisés ou en bonne voie"), N_("En retard"), N_("Avancement"),
+    N_("Moyen"), N_("Statut"), N_("Responsables"), N_("Action"), N_("En retard depuis"), N_("Pourquoi"),
+    N_("Échéance"), N_("Échéancier"), N_("Responsable"), N_("Moyens portés"), N_("Enregistrée le"), N_("Par"),
+    N_("Avancement (%)"), N_("Date du travail"), N_("Note"), N_("Corrigée"), N_("N°"), N_("Cycle"),
+    N_("Quantité"), N_("Preuve"), N_("Corrige"), N_("Corrigée par"), N_("Période"), N_("Total cumulé"),
+)
+VALUES_FR = (N_("Oui"), N_("Non"), N_("(non précisé)"))
 
 
 def deadline_of(row) -> date | None:

@@ -17,9 +17,9 @@ from lib.campaign.campaigns import Campaign
 from lib.campaign.charts import ChartView
 from lib.core import spreadsheets
 from lib.core.clock import to_local
-from lib.core.i18n import format_date, format_datetime, format_number
+from lib.core.i18n import N_, format_date, format_datetime, format_number
 from lib.ui.layout import escape_markdown
-from lib.ui.session import language, t
+from lib.ui.session import language, nt, t
 
 
 def show_chart(view: ChartView, key: str, caption: str = "") -> None:
@@ -38,10 +38,12 @@ def show_chart(view: ChartView, key: str, caption: str = "") -> None:
 def word_count_caption(text: str) -> None:
     """'42 mots (environ 100 demandés, 150 au plus)', in red over the limit."""
     words = agreement_form.count_words(text)
-    message = t("{n} mots (environ {target} demandés, {limit} au plus)", n=words,
-                target=agreement_form.TARGET_WORDS, limit=agreement_form.MAX_WORDS)
+    message = nt("{n} mot (environ {target} demandés, {limit} au plus)",
+                 "{n} mots (environ {target} demandés, {limit} au plus)", words,
+                 target=agreement_form.TARGET_WORDS, limit=agreement_form.MAX_WORDS)
     if words > agreement_form.MAX_WORDS:
-        st.markdown(f":red[**{message} — {t('trop long')}**]")
+        too_long = t("trop long")
+        st.markdown(f":red[**{message} — {too_long}**]")
     else:
         st.caption(message)
 
@@ -59,11 +61,11 @@ def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, l
 
     st.subheader(t("1. L’organisation"))
     left, right = st.columns(2)
-    text(left, "Nom de l’organisation", "organisation", agreement_form.MAX_ORGANISATION)
-    text(right, "Personne-ressource", "contact_name", agreement_form.MAX_NAME)
-    text(left, "Courriel", "email", agreement_form.MAX_EMAIL, autocomplete="email")
-    text(right, "Téléphone", "phone", agreement_form.MAX_PHONE, placeholder="819 555-1234", autocomplete="tel")
-    text(left, "Site Web", "website", agreement_form.MAX_WEBSITE, placeholder="https://organisme.org",
+    text(left, N_("Nom de l’organisation"), "organisation", agreement_form.MAX_ORGANISATION)
+    text(right, N_("Personne-ressource"), "contact_name", agreement_form.MAX_NAME)
+    text(left, N_("Courriel"), "email", agreement_form.MAX_EMAIL, autocomplete="email")
+    text(right, N_("Téléphone"), "phone", agreement_form.MAX_PHONE, placeholder="819 555-1234", autocomplete="tel")
+    text(left, N_("Site Web"), "website", agreement_form.MAX_WEBSITE, placeholder="https://organisme.org",
          autocomplete="url")
 
     st.subheader(t("2. Votre auditoire (facultatif)"))
@@ -104,8 +106,8 @@ def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, l
 
     st.subheader(t("5. Signature"))
     left, right = st.columns(2)
-    text(left, "Nom de la personne qui signe", "signer_name", agreement_form.MAX_NAME)
-    text(right, "Titre ou fonction", "signer_title", agreement_form.MAX_NAME)
+    text(left, N_("Nom de la personne qui signe"), "signer_name", agreement_form.MAX_NAME)
+    text(right, N_("Titre ou fonction"), "signer_title", agreement_form.MAX_NAME)
     return data
 
 
@@ -114,34 +116,34 @@ def show_agreement(agreement: ambassadors.Agreement, campaign: Campaign, types: 
     """The agreement as signed: the organisation, its choices, its audience and its text."""
     lang = language()
     status = t(ambassadors.STATUS_LABELS_FR[agreement.status])
-    st.markdown(f"**{t('Statut')}** : {status}")
+    st.markdown(t("**{label}** : {value}", label=t("Statut"), value=status))
     if agreement.status_note:
-        st.markdown(f"**{t('Note de l’équipe')}** :")
+        st.markdown(t("**{label}** :", label=t("Note de l’équipe")))
         st.text(agreement.status_note)
     left, right = st.columns([2, 1])
     with left:
-        st.markdown(f"**{t('Organisation')}**")
+        st.markdown("**" + t("Organisation") + "**")
         st.text(agreement.organisation)
-        st.markdown(f"**{t('Personne-ressource')}**")
+        st.markdown("**" + t("Personne-ressource") + "**")
         st.text(f"{agreement.contact_name}\n{agreement.email}\n{agreement.phone}\n{agreement.website}".strip())
     if agreement.logo:
         right.image(agreement.logo, caption=t("Logo"), width=180,
                     alt=t("Logo de {organisation}", organisation=agreement.organisation))
-    st.markdown(f"**{t('Pourquoi nous joignons le mouvement')}**")
+    st.markdown("**" + t("Pourquoi nous joignons le mouvement") + "**")
     st.text(agreement.why_text)
     chosen = [row.label for row in types.itertuples() if row.key in agreement.commitments]
-    st.markdown(f"**{t('Engagements')}** ({len(chosen)})")
+    st.markdown("**" + t("Engagements") + f"** ({len(chosen)})")
     st.text("\n".join(f"☑ {label}" for label in chosen) or t("Aucun"))
     picked = [row.checklist_label or row.when_label for row in moments.itertuples() if row.key in agreement.moments]
     if picked:
-        st.markdown(f"**{t('Moments forts choisis')}** ({len(picked)})")
+        st.markdown("**" + t("Moments forts choisis") + f"** ({len(picked)})")
         st.text("\n".join(f"☑ {label}" for label in picked))
     audience = pd.DataFrame({t("Canal"): [t(label) for _, label in CHANNELS],
                              t("Auditoire déclaré"): [format_number(agreement.audiences.get(key), lang) or "—"
                                                       for key, _ in CHANNELS]})
-    st.markdown(f"**{t('Auditoire déclaré par l’organisation')}**")
+    st.markdown("**" + t("Auditoire déclaré par l’organisation") + "**")
     st.dataframe(audience, hide_index=True)
-    st.markdown(f"**{t('Signature')}**")
+    st.markdown("**" + t("Signature") + "**")
     st.text(t("{name}, {title} — signé le {date}", name=agreement.signer_name, title=agreement.signer_title,
               date=format_date(agreement.signed_on, lang)))
     st.caption(t("Inscrit le {date}. Entente valide jusqu’au {until}.",
@@ -183,7 +185,7 @@ def report_inputs(form: str, items, saved: dict, *, disabled: bool = False) -> d
     st.caption(t("Ce que vos publications ont obtenu pendant la campagne. Laissez vide ce que vous ne savez pas."))
     metrics = impact_reports.REACH_METRICS
     header = st.columns([2, 1, 1, 1, 1])
-    header[0].markdown(f"**{t('Canal')}**")
+    header[0].markdown("**" + t("Canal") + "**")
     for column, (_, label) in zip(header[1:], metrics):
         column.markdown(f"**{t(label)}**")
     for key, label in CHANNELS:
@@ -230,9 +232,9 @@ def report_inputs(form: str, items, saved: dict, *, disabled: bool = False) -> d
             })
 
     st.subheader(t("4. Vos commentaires"))
-    for key, label in (("what_worked", "Ce qui a bien fonctionné"),
-                       ("suggestions", "Vos suggestions pour la prochaine campagne"),
-                       ("comments", "Autres commentaires")):
+    for key, label in (("what_worked", N_("Ce qui a bien fonctionné")),
+                       ("suggestions", N_("Vos suggestions pour la prochaine campagne")),
+                       ("comments", N_("Autres commentaires"))):
         data[key] = st.text_area(t(label), value=saved[key] or "", key=f"{form}.{key}",
                                  max_chars=impact_reports.MAX_COMMENT, height=100, disabled=disabled)
     return data
@@ -244,10 +246,11 @@ def show_report(report: dict | None, items) -> None:
     if report is None:
         st.info(t("Aucun rapport n’a encore été commencé."))
         return
-    status = t(impact_reports.STATUS_LABELS_FR[report["status"]])
+    status_fr = impact_reports.STATUS_LABELS_FR[report["status"]]
     when = format_datetime(to_local(report["submitted_at"]), lang) if report["submitted_at"] else ""
-    late = f" — {t('en retard')}" if report["submitted_late"] else ""
-    st.markdown(f"**{t('Rapport')}** : {status}{' · ' + when if when else ''}{late}")
+    late = " — " + t("en retard") if report["submitted_late"] else ""
+    value = t(status_fr) + (" · " + when if when else "") + late
+    st.markdown(t("**{label}** : {value}", label=t("Rapport"), value=value))
     actions = pd.DataFrame([{
         t("Élément"): item.label,
         t("Fait"): t("oui") if report["actions"].get((item.kind, item.key), {}).get("done") else t("non"),
@@ -263,19 +266,21 @@ def show_report(report: dict | None, items) -> None:
         st.dataframe(reach, hide_index=True, width="stretch")
     if report["activities"]:
         st.dataframe(impact_reports.activities_table(report["activities"], lang), hide_index=True, width="stretch")
-    for key, label in (("what_worked", "Ce qui a bien fonctionné"), ("suggestions", "Suggestions"),
-                       ("comments", "Autres commentaires")):
+    for key, label in (("what_worked", N_("Ce qui a bien fonctionné")), ("suggestions", N_("Suggestions")),
+                       ("comments", N_("Autres commentaires"))):
         if report[key]:
             st.markdown(f"**{t(label)}**")
             st.text(report[key])
 
 
 CAMPAIGN_FIELDS = (  # (field, French label, multi-line)
-    ("name", "Nom de la campagne", False), ("slogan", "Slogan", False), ("organiser", "Organisateur", False),
-    ("agreement_title", "Titre de l’entente", False), ("ambassador_status", "Statut accordé", False),
-    ("purpose", "Objectif du partenariat", True), ("website", "Site Web de la campagne", False),
-    ("report_request", "Demande de rapport de retombées", True), ("reach_title", "Titre de la portée", False),
-    ("reach_note", "Note sur la portée (date des données)", False),
+    ("name", N_("Nom de la campagne"), False), ("slogan", N_("Slogan"), False),
+    ("organiser", N_("Organisateur"), False), ("agreement_title", N_("Titre de l’entente"), False),
+    ("ambassador_status", N_("Statut accordé"), False), ("purpose", N_("Objectif du partenariat"), True),
+    ("website", N_("Site Web de la campagne"), False),
+    ("report_request", N_("Demande de rapport de retombées"), True),
+    ("reach_title", N_("Titre de la portée"), False),
+    ("reach_note", N_("Note sur la portée (date des données)"), False),
 )
 
 
@@ -299,21 +304,22 @@ def campaign_editor(form: str, data: dict) -> dict:
         widget = st.text_area if multiline else st.text_input
         result[field] = widget(t(label), value=data.get(field) or "", key=f"{form}.{field}", max_chars=5000)
     cols = st.columns(3)
-    for column, (field, label) in zip(cols, (("starts_on", "Début de la campagne"),
-                                             ("report_due", "Échéance du rapport"),
-                                             ("valid_until", "Entente valide jusqu’au"))):
+    for column, (field, label) in zip(cols, (("starts_on", N_("Début de la campagne")),
+                                             ("report_due", N_("Échéance du rapport")),
+                                             ("valid_until", N_("Entente valide jusqu’au")))):
         result[field] = column.date_input(t(label), value=data.get(field), key=f"{form}.{field}", format="YYYY-MM-DD")
     contact = data.get("contact") or {}
     cols = st.columns(3)
     result["contact"] = {key: column.text_input(t(label), value=contact.get(key, ""), key=f"{form}.contact_{key}")
-                         for column, (key, label) in zip(cols, (("name", "Personne-ressource"), ("title", "Titre"),
-                                                                ("email", "Courriel")))}
+                         for column, (key, label) in zip(cols, (("name", N_("Personne-ressource")),
+                                                                ("title", N_("Titre")), ("email", N_("Courriel"))))}
     frames = campaigns.editor_frames(data)
     edited = {}
-    for name, label in (("moments", "Moments forts (type : date, range, month ou season)"),
-                        ("commitments", "Engagements proposés (with_moments : l’ambassadeur y choisit des moments)"),
-                        ("channels", "Auditoire de l’organisateur par canal"),
-                        ("organiser_commitments", "Engagements de l’organisateur")):
+    for name, label in (("moments", N_("Moments forts (type : date, range, month ou season)")),
+                        ("commitments",
+                         N_("Engagements proposés (with_moments : l’ambassadeur y choisit des moments)")),
+                        ("channels", N_("Auditoire de l’organisateur par canal")),
+                        ("organiser_commitments", N_("Engagements de l’organisateur"))):
         st.markdown(f"**{t(label)}**")
         edited[name] = st.data_editor(frames[name], num_rows="dynamic", hide_index=True, width="stretch",
                                       key=f"{form}.{name}", column_config=_EDITOR_COLUMNS)

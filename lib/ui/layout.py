@@ -27,7 +27,7 @@ def render_sidebar(db: Database, authenticator, user: users.User | None) -> None
         if user is None:
             return
         st.divider()
-        st.markdown(f"**{t('Connecté·e')}**")
+        st.markdown("**" + t("Connecté·e") + "**")
         st.text(user.display_name)
         st.text(t(roles.ROLE_LABELS_FR[user.role]))
         if user.organisation:

@@ -12,6 +12,7 @@ import streamlit as st
 
 from lib.core.db import Database
 from lib.core.errors import FormError
+from lib.core.i18n import month_name
 from lib.plan import items, statuses, updates
 from lib.ui import feedback, plan_views, session
 
@@ -27,7 +28,10 @@ def _archive_button(db: Database, user, entity: str, entity_id: int, archived: b
     label = t("Rétablir") if archived else t("Archiver")
     if st.button(label, key=key, icon=":material/unarchive:" if archived else ":material/archive:"):
         items.set_archived(db, user, entity, entity_id, not archived, session_id=sid)
-        _saved("Élément rétabli." if archived else "Élément archivé.")
+        if archived:
+            _saved("Élément rétabli.")
+        else:
+            _saved("Élément archivé.")
 
 
 def render(db: Database, user, plan_id: int, sid: str) -> None:
@@ -46,7 +50,8 @@ def render(db: Database, user, plan_id: int, sid: str) -> None:
 def _axes(db: Database, user, plan_id: int, sid: str) -> None:
     t = session.t
     axes = items.list_axes(db, plan_id, include_archived=True)
-    labels = {r.id: f"{r.number}. {r.name}" + (f" ({t('archivé')})" if r.archived else "") for r in axes.itertuples()}
+    labels = {r.id: f"{r.number}. {r.name}" + (" (" + t("archivé") + ")" if r.archived else "")
+              for r in axes.itertuples()}
     axis_id = st.selectbox(t("Axe à modifier"), list(labels), format_func=labels.get, key="axis_edit.axis")
     if axis_id is not None:
         row = axes.set_index("id").loc[axis_id]
@@ -77,7 +82,7 @@ def _axes(db: Database, user, plan_id: int, sid: str) -> None:
 def _actions(db: Database, user, plan_id: int, sid: str) -> None:
     t = session.t
     actions = items.list_actions(db, plan_id, include_archived=True)
-    labels = {r.id: f"{r.axis_number}.{r.position} {r.title}" + (f" ({t('archivée')})" if r.archived else "")
+    labels = {r.id: f"{r.axis_number}.{r.position} {r.title}" + (" (" + t("archivée") + ")" if r.archived else "")
               for r in actions.itertuples()}
     action_id = st.selectbox(t("Action à modifier"), list(labels), format_func=labels.get, key="action_edit.action")
     if action_id is not None:
@@ -124,7 +129,7 @@ def _means(db: Database, user, plan_id: int, sid: str) -> None:
     t = session.t
     rows = items.list_plan_items(db, plan_id, include_archived=True)
     labels = {r.means_id: f"{r.axis_number}.{r.action_position}.{r.means_position} {r.text}"
-              + (f" ({t('archivé')})" if r.archived else "") for r in rows.itertuples()}
+              + (" (" + t("archivé") + ")" if r.archived else "") for r in rows.itertuples()}
     means_id = st.selectbox(t("Moyen à modifier"), list(labels), format_func=labels.get, key="means_edit.means")
     if means_id is not None:
         row = rows.set_index("means_id").loc[means_id]
@@ -173,7 +178,7 @@ def schedule_form(db: Database, user, means_id: int, *, overridden: bool, sid: s
         kind = st.selectbox(t("Type d’échéancier"), list(statuses.SCHEDULE_KIND_LABELS_FR), key="schedule.kind",
                             format_func=lambda k: t(statuses.SCHEDULE_KIND_LABELS_FR[k]))
         months = st.multiselect(t("Mois d’échéance (chaque année)"), list(range(1, 13)), key="schedule.months",
-                                format_func=lambda m: t(plan_views.MONTH_NAMES_FR[m - 1]), placeholder="—")
+                                format_func=lambda m: month_name(m, session.language()).capitalize(), placeholder="—")
         col_due, col_start = st.columns(2)
         due = col_due.date_input(t("Échéance (une fois)"), value=None, key="schedule.due", format="YYYY-MM-DD")
         start = col_start.date_input(t("Début (facultatif)"), value=None, key="schedule.start", format="YYYY-MM-DD")

@@ -14,12 +14,11 @@ import pandas as pd
 import streamlit as st
 
 from lib.core import spreadsheets
-from lib.core.i18n import MONTHS_FR, translate
+from lib.core.i18n import translate
 from lib.plan import charts, items, overview, tracking, updates
 from lib.ui import session
 
 _STATUS_VALUE_COLUMNS = ("Statut", "En retard", "Corrigée")
-MONTH_NAMES_FR = tuple(m.capitalize() for m in MONTHS_FR)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -16,10 +16,12 @@ import streamlit_authenticator as stauth
 from lib.accounts import auth, users
 from lib.core.clock import to_local
 from lib.core.db import Database
-from lib.core.i18n import DEFAULT_LANGUAGE, format_datetime, translate
+from lib.core.i18n import DEFAULT_LANGUAGE, N_, format_datetime, ngettext, translate
+from lib.core.messages import Message, translate_message
 from lib.seed import open_seeded_database
 
-REVOKED_NOTICE = "Votre session a pris fin (déconnexion, changement de mot de passe ou de rôle). Reconnectez-vous."
+REVOKED_NOTICE = N_("Votre session a pris fin (déconnexion, changement de mot de passe ou de rôle). "
+                    "Reconnectez-vous.")
 
 
 @st.cache_resource(show_spinner=False)
@@ -173,5 +175,13 @@ def language() -> str:
 
 
 def t(text_fr: str, **values) -> str:
-    """`text_fr` in the session's language."""
+    """`text_fr` in the session's language (a lib Message through its template)."""
+    if isinstance(text_fr, Message) and not values:
+        return translate_message(text_fr, language())
     return translate(text_fr, language(), **values)
+
+
+def nt(singular_fr: str, plural_fr: str, n: int, **values) -> str:
+    """The form that fits `n` (French: 0 and 1 are singular), in the session's language,
+    formatted with `n` and `values`."""
+    return ngettext(singular_fr, plural_fr, n, language(), **values)
