@@ -14,11 +14,11 @@ import tempfile
 
 import pytest
 
-from lib.accounts import users
 from lib.campaign import charts, impact_reports
-from lib.core import audit, i18n
+from lib.core import audit, i18n, roles
 from lib.core.messages import Message, PluralMessage, translate_message
 from lib.plan import items, overview, tracking
+from lib.plan.updates import list_updates
 from lib.ui import campaign_widgets, navigation
 from tests.catalogue_helpers import (
     POT_PATH,
@@ -80,7 +80,7 @@ def test_the_extraction_sees_every_kind_of_marker():
 
 def test_labels_kept_in_constants_are_translated():
     labels = [spec.title_fr for spec in (*navigation.PAGES, *navigation.SIGNED_OUT_PAGES, navigation.FIRST_RUN_PAGE)]
-    labels += [*users.ROLE_LABELS_FR.values(), *audit.ACTION_LABELS_FR.values(), *audit.ACTION_GROUPS_FR.values()]
+    labels += [*roles.ROLE_LABELS_FR.values(), *audit.ACTION_LABELS_FR.values(), *audit.ACTION_GROUPS_FR.values()]
     labels += [*impact_reports.STATUS_LABELS_FR.values(), *impact_reports.REACH_METRIC_LABELS.values(),
                *impact_reports.REACH_METRIC_NOUNS_FR.values(), *impact_reports.ACTIVITY_COLUMNS_FR.values()]
     labels += [label for _, label, _ in campaign_widgets.CAMPAIGN_FIELDS]
@@ -93,7 +93,7 @@ def test_every_header_and_word_of_the_plan_tables_is_translated(db):
     plan_id = items.current_plan_id(db)
     today = dt.date(2026, 11, 23)
     status = tracking.plan_status(db, plan_id, today)
-    updates = tracking.list_updates(db, plan_id=plan_id)
+    updates = list_updates(db, plan_id=plan_id)
     tables = [overview.axis_progress(status), overview.status_breakdown(status), overview.late_items(status),
               overview.due_soon(status, today), overview.party_load(status), overview.latest_updates(updates, status),
               overview.item_history(updates), overview.find_table(status),
