@@ -78,3 +78,14 @@ def test_empty_campaign_figures_still_build(db):
     assert charts.activities_participants(report_figures.reported_activities(db, cid)).table.empty
     assert charts.reported_reach(report_figures.reach_totals(report_figures.reported_reach(db, cid)), "channel", "views",
                                  "Vues").table.empty
+
+
+def test_a_metric_left_empty_in_a_report_reads_not_reported_instead_of_crashing():
+    # Nullable columns hold pd.NA for a metric an ambassador left empty ("Partages", "Personnes jointes").
+    totals = pd.DataFrame({"channel": ["Facebook", "Instagram"],
+                           "shares": pd.array([pd.NA, 12], dtype="Int64")})
+    view = charts.reported_reach(totals, "channel", "shares", "Partages")
+    assert list(view.figure.data[0].text) == ["non indiqué", "12"]
+    activities = pd.DataFrame({"organisation": ["A"], "activity_type": ["atelier"], "held_on": [None],
+                               "participants": pd.array([pd.NA], dtype="Int64"), "description": [""]})
+    assert list(charts.activities_participants(activities).figure.data[0].text) == ["non indiqué"]

@@ -54,7 +54,7 @@ def _hbar(labels: list[str], values: list, texts: list[str], source: str, name: 
 
 
 def _bars_figure(labels, values, source: str, title: str, value_label: str, lang: str) -> go.Figure:
-    numbers = [None if v is None or v != v else v for v in values]
+    numbers = [None if pd.isna(v) else v for v in values]
     texts = [format_number(v, lang) if v is not None else translate("non indiqué", lang) for v in numbers]
     figure = go.Figure(_hbar([str(label) for label in labels], [v or 0 for v in numbers], texts, source,
                              escape_label(value_label)))
@@ -95,7 +95,7 @@ def declared_audience(declared: pd.DataFrame, channel_order: list[str], lang: st
 
 
 def _day(value) -> dt.date | None:
-    if value is None or value != value:
+    if value is None or pd.isna(value):
         return None
     return value.date() if hasattr(value, "date") and callable(value.date) else value
 
@@ -185,7 +185,7 @@ def reported_reach(totals: pd.DataFrame, by: str, metric: str, metric_label: str
     what = translate("par canal", lang) if by == "channel" else translate("par ambassadeur (somme de ses canaux)", lang)
     title = translate("Portée rapportée par les ambassadeurs (rapports soumis) — {metric}, {what}", lang,
                       metric=metric_label.lower(), what=what)
-    values = [None if v is None or v != v else int(v) for v in totals[metric]] if not totals.empty else []
+    values = [None if pd.isna(v) else int(v) for v in totals[metric]] if not totals.empty else []
     figure = _bars_figure(list(totals[by]) if not totals.empty else [], values, "reported", title, metric_label, lang)
     table = totals.rename(columns={"channel": translate("Canal", lang), "organisation": translate("Organisation", lang),
                                    "posts": translate("Publications", lang), "views": translate("Vues", lang),
@@ -206,7 +206,7 @@ def activities_participants(activities: pd.DataFrame, lang: str = "fr") -> Chart
                    .reset_index())
     labels = [ngettext("{type} ({n} activité)", "{type} ({n} activités)", n, lang, type=kind)
               for kind, n in zip(summary["type"], summary["activities"])]
-    values = [None if v is None or v != v else int(v) for v in summary["participants"]]
+    values = [None if pd.isna(v) else int(v) for v in summary["participants"]]
     figure = _bars_figure(labels, values, "reported",
                           translate("Activités rapportées par les ambassadeurs : participants par type", lang),
                           translate("Participants", lang), lang)

@@ -35,7 +35,7 @@ def _layout(figure: go.Figure, height: int, **extra) -> go.Figure:
 def axis_progress_figure(table: pd.DataFrame, lang: str = "fr") -> go.Figure:
     """One horizontal bar per axis: the share of items done or on track, labelled
     "46 % (6 / 13)"; a light track shows the remaining share. `table` is overview.axis_progress."""
-    shares = [0.0 if s is None or s != s else float(s) for s in table["Avancement"]]
+    shares = [0.0 if pd.isna(s) else float(s) for s in table["Avancement"]]
     labels = [wrap_label(a) for a in table["Axe"].tolist()]
     texts = [f"{format_pct(s, lang) if c else '—'} ({int(o)} / {int(c)})"
              for s, o, c in zip(shares, table["Réalisés ou en bonne voie"], table["Comptés"])]

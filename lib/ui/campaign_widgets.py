@@ -152,7 +152,7 @@ def show_agreement(agreement: ambassadors.Agreement, campaign: Campaign, types: 
 
 
 def _as_date(value):
-    if value is None or value != value:
+    if value is None or pd.isna(value):
         return None
     return value.date() if hasattr(value, "hour") else value
 
