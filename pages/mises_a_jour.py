@@ -61,7 +61,8 @@ with update_tab:
     facts = st.columns(3)
     facts[0].markdown("**" + t("Période (telle qu’écrite)") + "**")
     facts[0].text(item["period_label"] or "—")
-    facts[0].caption(escape_markdown(rules.schedule.describe_fr())
+    schedule_fr = rules.schedule.describe_fr()  # a lib Message, like the late reason below
+    facts[0].caption(escape_markdown(t(schedule_fr))
                      + (" · " + t("saisi à la main") if item["schedule_overridden"] else ""))
     facts[1].markdown("**" + t("Indicateur") + "**")
     facts[1].text(item["indicator"] or "—")
@@ -69,11 +70,12 @@ with update_tab:
     target = escape_markdown(f"{t(target_fr)} · {t(target_progress_fr)}")
     facts[1].caption(t("Cible : {goal}", goal=target))
     facts[2].markdown("**" + t("Statut actuel") + "**")
-    cycle = f" · {item['cycle_label']}" if item["cycle_label"] else ""
+    cycle_fr, late_fr = item["cycle_label"], item["late_reason_fr"]
+    cycle = f" · {t(cycle_fr)}" if cycle_fr else ""
     status_fr, progress = item["status_fr"], item["progress"]
     facts[2].text(t("{status} · {progress} %", status=t(status_fr), progress=progress) + cycle)
     if item["late"]:
-        facts[2].error(escape_markdown(item["late_reason_fr"]), icon=":material/schedule:")
+        facts[2].error(escape_markdown(t(late_fr)), icon=":material/schedule:")
     if not rules.schedule.readable:
         st.warning(t("La période de ce moyen n’a pas pu être lue : définissez son échéancier à la main ci-dessous "
                      "(la période écrite au plan est conservée)."), icon=":material/help:")

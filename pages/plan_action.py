@@ -55,19 +55,21 @@ item = axis_items.set_index("means_id").loc[means_id]
 history = updates.list_updates(db, means_id=int(means_id))
 left, right = st.columns(2)
 with left:
-    cycle = f" ({escape_markdown(item['cycle_label'])})" if item["cycle_label"] else ""
-    status_fr = item["status_fr"]
+    # Sentences of the status frame are lib Messages: t() shows them in the session's language.
+    status_fr, cycle_fr, late_fr, schedule_fr = item["status_fr"], item["cycle_label"], item["late_reason_fr"], \
+        item["schedule_fr"]
+    cycle = f" ({escape_markdown(t(cycle_fr))})" if cycle_fr else ""
     st.markdown(t("**{label}** : {value}", label=t("Statut"), value=t(status_fr) + cycle))
     st.progress(int(item["progress"]) / 100, text=t("Avancement : {progress} %", progress=item["progress"]))
     if item["late"]:
-        st.error(t("En retard") + " — " + escape_markdown(item["late_reason_fr"]), icon=":material/schedule:")
+        st.error(t("En retard") + " — " + escape_markdown(t(late_fr)), icon=":material/schedule:")
     deadline = overview.deadline_of(item)
     st.markdown(t("**{label}** : {value}", label=t("Prochaine échéance"),
                   value=format_date(deadline, lang) if deadline else "—"))
     st.markdown("**" + t("Période (telle qu’écrite)") + "**")
     st.text(item["period_label"] or "—")
     by_hand = " · " + t("échéancier saisi à la main") if item["schedule_overridden"] else ""
-    st.caption(escape_markdown(item["schedule_fr"]) + by_hand)
+    st.caption(escape_markdown(t(schedule_fr)) + by_hand)
     st.markdown("**" + t("Responsables") + "**")
     st.text(item["responsible_label"] or "—")
 with right:

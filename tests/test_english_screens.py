@@ -54,3 +54,38 @@ def test_plan_errors_built_from_values_read_in_english(db):
     with pytest.raises(items.PlanError) as error:
         items.add_axis(db, staff, plan_id, " ")
     assert [translate_message(m, "en") for m in error.value.messages] == ["The axis name is required."]
+
+
+def _monthly_first_means(file_db) -> int:
+    means_id = file_db.scalar("SELECT min(id) FROM means")
+    file_db.transaction(lambda cur: cur.execute("UPDATE means SET period_label = 'Mensuellement' WHERE id = ?",
+                                                [means_id]))
+    return means_id
+
+
+def test_the_plan_page_shows_late_reasons_and_schedules_in_english(file_db):
+    _monthly_first_means(file_db)  # never updated: its previous month is late
+    app = english_app(file_db, "board", "pages/plan_action.py")
+    errors = [e.value for e in app.error]
+    assert any(e.startswith("Late — Cycle ") and "was due on" in e and "no update" in e for e in errors), errors
+    assert not any(word in e for e in errors for word in (" échu ", "aucune mise à jour", "janvier", "février"))
+    captions = [c.value for c in app.caption]
+    assert "Monthly" in captions
+    assert not any(c.startswith(("Mensuel", "Une fois", "Chaque année", "En continu")) for c in captions)
+
+
+def test_the_updates_page_shows_late_reasons_and_schedules_in_english(file_db):
+    _monthly_first_means(file_db)
+    app = english_app(file_db, "staff", "pages/mises_a_jour.py")
+    errors = [e.value for e in app.error]
+    assert any(e.startswith("Cycle ") and "was due on" in e for e in errors), errors
+    assert any(c.value == "Monthly" for c in app.caption)
+
+
+def test_the_overview_tables_show_late_reasons_in_english(file_db):
+    _monthly_first_means(file_db)
+    app = english_app(file_db, "board", "pages/vue_ensemble.py")
+    late = next(frame.value for frame in app.dataframe if "Why" in frame.value.columns)
+    reasons = [str(r) for r in late["Why"]]
+    assert reasons and not any(" échu" in r or "échéance du" in r or "Aucune mise à jour" in r for r in reasons)
+    assert any(r.startswith("Cycle ") and "was due on" in r for r in reasons)

@@ -14,6 +14,7 @@ from PIL import Image, UnidentifiedImageError
 from lib.accounts import users
 from lib.accounts.passwords import validate_password
 from lib.core import validators
+from lib.core.i18n import N_
 from lib.core.messages import Message
 
 # The channels an ambassador declares its own audience on (and later reports reach for).
@@ -22,8 +23,8 @@ CHANNELS: tuple[tuple[str, str], ...] = (
     ("instagram", "Instagram"),
     ("linkedin", "LinkedIn"),
     ("x", "X (Twitter)"),
-    ("newsletter", "Abonnés à l’infolettre"),
-    ("website", "Visiteurs du site Web (par année)"),
+    ("newsletter", N_("Abonnés à l’infolettre")),
+    ("website", N_("Visiteurs du site Web (par année)")),
 )
 
 
@@ -92,7 +93,7 @@ def check_logo(data: bytes | None) -> tuple[list[str], str]:
     """(French errors, 'png' or 'jpeg') for an uploaded logo; the content is checked,
     not the file name: it must decode as a PNG or JPEG image of at most 2 MB."""
     if not data:
-        return ["Logo : le logo est obligatoire (PNG ou JPEG, 2 Mo au plus)."], ""
+        return [N_("Logo : le logo est obligatoire (PNG ou JPEG, 2 Mo au plus).")], ""
     if len(data) > MAX_LOGO_BYTES:
         return [Message("Logo : le fichier pèse {size} Mo; la limite est de 2 Mo.",
                         size=f"{len(data) / 1024 / 1024:.1f}")], ""
@@ -102,9 +103,9 @@ def check_logo(data: bytes | None) -> tuple[list[str], str]:
             width, height = image.size
             image.verify()  # reads the whole file: a truncated or forged image fails here
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return ["Logo : le fichier n’est pas une image PNG ou JPEG lisible."], ""
+        return [N_("Logo : le fichier n’est pas une image PNG ou JPEG lisible.")], ""
     if kind is None:
-        return ["Logo : seuls les formats PNG et JPEG sont acceptés."], ""
+        return [N_("Logo : seuls les formats PNG et JPEG sont acceptés.")], ""
     if width > MAX_LOGO_PIXELS or height > MAX_LOGO_PIXELS:
         return [Message("Logo : l’image dépasse {pixels} pixels de côté.", pixels=MAX_LOGO_PIXELS)], ""
     return [], kind
@@ -132,24 +133,24 @@ def validate_agreement(data: dict, commitment_types: pd.DataFrame, moment_keys: 
     signer_title and accepted. `commitment_types` is the campaign's checklist.
     """
     errors = []
-    errors += _text_errors(data.get("organisation"), "Organisation", MAX_ORGANISATION)
-    errors += _text_errors(data.get("contact_name"), "Personne-ressource", MAX_NAME)
+    errors += _text_errors(data.get("organisation"), N_("Organisation"), MAX_ORGANISATION)
+    errors += _text_errors(data.get("contact_name"), N_("Personne-ressource"), MAX_NAME)
     email = (data.get("email") or "").strip()
     if not email:
-        errors.append("Courriel : ce champ est obligatoire.")
+        errors.append(N_("Courriel : ce champ est obligatoire."))
     elif len(email) > MAX_EMAIL or not validators.is_email(email):
-        errors.append("Courriel : l’adresse n’est pas valide (exemple : nom@organisme.org).")
+        errors.append(N_("Courriel : l’adresse n’est pas valide (exemple : nom@organisme.org)."))
     phone = (data.get("phone") or "").strip()
     if not phone:
-        errors.append("Téléphone : ce champ est obligatoire.")
+        errors.append(N_("Téléphone : ce champ est obligatoire."))
     elif len(phone) > MAX_PHONE or not PHONE_PATTERN.match(phone) or len(re.sub(r"\D", "", phone)) < 10:
-        errors.append("Téléphone : le numéro n’est pas valide (exemple : 819 555-1234, poste 12).")
+        errors.append(N_("Téléphone : le numéro n’est pas valide (exemple : 819 555-1234, poste 12)."))
     website = (data.get("website") or "").strip()
     if website and (len(website) > MAX_WEBSITE or not validators.is_web_address(validators.with_scheme(website))):
-        errors.append("Site Web : l’adresse n’est pas valide (exemple : https://organisme.org).")
+        errors.append(N_("Site Web : l’adresse n’est pas valide (exemple : https://organisme.org)."))
     for key, value in (data.get("audiences") or {}).items():
         if key not in CHANNEL_LABELS:
-            errors.append("Auditoire : canal inconnu.")
+            errors.append(N_("Auditoire : canal inconnu."))
         elif value is not None and (isinstance(value, bool) or not isinstance(value, int)
                                     or not 0 <= value <= MAX_AUDIENCE):
             errors.append(Message("Auditoire {channel} : un nombre entier de 0 à 10 milliards.",
@@ -157,32 +158,32 @@ def validate_agreement(data: dict, commitment_types: pd.DataFrame, moment_keys: 
     text = data.get("why_text") or ""
     words = count_words(text)
     if not text.strip():
-        errors.append("Pourquoi nous joignons le mouvement : ce texte est obligatoire (environ 100 mots).")
+        errors.append(N_("Pourquoi nous joignons le mouvement : ce texte est obligatoire (environ 100 mots)."))
     elif words > MAX_WORDS:
         errors.append(Message("Pourquoi nous joignons le mouvement : {words} mots; la limite est de {limit} mots.",
                               words=words, limit=MAX_WORDS))
     else:
-        errors += _text_errors(text, "Pourquoi nous joignons le mouvement", MAX_TEXT_CHARS, multiline=True)
+        errors += _text_errors(text, N_("Pourquoi nous joignons le mouvement"), MAX_TEXT_CHARS, multiline=True)
     if not (data.get("keep_logo") and data.get("logo") is None):
         errors += check_logo(data.get("logo"))[0]
     known = set(commitment_types["key"])
     chosen = list(data.get("commitments") or [])
     moments = list(data.get("moments") or [])
     if not chosen:
-        errors.append("Engagements : cochez au moins un engagement.")
+        errors.append(N_("Engagements : cochez au moins un engagement."))
     if any(key not in known for key in chosen) or any(key not in moment_keys for key in moments):
-        errors.append("Engagements : choix inconnu.")
+        errors.append(N_("Engagements : choix inconnu."))
     with_moments = set(commitment_types.loc[commitment_types["with_moments"].astype(bool), "key"])
     if with_moments & set(chosen) and not moments:
-        errors.append("Moments forts : choisissez au moins un moment fort, ou décochez l’engagement de "
-                      "diffuser de l’information lors des moments forts.")
+        errors.append(N_("Moments forts : choisissez au moins un moment fort, ou décochez l’engagement de "
+                         "diffuser de l’information lors des moments forts."))
     if moments and not with_moments & set(chosen):
-        errors.append("Moments forts : cochez l’engagement de diffuser de l’information lors des moments forts "
-                      "pour les moments choisis.")
-    errors += _text_errors(data.get("signer_name"), "Signature — nom", MAX_NAME)
-    errors += _text_errors(data.get("signer_title"), "Signature — titre", MAX_NAME)
+        errors.append(N_("Moments forts : cochez l’engagement de diffuser de l’information lors des moments forts "
+                         "pour les moments choisis."))
+    errors += _text_errors(data.get("signer_name"), N_("Signature — nom"), MAX_NAME)
+    errors += _text_errors(data.get("signer_title"), N_("Signature — titre"), MAX_NAME)
     if data.get("accepted") is not True:
-        errors.append("Signature : cochez la case pour accepter l’entente.")
+        errors.append(N_("Signature : cochez la case pour accepter l’entente."))
     return errors
 
 
@@ -194,10 +195,10 @@ def validate_signup(data: dict, commitment_types: pd.DataFrame, moment_keys: lis
     errors = validate_agreement({**data, "keep_logo": False}, commitment_types, moment_keys)
     username = users.normalise_username(data.get("username") or "")
     if not users.USERNAME_PATTERN.match(username):
-        errors.append("Nom d’utilisateur : de 3 à 40 caractères, lettres minuscules, chiffres, point, "
-                      "tiret ou souligné.")
+        errors.append(N_("Nom d’utilisateur : de 3 à 40 caractères, lettres minuscules, chiffres, point, "
+                         "tiret ou souligné."))
     password = data.get("password") or ""
     errors += validate_password(password, username)  # its messages name the password already
     if password != (data.get("password_confirm") or ""):
-        errors.append("Mot de passe : les deux mots de passe ne sont pas identiques.")
+        errors.append(N_("Mot de passe : les deux mots de passe ne sont pas identiques."))
     return errors

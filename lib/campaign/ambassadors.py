@@ -18,11 +18,11 @@ from lib.campaign.agreement_form import CHANNELS, MAX_NOTE, check_logo, normalis
 from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
 from lib.core.errors import FormError
-from lib.core.i18n import translate
+from lib.core.i18n import N_, translate
 from lib.core.messages import Message
 
 STATUSES = ("pending", "approved", "declined")
-STATUS_LABELS_FR = {"pending": "En attente", "approved": "Approuvé", "declined": "Refusé"}
+STATUS_LABELS_FR = {"pending": N_("En attente"), "approved": N_("Approuvé"), "declined": N_("Refusé")}
 
 
 class AmbassadorError(FormError):
@@ -106,8 +106,9 @@ def list_ambassadors(db: Database, campaign_id: int, lang: str = "fr") -> pd.Dat
         [campaign_id],
     )
     frame["status_label"] = [translate(STATUS_LABELS_FR[status], lang) for status in frame["status"]]
-    report_labels = {None: "Non commencé", "draft": "Brouillon", "submitted": "Soumis", "reopened": "Rouvert"}
-    frame["report_label"] = [("Soumis en retard" if late and status == "submitted" else report_labels.get(status))
+    report_labels = {None: N_("Non commencé"), "draft": N_("Brouillon"), "submitted": N_("Soumis"),
+                     "reopened": N_("Rouvert")}
+    frame["report_label"] = [(N_("Soumis en retard") if late and status == "submitted" else report_labels.get(status))
                              if approved == "approved" else "—"
                              for status, late, approved in zip(frame["report_status"].astype(object).where(
                                  frame["report_status"].notna(), None), frame["submitted_late"], frame["status"])]
@@ -125,11 +126,11 @@ def duplicate_errors(db: Database, campaign_id: int, organisation: str, email: s
     errors = []
     if run("SELECT 1 FROM ambassadors WHERE campaign_id = ? AND organisation_key = ? AND id <> ?",
            [campaign_id, normalise_key(organisation), exclude_id or -1]).fetchone():
-        errors.append("Organisation : cette organisation est déjà inscrite comme ambassadrice de cette campagne. "
-                      "Connectez-vous avec son compte, ou écrivez à la personne-ressource de la campagne.")
+        errors.append(N_("Organisation : cette organisation est déjà inscrite comme ambassadrice de cette campagne. "
+                         "Connectez-vous avec son compte, ou écrivez à la personne-ressource de la campagne."))
     if run("SELECT 1 FROM ambassadors WHERE campaign_id = ? AND email_key = ? AND id <> ?",
            [campaign_id, (email or "").strip().casefold(), exclude_id or -1]).fetchone():
-        errors.append("Courriel : cette adresse a déjà servi à une inscription pour cette campagne.")
+        errors.append(N_("Courriel : cette adresse a déjà servi à une inscription pour cette campagne."))
     return errors
 
 

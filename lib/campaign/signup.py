@@ -12,6 +12,7 @@ from lib.campaign.agreement_form import check_logo, validate_agreement, validate
 from lib.campaign.ambassadors import Agreement, AmbassadorError, agreement_for_user, duplicate_errors, insert_agreement
 from lib.core import audit, clock
 from lib.core.db import Database
+from lib.core.i18n import N_
 from lib.core.roles import Role
 
 # Abuse resistance of the public form (counted from the audit log).
@@ -42,9 +43,9 @@ def rate_limit_message(db: Database, session_id: str, now: dt.datetime | None = 
         "SELECT count(*) FILTER (WHERE action = 'ambassador.signup'), count(*) FROM audit_log"
         " WHERE action IN ('ambassador.signup', 'ambassador.signup_refused') AND happened_at >= ?", [since])
     if attempts >= MAX_ATTEMPTS_PER_SESSION or signups >= MAX_SIGNUPS_PER_SESSION:
-        return "Trop d’envois depuis ce navigateur. Réessayez dans une heure."
+        return N_("Trop d’envois depuis ce navigateur. Réessayez dans une heure.")
     if overall >= MAX_SIGNUPS_OVERALL or overall_attempts >= MAX_ATTEMPTS_OVERALL:
-        return "Le formulaire reçoit trop d’inscriptions en ce moment. Réessayez dans une heure."
+        return N_("Le formulaire reçoit trop d’inscriptions en ce moment. Réessayez dans une heure.")
     return None
 
 
@@ -83,7 +84,7 @@ def sign_up(db: Database, campaign_id: int, data: dict, *, session_id: str = "")
     def insert(cur):
         errors = duplicate_errors(db, campaign_id, data["organisation"], data["email"], cur=cur)
         if cur.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
-            errors.append("Nom d’utilisateur : ce nom d’utilisateur est déjà pris.")
+            errors.append(N_("Nom d’utilisateur : ce nom d’utilisateur est déjà pris."))
         if errors:
             raise AmbassadorError(errors)
         users.insert_account(cur, username=username, role=Role.AMBASSADOR, display_name=data["contact_name"],

@@ -8,7 +8,12 @@ msgid) and fills it in the reader's language.
 """
 from __future__ import annotations
 
-from lib.core.i18n import DEFAULT_LANGUAGE, ngettext, translate
+import datetime as dt
+from collections.abc import Sequence
+
+from lib.core.i18n import DEFAULT_LANGUAGE, N_, format_date, format_month, month_name, ngettext, translate
+
+_AND = N_("{names} et {last}")
 
 
 class Message(str):
@@ -43,11 +48,88 @@ class PluralMessage(Message):
         return ngettext(self.template, self.plural, self.n, lang, **values)
 
 
+class LocalDate(Message):
+    """A day as a value of a Message: "1er mai 2015" (the French str), "May 1, 2015" in English."""
+
+    day: dt.date
+
+    def __new__(cls, day: dt.date) -> LocalDate:
+        message = str.__new__(cls, format_date(day, DEFAULT_LANGUAGE))
+        message.template, message.values, message.day = str(message), {}, day
+        return message
+
+    def translated(self, lang: str, values: dict) -> str:
+        return format_date(self.day, lang)
+
+
+class LocalMonth(Message):
+    """A month of a year as a value: "janvier 2026" (the French str), "January 2026" in English."""
+
+    year: int
+    month: int
+
+    def __new__(cls, year: int, month: int) -> LocalMonth:
+        message = str.__new__(cls, format_month(year, month, DEFAULT_LANGUAGE))
+        message.template, message.values, message.year, message.month = str(message), {}, year, month
+        return message
+
+    def translated(self, lang: str, values: dict) -> str:
+        return format_month(self.year, self.month, lang)
+
+
+class LocalMonths(Message):
+    """Month names as a value: "janvier, mars et juin" (the French str), "January, March and June"."""
+
+    months: tuple[int, ...]
+
+    def __new__(cls, months: Sequence[int]) -> LocalMonths:
+        months = tuple(sorted(months))
+        message = str.__new__(cls, _join_months(months, DEFAULT_LANGUAGE))
+        message.template, message.values, message.months = str(message), {}, months
+        return message
+
+    def translated(self, lang: str, values: dict) -> str:
+        return _join_months(self.months, lang)
+
+
+def _join_months(months: Sequence[int], lang: str) -> str:
+    names = [month_name(m, lang) for m in months]
+    if len(names) == 1:
+        return names[0]
+    return translate(_AND, lang, names=", ".join(names[:-1]), last=names[-1])
+
+
+class JoinedMessage(Message):
+    """Messages joined by `separator` (a French msgid such as ", puis "), each after the first
+    starting in lower case when `lower_rest`; translated part by part."""
+
+    parts: tuple[str, ...]
+    separator: str
+    lower_rest: bool
+
+    def __new__(cls, parts: Sequence[str], separator: str, *, lower_rest: bool = False) -> JoinedMessage:
+        parts = tuple(parts)
+        message = str.__new__(cls, _join(list(parts), separator, lower_rest))
+        message.template, message.values = str(message), {}
+        message.parts, message.separator, message.lower_rest = parts, separator, lower_rest
+        return message
+
+    def translated(self, lang: str, values: dict) -> str:
+        return _join([translate_message(part, lang) for part in self.parts], translate(self.separator, lang),
+                     self.lower_rest)
+
+
+def _join(texts: list[str], separator: str, lower_rest: bool) -> str:
+    if lower_rest:
+        texts = texts[:1] + [text[:1].lower() + text[1:] for text in texts[1:]]
+    return separator.join(texts)
+
+
 def translate_message(message: str, lang: str) -> str:
     """`message` in `lang`: a Message through its template, its text values (labels,
     themselves maybe Messages) translated too; a plain str looked up as it is."""
     if isinstance(message, Message):
-        values = {key: translate_message(value, lang) if isinstance(value, str) else value
+        values = {key: translate_message(value, lang) if isinstance(value, str) and value else value
                   for key, value in message.values.items()}
         return message.translated(lang, values)
-    return translate(message, lang)
+    return translate(message, lang) if message else message

@@ -30,9 +30,11 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 
+from lib.core.i18n import N_
+from lib.core.messages import LocalDate, Message, PluralMessage
 from lib.core.settings import DEFAULTS, Settings
 from lib.plan import indicators, schedule
-from lib.plan.french import clean_spaces, format_date_fr
+from lib.plan.french import clean_spaces
 from lib.plan.indicators import effective_quantity
 from lib.plan.rules import describe_target_fr, item_rules
 from lib.plan.schedule import (
@@ -98,13 +100,15 @@ def _assess_milestones(leading: Sequence[Part], as_of: date, updates: list[Updat
     late = not done and as_of > final.due
     reason = ""
     if late:
-        status_note = f" (dernier statut : {STATUS_LABELS_FR[status]})" if updates else ""
+        status_note = Message(" (dernier statut : {status})", status=STATUS_LABELS_FR[status]) if updates else ""
         if len(cycles) == 1:
-            reason = (f"« {clean_spaces(leading[0].label) or final.label_fr} » : échéance du "
-                      f"{format_date_fr(final.due)} dépassée sans réalisation{status_note}")
+            reason = Message("« {label} » : échéance du {date} dépassée sans réalisation{note}",
+                             label=clean_spaces(leading[0].label) or final.label_fr, date=LocalDate(final.due),
+                             note=status_note)
         else:
-            reason = (f"Dernière étape « {clean_spaces(leading[-1].label) or final.label_fr} » échue le "
-                      f"{format_date_fr(final.due)} sans réalisation{status_note}")
+            reason = Message("Dernière étape « {label} » échue le {date} sans réalisation{note}",
+                             label=clean_spaces(leading[-1].label) or final.label_fr, date=LocalDate(final.due),
+                             note=status_note)
     return Assessment(status=status, cycle=current, due=current.due,
                       next_due=None if done or not pending else pending[0], late=late,
                       late_reason_fr=reason)
@@ -122,11 +126,14 @@ def _assess_continuous(part: Part, as_of: date, updates: list[UpdateFact], late_
     if late:
         age = (as_of - reference).days
         if updates:
-            reason = (f"Aucune mise à jour depuis {age} jours (dernière le "
-                      f"{format_date_fr(reference)}; attendue tous les {late_days} jours)")
+            reason = PluralMessage("Aucune mise à jour depuis {n} jour (dernière le {date}; attendue tous les "
+                                   "{days} jours)",
+                                   "Aucune mise à jour depuis {n} jours (dernière le {date}; attendue tous les "
+                                   "{days} jours)", age, date=LocalDate(reference), days=late_days)
         else:
-            reason = (f"Aucune mise à jour depuis le {format_date_fr(reference)} "
-                      f"({age} jours; attendue tous les {late_days} jours)")
+            reason = PluralMessage("Aucune mise à jour depuis le {date} ({n} jour; attendue tous les {days} jours)",
+                                   "Aucune mise à jour depuis le {date} ({n} jours; attendue tous les {days} jours)",
+                                   age, date=LocalDate(reference), days=late_days)
     return Assessment(status=status, cycle=None, due=None, next_due=next_due, late=late,
                       late_reason_fr=reason)
 
@@ -147,10 +154,10 @@ def _assess_recurring(part: Part, as_of: date, updates: list[UpdateFact], plan_s
         previous_status = _latest_status(_in_cycle(updates, previous))
         if previous_status not in DONE_STATUSES:
             late = True
-            note = ("aucune mise à jour" if previous_status == "a_venir"
-                    else f"dernier statut : {STATUS_LABELS_FR[previous_status]}")
-            reason = (f"Cycle {previous.label_fr} échu le {format_date_fr(previous.due)} "
-                      f"sans réalisation ({note})")
+            note = (N_("aucune mise à jour") if previous_status == "a_venir"
+                    else Message("dernier statut : {status}", status=STATUS_LABELS_FR[previous_status]))
+            reason = Message("Cycle {label} échu le {date} sans réalisation ({note})", label=previous.label_fr,
+                             date=LocalDate(previous.due), note=note)
     return Assessment(status=status, cycle=current, due=current.due, next_due=next_due,
                       late=late, late_reason_fr=reason)
 
@@ -196,6 +203,11 @@ STATUS_COLUMNS = [
     "counted", "on_track", "updates_count", "last_work_date", "last_note",
     "target_kind", "target_overridden", "target_fr", "target_ratio", "target_progress_fr",
 ]
+
+
+# The sentences of STATUS_COLUMNS: French strs that are Messages (lib.core.messages), so that pages
+# show them in the reader's language (translate_message, lib.ui.plan_views.localise).
+MESSAGE_COLUMNS = ("schedule_fr", "status_fr", "cycle_label", "late_reason_fr", "target_fr", "target_progress_fr")
 
 
 @dataclass(frozen=True)
@@ -291,7 +303,10 @@ def assess_items(items: pd.DataFrame, updates: pd.DataFrame, overrides: pd.DataF
             "target_fr": describe_target_fr(rules.target), "target_ratio": target_progress.ratio,
             "target_progress_fr": target_progress.label_fr,
         })
-    return pd.DataFrame(rows, columns=STATUS_COLUMNS)
+    frame = pd.DataFrame(rows, columns=STATUS_COLUMNS)
+    for column in MESSAGE_COLUMNS:  # object columns keep the Messages (a str column would drop their templates)
+        frame[column] = pd.Series([row[column] for row in rows], index=frame.index, dtype=object)
+    return frame
 
 
 def reported_quantities(updates: pd.DataFrame) -> list[tuple[date, float]]:

@@ -10,12 +10,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from lib.core.i18n import MONTHS_FR, format_date
+from lib.core.i18n import N_, format_date
+from lib.core.messages import LocalDate, LocalMonth, Message
 
 SEASONS_FR = {"printemps": 3, "ete": 6, "automne": 9, "hiver": 12}  # folded name -> first month
 
 
-SEASON_DISPLAY = {"printemps": "printemps", "ete": "été", "automne": "automne", "hiver": "hiver"}
+SEASON_DISPLAY = {"printemps": N_("printemps"), "ete": N_("été"), "automne": N_("automne"), "hiver": N_("hiver")}
 
 
 MONTH_ALIASES = {
@@ -125,17 +126,18 @@ def season_bounds(season: str, year: int) -> tuple[date, date]:
 
 def period_label_fr(start: date, due: date) -> str:
     """A French name for the span start..due: "avril 2021", "automne 2021", "2022",
-    "2021-2022", "15 mars 2022", else "du … au …". No side effects."""
+    "2021-2022", "15 mars 2022", else "du … au …"; a Message (lib.core.messages) where English
+    differs, so pages translate it. No side effects."""
     if start == due:
-        return format_date_fr(due)
+        return LocalDate(due)
     if start.day == 1 and due == last_day_of_month(start.year, start.month):
-        return f"{MONTHS_FR[start.month - 1]} {start.year}"
+        return LocalMonth(start.year, start.month)
     for season in SEASONS_FR:
         if start.month == SEASONS_FR[season] and season_bounds(season, start.year) == (start, due):
-            return f"{SEASON_DISPLAY[season]} {start.year}"
+            return Message("{season} {year}", season=SEASON_DISPLAY[season], year=start.year)
     if (start.month, start.day) == (1, 1) and (due.month, due.day) == (12, 31):
         return str(start.year) if start.year == due.year else f"{start.year}-{due.year}"
-    return f"du {format_date_fr(start)} au {format_date_fr(due)}"
+    return Message("du {start} au {end}", start=LocalDate(start), end=LocalDate(due))
 
 
 @dataclass(frozen=True)

@@ -43,9 +43,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
-from lib.core.i18n import N_
+from lib.core.i18n import MONTHS_FR, N_
 from lib.plan.french import Token, fold, format_date_fr, tokenize
-from lib.plan.schedule import MONTHS_FR, parse_period
+from lib.plan.schedule import parse_period
 
 TargetKind = Literal["count_by", "frequency", "threshold", "done"]
 Per = Literal["year", "month", "week"]

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from lib.core.i18n import N_
+from lib.core.messages import LocalDate, Message
 from lib.core.settings import Settings
-from lib.plan import french, indicators, schedule
+from lib.plan import indicators, schedule
 from lib.plan.statuses import PER_LABELS_FR, TARGET_KINDS
 
 
@@ -69,7 +71,7 @@ def item_rules(period_label: str, indicator: str, text: str, schedule_override: 
             sched = schedule.Schedule(label=period_label, parts=sched.parts, readable=sched.readable)
             sched_set = True
         except (ValueError, TypeError):
-            notes.append("Échéancier saisi illisible : la période du plan est utilisée.")
+            notes.append(N_("Échéancier saisi illisible : la période du plan est utilisée."))
     if sched is None:
         sched = _parsed_period(period_label or "", settings.aga_month, settings.plan_start)
     target, target_set = None, False
@@ -78,36 +80,42 @@ def item_rules(period_label: str, indicator: str, text: str, schedule_override: 
             target = target_from_dict(json.loads(target_override), source=indicator)
             target_set = True
         except (ValueError, TypeError):
-            notes.append("Cible saisie illisible : la cible lue dans l’indicateur est utilisée.")
+            notes.append(N_("Cible saisie illisible : la cible lue dans l’indicateur est utilisée."))
     if target is None:
         target = _derived_target(indicator or "", text or "", period_label or "")
     return ItemRules(sched, target, sched_set, target_set, tuple(notes))
 
 
 def describe_target_fr(target: indicators.Target) -> str:
-    """A short French sentence for a target, e.g. "Au moins 4 rencontres par année". No side effects."""
+    """A short French sentence for a target, e.g. "Au moins 4 rencontres par année": a Message
+    (lib.core.messages) that pages translate. No side effects."""
     unit = f" {target.unit_fr}" if target.unit_fr else ""
     if target.kind == "count_by":
-        by = f" d’ici le {french.format_date_fr(target.deadline)}" if target.deadline else ""
-        return f"Au moins {target.quantity}{unit}{by} (total cumulé)"
-    if target.kind == "frequency":
-        return f"Au moins {target.quantity}{unit} {PER_LABELS_FR.get(target.per or 'year', '')}".rstrip()
-    if target.kind == "threshold":
-        return f"Au minimum {target.quantity}{unit} {PER_LABELS_FR.get(target.per or '', '')}".rstrip()
-    return "Réalisé ou non (pas de quantité dans l’indicateur)"
+        by = Message(" d’ici le {date}", date=LocalDate(target.deadline)) if target.deadline else ""
+        return Message("Au moins {quantity}{unit}{by} (total cumulé)", quantity=target.quantity, unit=unit, by=by)
+    if target.kind in ("frequency", "threshold"):
+        per = PER_LABELS_FR.get(target.per or ("year" if target.kind == "frequency" else ""), "")
+        if target.kind == "frequency":
+            if per:
+                return Message("Au moins {quantity}{unit} {per}", quantity=target.quantity, unit=unit, per=per)
+            return Message("Au moins {quantity}{unit}", quantity=target.quantity, unit=unit)
+        if per:
+            return Message("Au minimum {quantity}{unit} {per}", quantity=target.quantity, unit=unit, per=per)
+        return Message("Au minimum {quantity}{unit}", quantity=target.quantity, unit=unit)
+    return N_("Réalisé ou non (pas de quantité dans l’indicateur)")
 
 
 def validate_target(kind: str, quantity, per: str | None, deadline: date | None) -> list[str]:
     """French messages that stop a corrected target from being saved (empty: valid)."""
     errors = []
     if kind not in TARGET_KINDS:
-        errors.append("Choisissez un type de cible.")
+        errors.append(N_("Choisissez un type de cible."))
         return errors
     if kind != "done":
         if quantity is None or quantity != quantity or quantity <= 0 or not float(quantity).is_integer():
-            errors.append("La quantité visée doit être un nombre entier positif.")
+            errors.append(N_("La quantité visée doit être un nombre entier positif."))
     if kind in ("frequency", "threshold") and per not in PER_LABELS_FR:
-        errors.append("Choisissez la période (par année, par mois ou par semaine).")
+        errors.append(N_("Choisissez la période (par année, par mois ou par semaine)."))
     if kind == "count_by" and deadline is None:
-        errors.append("Un total à atteindre demande une date limite.")
+        errors.append(N_("Un total à atteindre demande une date limite."))
     return errors

@@ -52,13 +52,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from lib.core.i18n import MONTHS_FR
+from lib.core.i18n import N_
+from lib.core.messages import JoinedMessage, LocalDate, LocalMonth, LocalMonths, Message, PluralMessage
 from lib.core.settings import DEFAULTS
 from lib.plan.french import (
     Token,
     clean_spaces,
     fold,
-    format_date_fr,
     last_day_of_month,
     month_number,
     period_label_fr,
@@ -71,6 +71,7 @@ PartKind = Literal["once", "yearly", "monthly", "continuous", "event"]
 PART_KINDS = ("once", "yearly", "monthly", "continuous", "event")
 SCHEDULE_KINDS = PART_KINDS + ("combined", "unknown")
 RECURRING_KINDS = frozenset({"yearly", "monthly"})
+_THEN = N_(", puis ")  # joins the parts of a schedule's description
 
 
 # --------------------------------------------------------------------------- data
@@ -130,16 +131,15 @@ class Schedule:
         return "combined"
 
     def describe_fr(self, continuous_late_days: int = DEFAULTS.continuous_late_days) -> str:
-        """A short French sentence for staff, e.g. "Chaque année en janvier". No side effects."""
+        """A short French sentence for staff, e.g. "Chaque année en janvier": a Message (lib.core.messages)
+        that pages translate. No side effects."""
         if self.kind == "unknown":
-            return f"Période non reconnue : « {clean_spaces(self.label)} »"
+            return Message("Période non reconnue : « {label} »", label=clean_spaces(self.label))
         if all(p.kind == "once" for p in self.parts) and len(self.parts) > 1:
-            steps = ", puis ".join(
-                f"« {clean_spaces(p.label)} » au plus tard le {format_date_fr(p.due)}"
-                for p in self.parts)
-            return f"En {len(self.parts)} étapes : {steps}"
-        texts = [_describe_part(p, continuous_late_days) for p in self.parts]
-        return ", puis ".join([texts[0]] + [t[0].lower() + t[1:] for t in texts[1:]])
+            steps = JoinedMessage([Message("« {label} » au plus tard le {date}", label=clean_spaces(p.label),
+                                           date=LocalDate(p.due)) for p in self.parts], _THEN)
+            return Message("En {n} étapes : {steps}", n=len(self.parts), steps=steps)
+        return JoinedMessage([_describe_part(p, continuous_late_days) for p in self.parts], _THEN, lower_rest=True)
 
 
 # --------------------------------------------------------------------------- text helpers
@@ -319,7 +319,7 @@ def _yearly_due_month(months: tuple[int, ...], day: date) -> tuple[int, int]:
 def _yearly_cycle(months: tuple[int, ...], year: int, month: int) -> Cycle:
     index = months.index(month)
     prev_year, prev_month = (year, months[index - 1]) if index > 0 else (year - 1, months[-1])
-    return Cycle(key=f"{year}-{month:02d}", label_fr=f"{MONTHS_FR[month - 1]} {year}",
+    return Cycle(key=f"{year}-{month:02d}", label_fr=LocalMonth(year, month),
                  start=last_day_of_month(prev_year, prev_month) + timedelta(days=1),
                  due=last_day_of_month(year, month))
 
@@ -328,7 +328,7 @@ def _raw_cycle(part: Part, day: date) -> Cycle:
     """The cycle of a recurring part containing `day`, ignoring the part's start."""
     if part.kind == "monthly":
         return Cycle(key=f"{day.year}-{day.month:02d}",
-                     label_fr=f"{MONTHS_FR[day.month - 1]} {day.year}",
+                     label_fr=LocalMonth(day.year, day.month),
                      start=date(day.year, day.month, 1), due=last_day_of_month(day.year, day.month))
     months = tuple(sorted(set(part.months)))
     if not months:
@@ -586,11 +586,6 @@ def cycles_between(schedule: Schedule, first: date, last: date) -> tuple[Cycle, 
 
 # --------------------------------------------------------------------------- description
 
-def _months_fr(months: Sequence[int]) -> str:
-    names = [MONTHS_FR[m - 1] for m in sorted(months)]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
-
-
 def _event_name(label: str) -> str:
     folded = fold(label)
     match = re.search(r"\blors\s+(?:des|de\s+la|de\s+l'|du|de|d')\s*"
@@ -603,16 +598,17 @@ def _event_name(label: str) -> str:
 
 def _describe_part(part: Part, continuous_late_days: int) -> str:
     if part.kind == "once":
-        return f"Une fois, au plus tard le {format_date_fr(part.due)}"
+        return Message("Une fois, au plus tard le {date}", date=LocalDate(part.due))
     if part.kind == "continuous":
-        return f"En continu (mise à jour attendue tous les {continuous_late_days} jours)"
+        return PluralMessage("En continu (mise à jour attendue au moins une fois par {n} jour)",
+                             "En continu (mise à jour attendue tous les {n} jours)", continuous_late_days)
     if part.kind == "event":
         name = _event_name(part.label)
-        return f"Lors d’événements ({name})" if name else "Lors d’événements"
+        return Message("Lors d’événements ({name})", name=name) if name else N_("Lors d’événements")
     first = first_cycle(part)
-    since = f", à partir de {first.label_fr}" if first else ""
+    since = Message(", à partir de {cycle}", cycle=first.label_fr) if first else ""
     if part.kind == "monthly":
-        return f"Mensuel{since}"
+        return Message("Mensuel{since}", since=since)
     if part.months:
-        return f"Chaque année en {_months_fr(part.months)}{since}"
-    return f"Chaque année (au plus tard le 31 décembre){since}"
+        return Message("Chaque année en {months}{since}", months=LocalMonths(part.months), since=since)
+    return Message("Chaque année (au plus tard le 31 décembre){since}", since=since)

@@ -1,6 +1,8 @@
 """The statuses of a plan item, and their French labels: the vocabulary every plan module shares."""
 from __future__ import annotations
 
+from lib.core.i18n import N_
+
 STATUSES = ("a_venir", "en_cours", "realise", "reporte", "abandonne")
 
 
@@ -8,11 +10,11 @@ DONE_STATUSES = frozenset({"realise", "abandonne"})
 
 
 STATUS_LABELS_FR = {
-    "a_venir": "À venir",
-    "en_cours": "En cours",
-    "realise": "Réalisé",
-    "reporte": "Reporté",
-    "abandonne": "Abandonné",
+    "a_venir": N_("À venir"),
+    "en_cours": N_("En cours"),
+    "realise": N_("Réalisé"),
+    "reporte": N_("Reporté"),
+    "abandonne": N_("Abandonné"),
 }
 
 
@@ -20,26 +22,26 @@ TARGET_KINDS = ("done", "count_by", "frequency", "threshold")
 
 
 TARGET_KIND_LABELS_FR = {
-    "done": "Réalisé ou non",
-    "count_by": "Un total à atteindre d’ici une date",
-    "frequency": "Un nombre par période",
-    "threshold": "Un minimum à maintenir par période",
+    "done": N_("Réalisé ou non"),
+    "count_by": N_("Un total à atteindre d’ici une date"),
+    "frequency": N_("Un nombre par période"),
+    "threshold": N_("Un minimum à maintenir par période"),
 }
 
 
-PER_LABELS_FR = {"year": "par année", "month": "par mois", "week": "par semaine"}
+PER_LABELS_FR = {"year": N_("par année"), "month": N_("par mois"), "week": N_("par semaine")}
 
 
 SCHEDULE_KIND_LABELS_FR = {
-    "once": "Une fois (échéance)",
-    "yearly": "Chaque année (mois choisis)",
-    "monthly": "Chaque mois",
-    "continuous": "En continu",
-    "event": "Lors d’événements (sans échéance)",
+    "once": N_("Une fois (échéance)"),
+    "yearly": N_("Chaque année (mois choisis)"),
+    "monthly": N_("Chaque mois"),
+    "continuous": N_("En continu"),
+    "event": N_("Lors d’événements (sans échéance)"),
 }
 
 
-ON_TRACK_EXPLANATION_FR = (
+ON_TRACK_EXPLANATION_FR = N_(
     "Avancement d’un axe : part de ses moyens réalisés ou en bonne voie. Un moyen compte s’il est "
     "réalisé (pour le cycle en cours s’il revient chaque année ou chaque mois), ou s’il n’est pas en "
     "retard et n’a pas été reporté. Les moyens abandonnés ne sont pas comptés."

@@ -16,8 +16,10 @@ import pandas as pd
 
 from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
+from lib.core.i18n import N_
+from lib.core.messages import LocalDate, Message
 from lib.core.settings import load_settings
-from lib.plan import french, indicators, items, schedule
+from lib.plan import indicators, items, schedule
 from lib.plan.rules import item_rules, target_to_dict, validate_target
 from lib.plan.statuses import STATUSES
 
@@ -53,9 +55,9 @@ def validate_evidence_url(url: str) -> str | None:
     if not url:
         return None
     if len(url) > URL_MAX_CHARS:
-        return f"Le lien de la preuve dépasse {URL_MAX_CHARS} caractères."
+        return Message("Le lien de la preuve dépasse {limit} caractères.", limit=URL_MAX_CHARS)
     if not validators.is_web_address(url):
-        return "Le lien de la preuve doit être une adresse web complète commençant par http:// ou https://."
+        return N_("Le lien de la preuve doit être une adresse web complète commençant par http:// ou https://.")
     return None
 
 
@@ -63,25 +65,26 @@ def validate_update(data: UpdateInput, today: date) -> list[str]:
     """The French messages that stop `data` from being recorded (empty: valid). No side effects."""
     errors = []
     if data.status not in STATUSES:
-        errors.append("Choisissez un statut.")
+        errors.append(N_("Choisissez un statut."))
     progress = data.progress
     if progress is None or (isinstance(progress, float) and math.isnan(progress)):
-        errors.append("Indiquez l’avancement (0 à 100 %).")
+        errors.append(N_("Indiquez l’avancement (0 à 100 %)."))
     elif not float(progress).is_integer() or not 0 <= progress <= 100:
-        errors.append("L’avancement doit être un nombre entier entre 0 et 100 %.")
+        errors.append(N_("L’avancement doit être un nombre entier entre 0 et 100 %."))
     if data.work_date is None:
-        errors.append("Indiquez la date du travail.")
+        errors.append(N_("Indiquez la date du travail."))
     elif data.work_date > today:
-        errors.append("La date du travail ne peut pas être dans le futur.")
+        errors.append(N_("La date du travail ne peut pas être dans le futur."))
     elif data.work_date < EARLIEST_WORK_DATE:
-        errors.append(f"La date du travail doit être postérieure au {french.format_date_fr(EARLIEST_WORK_DATE)}.")
+        errors.append(Message("La date du travail doit être postérieure au {date}.",
+                              date=LocalDate(EARLIEST_WORK_DATE)))
     if len(data.note or "") > NOTE_MAX_CHARS:
-        errors.append(f"La note dépasse {NOTE_MAX_CHARS} caractères.")
+        errors.append(Message("La note dépasse {limit} caractères.", limit=NOTE_MAX_CHARS))
     if data.quantity is not None:
         if isinstance(data.quantity, float) and not math.isfinite(data.quantity):
-            errors.append("La quantité doit être un nombre.")
+            errors.append(N_("La quantité doit être un nombre."))
         elif data.quantity < 0:
-            errors.append("La quantité ne peut pas être négative.")
+            errors.append(N_("La quantité ne peut pas être négative."))
     url_error = validate_evidence_url(data.evidence_url)
     if url_error:
         errors.append(url_error)
@@ -193,12 +196,12 @@ def set_schedule_override(db: Database, user, means_id: int, kind: str, *, month
 
 def _schedule_error_fr(message: str) -> str:
     if "due date" in message:
-        return "Une échéance unique demande une date d’échéance."
+        return N_("Une échéance unique demande une date d’échéance.")
     if "months" in message:
-        return "Choisissez des mois seulement pour un échéancier annuel."
+        return N_("Choisissez des mois seulement pour un échéancier annuel.")
     if "start" in message:
-        return "Un échéancier « lors d’événements » ne prend pas de date de début."
-    return "Cet échéancier n’est pas valide."
+        return N_("Un échéancier « lors d’événements » ne prend pas de date de début.")
+    return N_("Cet échéancier n’est pas valide.")
 
 
 def clear_schedule_override(db: Database, user, means_id: int, *, session_id: str = "") -> None:

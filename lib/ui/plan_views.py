@@ -15,10 +15,12 @@ import streamlit as st
 
 from lib.core import spreadsheets
 from lib.core.i18n import translate
+from lib.core.messages import translate_message
 from lib.plan import charts, items, overview, tracking, updates
 from lib.ui import session
 
-_STATUS_VALUE_COLUMNS = ("Statut", "En retard", "Corrigée")
+# Columns whose values are French labels or lib Messages (late reasons, schedules, cycles), translated too.
+_STATUS_VALUE_COLUMNS = ("Statut", "En retard", "Corrigée", "Pourquoi", "Échéancier", "Cycle")
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -95,7 +97,8 @@ def localise(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = table.copy()
     for column in _STATUS_VALUE_COLUMNS:
         if column in out.columns:
-            out[column] = out[column].map(lambda v: translate(v, lang) if isinstance(v, str) else v)
+            out[column] = pd.Series([translate_message(v, lang) if isinstance(v, str) and v else v
+                                     for v in out[column].tolist()], index=out.index, dtype=object)
     return out.rename(columns={c: translate(c, lang) for c in out.columns})
 
 
