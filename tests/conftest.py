@@ -8,6 +8,7 @@ form is tested once per role in tests/test_auth_pages.py and in the browser.
 """
 from __future__ import annotations
 
+import inspect
 import os
 from pathlib import Path
 
@@ -25,6 +26,48 @@ from lib.seed import open_seeded_database
 ROOT = Path(__file__).resolve().parents[1]
 TEST_PASSWORD = "Correct-Cheval-Pile-42"
 APP_TIMEOUT = 30
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+PAGE_FIXTURES = frozenset({"app_for"})  # the fixtures below that build an AppTest
+
+
+# --------------------------------------------------------------------------- markers
+
+def _names_apptest(function, seen: dict) -> bool:
+    if function not in seen:
+        try:
+            seen[function] = "AppTest" in inspect.getsource(function)
+        except (OSError, TypeError):
+            seen[function] = False
+    return seen[function]
+
+
+def pytest_collection_modifyitems(config, items):
+    """`browser` for every test under tests/browser/, `page` for every other test that runs
+    an AppTest (through a fixture of PAGE_FIXTURES, or by naming AppTest in its body), so
+    that `-m "not page and not browser"` keeps the pure tests only."""
+    seen: dict = {}
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+        elif PAGE_FIXTURES & set(getattr(item, "fixturenames", ())) or _names_apptest(
+                getattr(item, "function", None), seen):
+            item.add_marker(pytest.mark.page)
+
+
+@pytest.fixture(autouse=True)
+def _apptest_only_in_page_tests(request, monkeypatch):
+    """Keeps the markers honest: a test not marked `page` that runs an AppTest (say, through
+    a helper the collection hook cannot see) fails with the reason instead of slowing the
+    pure subset down."""
+    if request.node.get_closest_marker("page") is None:
+        def refuse(self, *args, **kwargs):
+            pytest.fail(f"{request.node.nodeid} runs an AppTest but is not marked `page`: use an AppTest "
+                        "fixture of tests/conftest.py, or name AppTest in the test", pytrace=False)
+
+        monkeypatch.setattr(AppTest, "run", refuse)
+
+
+# --------------------------------------------------------------------------- databases
 
 
 @pytest.fixture
