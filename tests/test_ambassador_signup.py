@@ -155,7 +155,8 @@ def test_the_role_cannot_be_chosen_by_the_form(db):
      "Organisation : cette organisation est déjà inscrite"),
     ({"organisation": "Autre organisme", "email": "JULIE@smo.example.org", "username": "autre-org"},
      "Courriel : cette adresse a déjà servi"),
-    ({"organisation": "Autre organisme", "email": "autre@x.org"}, "Nom d’utilisateur : ce nom d’utilisateur est déjà pris."),
+    ({"organisation": "Autre organisme", "email": "autre@x.org"},
+     "Nom d’utilisateur : ce nom d’utilisateur est déjà pris."),
 ])
 def test_a_second_signup_of_the_same_organisation_email_or_username_is_refused(db, overrides, expected):
     signed_up(db)
