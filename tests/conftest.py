@@ -4,7 +4,7 @@ Test hook for signed-in pages: `signed_in_app(role)` creates the account in the 
 database and sets `authentication_status`, `auth.username` and `auth.session_version`
 in the AppTest session state, exactly what lib.session records after a real sign-in;
 every page still checks that state against the database. Real sign-in through the
-form is tested once per role in tests/test_auth_pages.py and in the browser.
+form is tested once per role in tests/pages/test_access.py and in the browser.
 """
 from __future__ import annotations
 

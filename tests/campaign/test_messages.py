@@ -9,7 +9,7 @@ from lib.core import i18n
 from lib.core.messages import Message, translate_message
 from tests.ambassador_helpers import signup_data
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MODULES = ("lib/campaign/ambassadors.py", "lib/campaign/impact_reports.py", "lib/campaign/campaigns.py")
 MESSAGE_CALLS = ("Message", "AmbassadorError", "ReportError", "CampaignError", "append")
 LABEL_CALLS = ("_text_errors", "_text_error", "_count_error")

@@ -8,7 +8,7 @@ from lib.core import clock
 from lib.plan import tracking
 from tests.conftest import APP_TIMEOUT, make_user, sign_in_state
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 COMMITTEE = "Mettre en place un comité de travail ouvert"
 
 

@@ -10,7 +10,7 @@ from lib.core import audit, i18n
 from lib.core.i18n import format_date, format_datetime, format_number, format_pct, translate
 from lib.ui import navigation
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def literal_texts() -> set[str]:

@@ -7,7 +7,7 @@ import pytest
 from lib.core.i18n import catalog
 from lib.plan import tracking
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCREENS = ["pages/vue_ensemble.py", "pages/plan_action.py", "pages/mises_a_jour.py", "lib/ui/plan_editor.py",
            "lib/ui/plan_views.py", "lib/plan/charts.py"]
 

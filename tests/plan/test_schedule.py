@@ -94,7 +94,7 @@ def test_every_plan_label_is_read_in_capitals_without_accents(label, kind, parts
 
 def test_every_period_of_the_seed_file_is_readable():
     yaml = pytest.importorskip("yaml")
-    seed = Path(__file__).resolve().parents[1] / "data" / "seed" / "plan-action-rocsmo.yaml"
+    seed = Path(__file__).resolve().parents[2] / "data" / "seed" / "plan-action-rocsmo.yaml"
     if not seed.exists():
         pytest.skip("no seed file")
     periods = []
