@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TEST_PASSWORD = "Correct-Cheval-Pile-42"
 APP_TIMEOUT = 30
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
-PAGE_FIXTURES = frozenset({"app_for"})  # the fixtures below that build an AppTest
+PAGE_FIXTURES = frozenset({"app_for", "widget_app"})  # the fixtures below that build an AppTest
 
 
 # --------------------------------------------------------------------------- markers
@@ -191,5 +191,16 @@ def app_for(file_db):
             app.switch_page(page)
             app.run()
         return app
+
+    return build
+
+
+@pytest.fixture
+def widget_app(file_db):
+    """Factory: an AppTest of `script(*args)` alone (AppTest.from_function), over the test's
+    database, which the script reaches through lib.ui.session.get_db as the pages do. The
+    script must import what it uses. Not run yet: set session_state first if needed."""
+    def build(script, *args) -> AppTest:
+        return AppTest.from_function(script, args=args, default_timeout=APP_TIMEOUT)
 
     return build
