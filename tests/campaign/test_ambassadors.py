@@ -1,24 +1,44 @@
 """Public sign-up: every field's validation, hostile text, duplicates, logos, rate limit."""
 import datetime as dt
+import shutil
 
 import pytest
 
 from lib.accounts import users
 from lib.campaign import ambassadors, campaigns
 from lib.campaign.ambassadors import AmbassadorError, validate_signup
+from lib.core.db import connect
 from tests.ambassador_helpers import current_id, ensure_staff, image_bytes, signed_up, signup_data
 
 
 @pytest.fixture(autouse=True)
-def staff_account(db):
-    """Approvals and reopening are staff actions: the account "staff-test" exists."""
-    return ensure_staff(db)
+def staff_account(request):
+    """Approvals and reopening are staff actions: the account "staff-test" exists in the
+    test's database (a test that only validates a form has none)."""
+    if "db" in request.fixturenames:
+        return ensure_staff(request.getfixturevalue("db"))
+    return None
+
+
+@pytest.fixture(scope="module")
+def seeded_choices(seeded_template, tmp_path_factory):
+    """The seeded campaign's commitment types and moment keys, read once from a copy."""
+    path = tmp_path_factory.mktemp("choices") / "rocsmo.duckdb"
+    shutil.copyfile(seeded_template, path)
+    database = connect(str(path))
+    campaign_id = current_id(database)
+    types = campaigns.list_commitment_types(database, campaign_id)
+    moments = list(campaigns.list_moments(database, campaign_id)["key"])
+    database.close()
+    shutil.rmtree(path.parent)
+    return types, moments
 
 
 @pytest.fixture
-def choices(db):
-    campaign_id = current_id(db)
-    return campaigns.list_commitment_types(db, campaign_id), list(campaigns.list_moments(db, campaign_id)["key"])
+def choices(seeded_choices):
+    """What validate_signup checks the form against; each test gets its own copy."""
+    types, moments = seeded_choices
+    return types.copy(), list(moments)
 
 
 def errors_for(choices, **overrides):
