@@ -1,44 +1,150 @@
-"""Shared fixtures: fresh databases, users per role, and AppTest sessions.
+"""Shared fixtures: fresh databases, users per role, AppTest sessions, and the markers.
 
-Test hook for signed-in pages: `signed_in_app(role)` creates the account in the test
+Databases: the seeded database is built once per session (`seeded_template`); every test
+that asks for one gets its own copy of that file, so tests stay independent.
+
+Test hook for signed-in pages: `app_for(role)` creates the account in the test
 database and sets `authentication_status`, `auth.username` and `auth.session_version`
 in the AppTest session state, exactly what lib.ui.session records after a real sign-in;
 every page still checks that state against the database. Real sign-in through the
-form is tested once per role in tests/test_auth_pages.py and in the browser.
+form is tested once per role in tests/pages/test_access.py and in the browser.
 """
 from __future__ import annotations
 
+import functools
+import inspect
 import os
+import shutil
 from pathlib import Path
 
 # Cheap bcrypt for the suite (the app's default is 12 rounds); inherited by the servers
 # the browser tests start.
 os.environ.setdefault("ROCSMO_BCRYPT_ROUNDS", "4")
 
+import duckdb
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lib.accounts import users
+from lib.core.db import connect
 from lib.seed import open_seeded_database
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_PASSWORD = "Correct-Cheval-Pile-42"
 APP_TIMEOUT = 30
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+PAGE_FIXTURES = frozenset({"app_for", "widget_app"})  # the fixtures below that build an AppTest
 
 
-@pytest.fixture
-def db():
-    """A fresh, migrated and seeded in-memory database."""
-    database = open_seeded_database(":memory:")
-    yield database
+# --------------------------------------------------------------------------- markers
+
+def _names_apptest(function, seen: dict) -> bool:
+    if function not in seen:
+        try:
+            seen[function] = "AppTest" in inspect.getsource(function)
+        except (OSError, TypeError):
+            seen[function] = False
+    return seen[function]
+
+
+def pytest_collection_modifyitems(config, items):
+    """`browser` for every test under tests/browser/, `page` for every other test that runs
+    an AppTest (through a fixture of PAGE_FIXTURES, or by naming AppTest in its body), so
+    that `-m "not page and not browser"` keeps the pure tests only."""
+    seen: dict = {}
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+        elif PAGE_FIXTURES & set(getattr(item, "fixturenames", ())) or _names_apptest(
+                getattr(item, "function", None), seen):
+            item.add_marker(pytest.mark.page)
+
+
+@pytest.fixture(autouse=True)
+def _apptest_only_in_page_tests(request, monkeypatch):
+    """Keeps the markers honest: a test not marked `page` that runs an AppTest (say, through
+    a helper the collection hook cannot see) fails with the reason instead of slowing the
+    pure subset down."""
+    if request.node.get_closest_marker("page") is None:
+        def refuse(self, *args, **kwargs):
+            pytest.fail(f"{request.node.nodeid} runs an AppTest but is not marked `page`: use an AppTest "
+                        "fixture of tests/conftest.py, or name AppTest in the test", pytrace=False)
+
+        monkeypatch.setattr(AppTest, "run", refuse)
+
+
+# --------------------------------------------------------------------------- AppTest start-up
+
+@pytest.fixture(scope="session", autouse=True)
+def _component_scan_once_per_session():
+    """Every new AppTest scans the metadata of every installed distribution for Streamlit
+    "v2" component manifests (about half a second, most of a short page test); a server
+    does it once when it starts. Nothing is installed during a session, so the first
+    scan's result (today an empty list) is given to the later AppTests."""
+    from streamlit.components.v2 import manifest_scanner
+
+    scan = functools.cache(manifest_scanner.scan_component_manifests)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(manifest_scanner, "scan_component_manifests", lambda *args: list(scan(*args)))
+        yield
+
+
+# --------------------------------------------------------------------------- databases
+
+
+def close_without_checkpoint(database) -> None:
+    """Close a test's database once the test is over, skipping the checkpoint DuckDB makes
+    when its last connection closes (the WAL written back into a file nobody reads again:
+    most of a teardown's time). A database the test closed itself is left as it is."""
+    try:
+        database.connection.execute("PRAGMA disable_checkpoint_on_shutdown")
+    except duckdb.Error:
+        return
     database.close()
 
 
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory) -> Path:
+    """The migrated and seeded database, built once per session exactly as the app builds
+    it on first start (lib.seed.open_seeded_database), checkpointed and closed. No test
+    opens it: each one works on its own copy (`db`, `db_path`, `seeded_copy`)."""
+    path = tmp_path_factory.mktemp("template") / "seeded.duckdb"
+    database = open_seeded_database(str(path))
+    with database.cursor() as cur:
+        cur.execute("CHECKPOINT")  # everything in the file itself, nothing left in a WAL
+    database.close()
+    return path
+
+
 @pytest.fixture
-def db_path(tmp_path, monkeypatch):
-    """A temporary database file, made the app's database through $ROCSMO_DB."""
-    path = tmp_path / "rocsmo.duckdb"
+def seeded_copy(seeded_template):
+    """Factory: write a copy of the seeded template at `target` (a new file); returns `target`."""
+    def copy(target: Path) -> Path:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(seeded_template, target)
+        return target
+
+    return copy
+
+
+@pytest.fixture
+def db(seeded_copy, tmp_path_factory):
+    """A fresh, migrated and seeded database of the test's own: a copy of the template file,
+    in a folder apart from tmp_path (removed afterwards). Copying and opening the file takes
+    about half the time of ATTACH + COPY FROM DATABASE into memory, and an eighth of seeding."""
+    folder = tmp_path_factory.mktemp("db")
+    database = connect(str(seeded_copy(folder / "rocsmo.duckdb")))
+    yield database
+    close_without_checkpoint(database)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def db_path(seeded_copy, tmp_path, monkeypatch):
+    """The app's database for this test: a copy of the seeded template in tmp_path, made the
+    app's database through $ROCSMO_DB (the app migrates and seeds it on start: nothing to do)."""
+    path = seeded_copy(tmp_path / "rocsmo.duckdb")
     monkeypatch.setenv("ROCSMO_DB", str(path))
     monkeypatch.setenv("ROCSMO_COOKIE_KEY", "k" * 48)
     st.cache_resource.clear()
@@ -48,9 +154,10 @@ def db_path(tmp_path, monkeypatch):
 
 @pytest.fixture
 def file_db(db_path):
-    """The app's temporary database file, opened (same DuckDB instance as the app's)."""
-    database = open_seeded_database(str(db_path))
+    """The app's database file, opened (same DuckDB instance as the app's)."""
+    database = connect(str(db_path))
     yield database
+    close_without_checkpoint(database)
 
 
 def make_user(database, role: str, username: str | None = None, organisation: str = "") -> users.User:
@@ -84,5 +191,16 @@ def app_for(file_db):
             app.switch_page(page)
             app.run()
         return app
+
+    return build
+
+
+@pytest.fixture
+def widget_app(file_db):
+    """Factory: an AppTest of `script(*args)` alone (AppTest.from_function), over the test's
+    database, which the script reaches through lib.ui.session.get_db as the pages do. The
+    script must import what it uses. Not run yet: set session_state first if needed."""
+    def build(script, *args) -> AppTest:
+        return AppTest.from_function(script, args=args, default_timeout=APP_TIMEOUT)
 
     return build

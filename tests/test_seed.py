@@ -22,9 +22,11 @@ def test_seed_keeps_the_documents_wording_exactly(db):
         "Avoir une liste de potentiels nouveaux membres et avoir fait des appels et des rencontres des potentiels",
         "DG + stagiaire")
     assert rows["Souligner et diffuser les bons coups des membres du ROCSMO"][0] == "Annuellement au mois de févier"
-    assert rows["Offrir trois activités de formations par année selon les besoins recensés"][0] == "Novembre, AGA et mars"
+    assert rows["Offrir trois activités de formations par année selon les besoins recensés"][0] == \
+        "Novembre, AGA et mars"
     assert rows["Identifier les meilleures stratégies"][2] == ""
-    assert db.scalar("SELECT objective FROM axes WHERE number = 6") == "Assurer une saine gestion et la gouvernance du ROCSMO"
+    assert db.scalar("SELECT objective FROM axes WHERE number = 6") == \
+        "Assurer une saine gestion et la gouvernance du ROCSMO"
 
 
 def test_seed_campaign_has_its_moments_reach_and_deadlines(db):

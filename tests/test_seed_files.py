@@ -180,7 +180,8 @@ def test_only_one_empty_responsible(plan):
             "DG + CA + comité",
         ),
         (
-            "Organisé une tournée téléphonique annuellement afin de mieux connaitre les besoins des membres en fait de soutien",
+            "Organisé une tournée téléphonique annuellement afin de mieux connaitre les besoins des membres "
+            "en fait de soutien",
             "Annuellement au mois de janvier",
             "Avoir communiqué avec les membres annuellement",
             "DG + stagiaire",

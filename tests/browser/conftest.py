@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from lib.accounts import users
+from lib.core.db import connect
 from lib.seed import open_seeded_database
 from tests.browser.helpers import PASSWORD
 
@@ -59,10 +61,11 @@ def _create_accounts(database) -> None:
                           email=f"{username}@example.org", password=PASSWORD, actor="tests")
 
 
-def _prepare_database(path: Path) -> None:
-    """Seed the file and create one account per staff-side role, then close it: the
-    server process must be the only one holding the file."""
-    database = open_seeded_database(str(path))
+def _prepare_database(path: Path, seeded_template: Path) -> None:
+    """A copy of the session's seeded database with one account per staff-side role, closed:
+    the server process must be the only one holding the file."""
+    shutil.copyfile(seeded_template, path)
+    database = connect(str(path))
     _create_accounts(database)
     database.close()
 
@@ -114,12 +117,12 @@ def running_app(workdir: Path, db_path: Path):
 
 
 @pytest.fixture(scope="module")
-def live_server(tmp_path_factory):
+def live_server(tmp_path_factory, seeded_template):
     """The app over a fresh seeded database with one account per staff-side role."""
     _require_browser()
     workdir = tmp_path_factory.mktemp("live")
     db_path = workdir / "rocsmo.duckdb"
-    _prepare_database(db_path)
+    _prepare_database(db_path, seeded_template)
     with running_app(workdir, db_path) as url:
         yield LiveServer(url, db_path, dict(ACCOUNTS))
 

@@ -107,5 +107,8 @@ def test_sign_up_approve_report_and_follow_up(live_server, browser_page):
     page.get_by_text("Organisations × moments forts : engagé, et fait selon le rapport soumis").first.wait_for()
     page.get_by_role("tab", name="Retombées rapportées").click()
     page.get_by_text("Portée rapportée par les ambassadeurs (rapports soumis)", exact=False).first.wait_for()
+    # Plotly draws each chart a moment after Streamlit has written the page's text: wait for
+    # the sixth one to be in the page (in any tab, so attached rather than visible) before counting.
+    page.locator(".js-plotly-plot").nth(5).wait_for(state="attached")
     assert page.locator(".js-plotly-plot").count() >= 6
     assert not axe_violations(page), describe(axe_violations(page))

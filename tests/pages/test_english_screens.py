@@ -7,6 +7,8 @@ from lib.core.messages import translate_message
 from lib.plan import items
 from tests.conftest import APP_TIMEOUT, ROOT, make_user, sign_in_state
 
+pytestmark = pytest.mark.page  # every test here drives the app through english_app (an AppTest)
+
 
 def english_app(file_db, role: str, page: str) -> AppTest:
     user = make_user(file_db, role, f"{role}-en")

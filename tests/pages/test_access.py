@@ -116,7 +116,8 @@ def test_open_session_ends_when_the_account_is_revoked(file_db, how):
     if how == "sign_out_elsewhere":
         users.revoke_sessions(file_db, user.username, actor=user.username)
     elif how == "password_change":
-        users.change_own_password(file_db, user.username, TEST_PASSWORD, "Nouvelle-Phrase-Longue-5", "Nouvelle-Phrase-Longue-5")
+        users.change_own_password(file_db, user.username, TEST_PASSWORD, "Nouvelle-Phrase-Longue-5",
+                                  "Nouvelle-Phrase-Longue-5")
     elif how == "deactivation":
         users.set_active(file_db, user.username, False, actor="chef")
     else:

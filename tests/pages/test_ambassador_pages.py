@@ -155,7 +155,7 @@ def test_a_refused_decision_keeps_the_chosen_decision_and_a_saved_one_empties_th
 
 
 def test_reopening_a_report_twice_shows_a_message_not_a_traceback(app_for, file_db, monkeypatch):
-    from tests.test_impact_reports import filled
+    from tests.campaign.test_impact_reports import filled
 
     ambassador_id = approved(file_db)
     impact_reports.save_report(file_db, ambassador_id, filled(file_db, ambassador_id), actor="smo-outaouais",
@@ -222,7 +222,7 @@ def test_an_ambassador_sees_its_own_agreement_not_anothers(app_for, file_db):
 
 
 def test_staff_see_the_reports_activities_under_readable_headers(app_for, file_db):
-    from tests.test_impact_reports import filled
+    from tests.campaign.test_impact_reports import filled
 
     ambassador_id = approved(file_db)
     impact_reports.save_report(file_db, ambassador_id, filled(file_db, ambassador_id), actor="smo-outaouais",

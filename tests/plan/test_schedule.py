@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -22,6 +21,7 @@ from lib.plan.schedule import (
     to_dict,
 )
 from lib.plan.statuses import DONE_STATUSES, STATUSES
+from lib.seed import PLAN_FILE, load_yaml
 
 D = date
 
@@ -32,6 +32,10 @@ def U(day: date, status: str = "realise", recorded_at: datetime | None = None) -
 
 def shape(schedule: Schedule) -> list[tuple]:
     return [(p.kind, p.start, p.due, p.months) for p in schedule.parts]
+
+
+JANUARY = "Annuellement au mois de janvier"
+FIRST_CAMPAIGN = "Annuellement au mois de mars – 1re campagne au mois mars 2022"
 
 
 # --------------------------------------------------------------------------- every label of the plan
@@ -89,10 +93,6 @@ def test_every_plan_label_is_read_in_capitals_without_accents(label, kind, parts
 
 
 def test_every_period_of_the_seed_file_is_readable():
-    yaml = pytest.importorskip("yaml")
-    seed = Path(__file__).resolve().parents[1] / "data" / "seed" / "plan-action-rocsmo.yaml"
-    if not seed.exists():
-        pytest.skip("no seed file")
     periods = []
 
     def walk(node):
@@ -105,8 +105,8 @@ def test_every_period_of_the_seed_file_is_readable():
             for value in node:
                 walk(value)
 
-    walk(yaml.safe_load(seed.read_text(encoding="utf-8")))
-    assert periods
+    walk(load_yaml(PLAN_FILE))
+    assert len(periods) == 55  # one per means
     unread = [p for p in periods if not parse_period(p).readable]
     assert unread == []
 
@@ -386,18 +386,44 @@ def test_one_off_then_continuous_has_a_cycle_only_for_the_one_off():
     assert cycle_at(schedule, D(2021, 5, 1)) is None
 
 
-@pytest.mark.parametrize("label", [p[0] for p in PLAN_LABELS])
-@pytest.mark.parametrize("day", [D(2021, 4, 1), D(2024, 2, 29), D(2025, 12, 31), D(2026, 1, 1)])
-def test_cycle_for_work_date_follows_cycle_at(label, day):
-    schedule = parse_period(label)
-    assert cycle_for_work_date(schedule, day) == cycle_at(schedule, day)
+@pytest.mark.parametrize("label,work_date,cycle", [
+    # Work done early in a yearly cycle counts for it; the day after the due date starts the next.
+    (JANUARY, D(2025, 3, 1), Cycle("2026-01", "janvier 2026", D(2025, 2, 1), D(2026, 1, 31))),
+    (JANUARY, D(2026, 1, 31), Cycle("2026-01", "janvier 2026", D(2025, 2, 1), D(2026, 1, 31))),
+    (JANUARY, D(2026, 2, 1), Cycle("2027-01", "janvier 2027", D(2026, 2, 1), D(2027, 1, 31))),
+    ("Mensuellement", D(2024, 2, 29), Cycle("2024-02", "février 2024", D(2024, 2, 1), D(2024, 2, 29))),
+    ("Novembre, AGA et mars", D(2026, 4, 1), Cycle("2026-06", "juin 2026", D(2026, 4, 1), D(2026, 6, 30))),
+    ("Annuellement", D(2024, 2, 29), Cycle("2024", "2024", D(2024, 1, 1), D(2024, 12, 31))),
+    (FIRST_CAMPAIGN, D(2021, 3, 31), None),  # before the first campaign's cycle
+    (FIRST_CAMPAIGN, D(2021, 4, 1), Cycle("2022-03", "mars 2022", D(2021, 4, 1), D(2022, 3, 31))),
+    # A one-off's single cycle takes work done before its period too.
+    ("Automne 2021", D(2021, 5, 1), Cycle("once", "automne 2021", D(2021, 9, 1), D(2021, 11, 30))),
+    ("2021 Adoption AGA 2022", D(2021, 3, 1), Cycle("once-1", "2021", D(2021, 1, 1), D(2021, 12, 31))),
+    ("2021 Adoption AGA 2022", D(2022, 1, 15), Cycle("once-2", "juin 2022", D(2022, 6, 1), D(2022, 6, 30))),
+    ("Rencontre en avril 2021 + En continu", D(2021, 4, 10),
+     Cycle("once", "avril 2021", D(2021, 4, 1), D(2021, 4, 30))),
+    ("Rencontre en avril 2021 + En continu", D(2021, 5, 1), None),  # continuous after the meeting
+    ("En continu", D(2025, 12, 31), None),
+    ("Lors des rencontres de la Table des DG", D(2025, 12, 31), None),
+    ("Quand on pourra", D(2025, 12, 31), None),
+], ids=lambda v: v.isoformat() if isinstance(v, date) else v.key if isinstance(v, Cycle) else None)
+def test_cycle_for_work_date_names_the_cycle_an_update_counts_for(label, work_date, cycle):
+    assert cycle_for_work_date(parse_period(label), work_date) == cycle
 
 
-@pytest.mark.parametrize("label", [p[0] for p in PLAN_LABELS])
+RECURRING_LABELS = [label for label, _, parts in PLAN_LABELS if any(p[0] in ("yearly", "monthly") for p in parts)]
+
+
+def test_eight_plan_labels_recur():
+    assert len(RECURRING_LABELS) == 8
+
+
+@pytest.mark.parametrize("label", RECURRING_LABELS)
 def test_recurring_cycles_tile_the_calendar(label):
     schedule = parse_period(label)
     cycles = cycles_between(schedule, D(2022, 6, 1), D(2026, 6, 1))
     recurring = [c for c in cycles if not c.key.startswith("once")]
+    assert len(recurring) >= 4  # four years: at least one cycle a year
     for before, after in zip(recurring, recurring[1:]):
         assert after.start == before.due + timedelta(days=1)
     for cycle in recurring:
@@ -419,7 +445,6 @@ def test_cycles_between_starts_at_the_first_campaign():
 
 # --------------------------------------------------------------------------- assess: recurring
 
-JANUARY = "Annuellement au mois de janvier"
 
 
 @pytest.mark.parametrize("as_of", [D(2025, 12, 31), D(2026, 1, 1)])

@@ -8,7 +8,7 @@ from lib.core import clock
 from lib.plan import updates
 from tests.conftest import APP_TIMEOUT, make_user, sign_in_state
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 COMMITTEE = "Mettre en place un comité de travail ouvert"
 
 
@@ -96,8 +96,8 @@ def test_staff_add_a_means_in_the_plan_editor(app_for, file_db):
     app.text_input(key="means_add.responsible_label").input("DG + membres")
     _button(app, "Ajouter le moyen").click().run()
     assert not app.exception
-    assert file_db.scalar("SELECT responsible_label FROM means WHERE text = 'Tenir un kiosque au salon des organismes'") \
-        == "DG + membres"
+    assert file_db.scalar("SELECT responsible_label FROM means WHERE text = ?",
+                          ["Tenir un kiosque au salon des organismes"]) == "DG + membres"
     assert "Moyen ajouté." in [s.value for s in app.success]
 
 

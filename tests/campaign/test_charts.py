@@ -76,7 +76,8 @@ def test_empty_campaign_figures_still_build(db):
     cid = current_id(db)
     assert charts.moment_grid(report_figures.moment_grid(db, cid)).table.empty
     assert charts.activities_participants(report_figures.reported_activities(db, cid)).table.empty
-    assert charts.reported_reach(report_figures.reach_totals(report_figures.reported_reach(db, cid)), "channel", "views",
+    totals = report_figures.reach_totals(report_figures.reported_reach(db, cid))
+    assert charts.reported_reach(totals, "channel", "views",
                                  "Vues").table.empty
 
 

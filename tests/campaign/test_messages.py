@@ -8,7 +8,7 @@ from lib.core.messages import Message, translate_message
 from tests.ambassador_helpers import signup_data
 from tests.catalogue_helpers import english_entry, extracted_from, extracted_ids, is_translated, placeholders
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MODULES = ("lib/campaign/ambassadors.py", "lib/campaign/agreement_form.py", "lib/campaign/signup.py",
            "lib/campaign/listings.py", "lib/campaign/impact_reports.py", "lib/campaign/campaigns.py")
 MESSAGE_CALLS = ("Message", "AmbassadorError", "ReportError", "CampaignError", "append")

@@ -2,8 +2,7 @@
 import pytest
 
 from lib.accounts import backups, settings
-from lib.core.db import open_database
-from lib.seed import open_seeded_database
+from lib.core.db import connect, open_database
 from tests.conftest import make_user
 
 
@@ -22,8 +21,8 @@ def test_a_setting_change_is_attributed_and_audited(db):
     assert db.scalar("SELECT count(*) FROM audit_log WHERE action = 'settings.change' AND actor = 'chef'") == 3
 
 
-def test_backup_from_the_app_is_a_complete_database_listed_newest_first(tmp_path):
-    database = open_seeded_database(str(tmp_path / "live.duckdb"))
+def test_backup_from_the_app_is_a_complete_database_listed_newest_first(tmp_path, seeded_copy):
+    database = connect(str(seeded_copy(tmp_path / "live.duckdb")))
     make_user(database, "admin", "chef")
     path = backups.create_backup(database, actor="chef", directory=tmp_path / "backups")
     listed = backups.list_backups(tmp_path / "backups")

@@ -1,5 +1,6 @@
 """Public sign-up: every field's validation, hostile text, duplicates, logos, rate limit."""
 import datetime as dt
+import shutil
 
 import pytest
 
@@ -7,20 +8,39 @@ from lib.accounts import users
 from lib.campaign import agreement_form, ambassadors, campaigns, listings, signup
 from lib.campaign.agreement_form import validate_signup
 from lib.campaign.ambassadors import AmbassadorError
+from lib.core.db import connect
 from lib.core.errors import AccessDenied
 from tests.ambassador_helpers import current_id, ensure_staff, image_bytes, signed_up, signup_data
 
 
 @pytest.fixture(autouse=True)
-def staff_account(db):
-    """Approvals and reopening are staff actions: the account "staff-test" exists."""
-    return ensure_staff(db)
+def staff_account(request):
+    """Approvals and reopening are staff actions: the account "staff-test" exists in the
+    test's database (a test that only validates a form has none)."""
+    if "db" in request.fixturenames:
+        return ensure_staff(request.getfixturevalue("db"))
+    return None
+
+
+@pytest.fixture(scope="module")
+def seeded_choices(seeded_template, tmp_path_factory):
+    """The seeded campaign's commitment types and moment keys, read once from a copy."""
+    path = tmp_path_factory.mktemp("choices") / "rocsmo.duckdb"
+    shutil.copyfile(seeded_template, path)
+    database = connect(str(path))
+    campaign_id = current_id(database)
+    types = campaigns.list_commitment_types(database, campaign_id)
+    moments = list(campaigns.list_moments(database, campaign_id)["key"])
+    database.close()
+    shutil.rmtree(path.parent)
+    return types, moments
 
 
 @pytest.fixture
-def choices(db):
-    campaign_id = current_id(db)
-    return campaigns.list_commitment_types(db, campaign_id), list(campaigns.list_moments(db, campaign_id)["key"])
+def choices(seeded_choices):
+    """What validate_signup checks the form against; each test gets its own copy."""
+    types, moments = seeded_choices
+    return types.copy(), list(moments)
 
 
 def errors_for(choices, **overrides):
@@ -157,7 +177,8 @@ def test_the_role_cannot_be_chosen_by_the_form(db):
      "Organisation : cette organisation est déjà inscrite"),
     ({"organisation": "Autre organisme", "email": "JULIE@smo.example.org", "username": "autre-org"},
      "Courriel : cette adresse a déjà servi"),
-    ({"organisation": "Autre organisme", "email": "autre@x.org"}, "Nom d’utilisateur : ce nom d’utilisateur est déjà pris."),
+    ({"organisation": "Autre organisme", "email": "autre@x.org"},
+     "Nom d’utilisateur : ce nom d’utilisateur est déjà pris."),
 ])
 def test_a_second_signup_of_the_same_organisation_email_or_username_is_refused(db, overrides, expected):
     signed_up(db)

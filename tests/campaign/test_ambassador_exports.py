@@ -49,7 +49,8 @@ def test_the_reports_workbook_reads_back(db):
     data = reports.form_data(db, ambassadors.get_agreement(db, ambassador_id))
     data["reach"]["facebook"]["people_reached"] = 700
     reports.save_report(db, ambassador_id, data, actor="smo-outaouais", submit=True)
-    workbook = pd.read_excel(io.BytesIO(spreadsheets.to_xlsx_bytes(report_figures.reports_export_frames(db, current_id(db)))),
+    frames = report_figures.reports_export_frames(db, current_id(db))
+    workbook = pd.read_excel(io.BytesIO(spreadsheets.to_xlsx_bytes(frames)),
                              sheet_name=None)
     assert list(workbook) == ["Rapports", "Actions", "Portée rapportée", "Activités"]
     assert workbook["Portée rapportée"].loc[0, "personnes_jointes"] == 700

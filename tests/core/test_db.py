@@ -13,10 +13,13 @@ from lib.core.schema import Migration, list_migrations
 from lib.seed import open_seeded_database
 
 
-def test_fresh_memory_database_has_every_migration_recorded(db):
-    versions = schema.applied(db)
+def test_fresh_memory_database_has_every_migration_recorded():
+    database = open_seeded_database(":memory:")  # the `db` fixture is a file: open this one here
+    versions = schema.applied(database)
     assert versions == [m.version for m in list_migrations()]
     assert versions[:2] == [1, 2]
+    assert database.scalar("SELECT count(*) FROM means") == 55
+    database.close()
 
 
 def test_temp_file_database_is_created_under_a_new_folder(tmp_path):
@@ -97,9 +100,9 @@ def test_transaction_retries_a_write_conflict(db):
     assert db.scalar("SELECT value FROM settings WHERE key = 'k2'") == "v"
 
 
-def test_second_process_gets_a_clear_bilingual_message(tmp_path):
-    path = tmp_path / "held.duckdb"
-    holder = open_seeded_database(str(path))
+def test_second_process_gets_a_clear_bilingual_message(tmp_path, seeded_copy):
+    path = seeded_copy(tmp_path / "held.duckdb")
+    holder = connect(str(path))
     script = textwrap.dedent("""
         from lib.cli import main
         import sys

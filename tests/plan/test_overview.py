@@ -75,8 +75,10 @@ def test_party_load_counts_items_carried_and_late_per_party(db):
 
 
 def test_latest_updates_and_item_history_show_who_and_what(db, staff):
-    means_id = _record(db, staff, "Mettre en place un comité de travail ouvert", "en_cours", date(2021, 4, 2), 30, "Appel lancé")
-    _record(db, staff, "Mettre en place un comité de travail ouvert", "realise", date(2021, 4, 20), 100, "3 membres inscrits")
+    means_id = _record(db, staff, "Mettre en place un comité de travail ouvert", "en_cours", date(2021, 4, 2), 30,
+                       "Appel lancé")
+    _record(db, staff, "Mettre en place un comité de travail ouvert", "realise", date(2021, 4, 20), 100,
+            "3 membres inscrits")
     recorded = updates.list_updates(db, plan_id=items.current_plan_id(db))
     latest = overview.latest_updates(recorded, _status(db))
     assert list(latest["Statut"]) == ["Réalisé", "En cours"]

@@ -37,7 +37,8 @@ def _status_of(db, means_id: int, as_of: date = TODAY) -> pd.Series:
 # --------------------------------------------------------------------------- validation
 
 def test_a_complete_update_is_valid():
-    assert updates.validate_update(_update(note="ok", quantity=2, evidence_url="https://exemple.org/pv.pdf"), TODAY) == []
+    update = _update(note="ok", quantity=2, evidence_url="https://exemple.org/pv.pdf")
+    assert updates.validate_update(update, TODAY) == []
 
 
 @pytest.mark.parametrize("progress", [101, -1, 12.5, None])
@@ -72,12 +73,13 @@ def test_evidence_link_accepts_web_addresses_and_nothing(url):
 
 def test_recording_an_update_appends_history_with_who_and_an_audit_row(db, staff):
     means_id = _means_id(db, "Avril 2021")
-    update_id = updates.record_update(db, staff, means_id, _update("realise", 100, date(2021, 4, 20), note="Comité formé"),
-                                       today=TODAY)
+    update_id = updates.record_update(db, staff, means_id,
+                                       _update("realise", 100, date(2021, 4, 20), note="Comité formé"), today=TODAY)
     history = updates.list_updates(db, means_id=means_id)
     assert list(history["update_id"]) == [update_id]
     row = history.iloc[0]
-    assert (row["status"], row["progress"], row["recorded_by"], row["note"]) == ("realise", 100, "staff-test", "Comité formé")
+    assert (row["status"], row["progress"], row["recorded_by"], row["note"]) == (
+        "realise", 100, "staff-test", "Comité formé")
     assert row["recorded_by_name"] == "Test staff"
     assert row["cycle_label"] == "avril 2021"
     audit = db.query("SELECT actor, action, entity_id FROM audit_log WHERE action LIKE 'plan.update%'")
@@ -221,7 +223,8 @@ def test_an_invalid_target_is_refused_in_french(db, staff):
 
 def test_the_seeded_indicators_give_typed_targets(db):
     status = tracking.plan_status(db, items.current_plan_id(db), TODAY).set_index("text")
-    assert status.loc["Mettre en place une Table des directeurs.trices.", "target_fr"] == "Au moins 4 rencontres par année"
+    assert status.loc["Mettre en place une Table des directeurs.trices.", "target_fr"] == \
+        "Au moins 4 rencontres par année"
     assert status.loc["Organiser une mini campagne de recrutement", "target_kind"] == "count_by"
 
 
@@ -263,7 +266,8 @@ def test_data_version_moves_with_every_write(db, staff):
 def test_assess_items_is_pure_over_frames():
     items = pd.DataFrame([{"axis_id": 1, "axis_number": 1, "axis_name": "A", "objective": "", "action_id": 1,
                            "action_position": 1, "action_title": "Act", "means_id": 7, "means_position": 1,
-                           "text": "Infolettre", "period_label": "Mensuellement", "indicator": "", "responsible_label": "DG",
+                           "text": "Infolettre", "period_label": "Mensuellement", "indicator": "",
+                           "responsible_label": "DG",
                            "parties": ["DG"], "archived": False}])
     updates = pd.DataFrame([{"update_id": 1, "means_id": 7, "status": "realise", "progress": 100,
                              "work_date": date(2026, 10, 15), "cycle_label": "", "note": "", "quantity": None,

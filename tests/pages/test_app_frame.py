@@ -4,13 +4,11 @@ import sys
 
 from streamlit.testing.v1 import AppTest
 
-from lib.seed import open_seeded_database
 from tests.conftest import APP_TIMEOUT, ROOT
 
 
-def test_app_says_clearly_when_another_process_holds_the_database(tmp_path, monkeypatch):
-    path = tmp_path / "held.duckdb"
-    open_seeded_database(str(path)).close()
+def test_app_says_clearly_when_another_process_holds_the_database(tmp_path, monkeypatch, seeded_copy):
+    path = seeded_copy(tmp_path / "held.duckdb")
     holder = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(path)!r}); "
                                "print('ready', flush=True); time.sleep(60)"], stdout=subprocess.PIPE, text=True)
     try:

@@ -151,15 +151,17 @@ def test_passwords_are_stored_as_bcrypt_hashes():
     assert not check_password("wrong", hashed)
 
 
-def test_no_plaintext_password_anywhere_in_the_database_file(tmp_path):
-    from lib.seed import open_seeded_database
+def test_no_plaintext_password_anywhere_in_the_database_file(tmp_path, seeded_copy):
+    from lib.core.db import connect
 
-    path = tmp_path / "x.duckdb"
-    database = open_seeded_database(str(path))
+    path = seeded_copy(tmp_path / "x.duckdb")
+    database = connect(str(path))
     make_user(database, "board")
-    users.change_own_password(database, "board-test", TEST_PASSWORD, "Autre-Phrase-Secrete-31", "Autre-Phrase-Secrete-31")
+    users.change_own_password(database, "board-test", TEST_PASSWORD, "Autre-Phrase-Secrete-31",
+                              "Autre-Phrase-Secrete-31")
     database.close()
-    raw = path.read_bytes() + (path.with_suffix(".duckdb.wal").read_bytes() if path.with_suffix(".duckdb.wal").exists() else b"")
+    wal = path.with_suffix(".duckdb.wal")
+    raw = path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
     assert TEST_PASSWORD.encode() not in raw
     assert b"Autre-Phrase-Secrete-31" not in raw
 
