@@ -103,7 +103,7 @@ def test_the_agreement_fields_are_the_forms_fields_keyed_by_form_and_field(widge
     assert app.file_uploader(key="signup.logo").label == "Logo (PNG ou JPEG, 2 Mo au plus)"
     types = campaigns.list_commitment_types(file_db, campaigns.current_campaign(file_db).id)
     assert keys(app.checkbox) == [f"signup.commitment_{key}" for key in types["key"]]
-    assert "0 mots (environ 100 demandés, 150 au plus)" in [c.value for c in app.caption]
+    assert "0 mot (environ 100 demandés, 150 au plus)" in [c.value for c in app.caption]
 
 
 def test_the_agreement_fields_return_what_was_typed_and_show_moments_once_asked_for(widget_app):

@@ -133,8 +133,9 @@ def test_the_target_form_refuses_a_frequency_without_a_quantity_in_french(widget
     assert app.selectbox(key="target.per").options == ["—", "par année", "par mois", "par semaine"]
     app.selectbox(key="target.kind").set_value("frequency")
     button(app, "Enregistrer la cible").click().run()
-    assert [e.value for e in app.error] == ["La quantité visée doit être un nombre entier positif.",
-                                            "Choisissez la période (par année, par mois ou par semaine)."]
+    assert [e.value for e in app.error] == ["Veuillez corriger ce qui suit :\n"
+                                            "- La quantité visée doit être un nombre entier positif.\n"
+                                            "- Choisissez la période (par année, par mois ou par semaine)."]
     assert file_db.scalar("SELECT count(*) FROM means_tracking WHERE target_override IS NOT NULL") == 0
     app.number_input(key="target.quantity").set_value(6.0)
     app.text_input(key="target.unit").input("rencontres")
