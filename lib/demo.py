@@ -177,7 +177,7 @@ def write_history(db: Database, plan_id: int, until: date, seed: int = 2021) -> 
         item_rules = rules.item_rules(item.period_label, item.indicator, item.text, None, None, settings)
         for work_day, status, progress, note, quantity in item_history(rng, item_rules, settings, until):
             work_day, recorded = _recorded_at(rng, work_day, until)
-            cycle = schedule.cycle_for_work_date(item_rules.schedule, work_day)
+            cycle = schedule.cycle_at(item_rules.schedule, work_day)
             with_evidence = status == "realise" and rng.random() < 0.25
             evidence = f"https://example.org/rocsmo/pieces/{next_id}" if with_evidence else ""
             author = rng.choice(AUTHORS)

@@ -22,9 +22,10 @@ CAMPAIGN_FILE = SEED_DIR / "campagne-choisir-2022-2023.yaml"
 
 
 def load_yaml(path: Path) -> dict:
-    """A seed file as plain data. Raises FileNotFoundError or yaml.YAMLError."""
+    """A seed file as plain data (libyaml's safe loader when present). Raises FileNotFoundError
+    or yaml.YAMLError."""
     with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def seed_database(db: Database, plan_file: Path = PLAN_FILE, campaign_file: Path = CAMPAIGN_FILE) -> dict:

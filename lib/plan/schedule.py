@@ -560,11 +560,6 @@ def cycle_at(schedule: Schedule, day: date) -> Cycle | None:
     return None
 
 
-def cycle_for_work_date(schedule: Schedule, work_date: date) -> Cycle | None:
-    """The cycle an update done on `work_date` counts for (same rule as `cycle_at`)."""
-    return cycle_at(schedule, work_date)
-
-
 def cycles_between(schedule: Schedule, first: date, last: date) -> tuple[Cycle, ...]:
     """The cycles of `schedule` that overlap first..last, in order (for history grids).
     No side effects; raises nothing."""

@@ -146,7 +146,7 @@ def record_update(db: Database, user, means_id: int, data: UpdateInput, *, sessi
             if target_means is None or target_means[0] != means_id:
                 raise TrackingError("La mise à jour à corriger n’appartient pas à ce moyen.")
         rules = item_rules(row[1], row[2], row[3], row[4], row[5], settings)
-        cycle = schedule.cycle_for_work_date(rules.schedule, data.work_date)
+        cycle = schedule.cycle_at(rules.schedule, data.work_date)
         update_id = insert_update(cur, means_id, data, actor=user.username, recorded_at=clock.utcnow(),
                                   cycle_label=cycle.label_fr if cycle else "")
         audit.record(cur, user.username, "plan.update.correct" if data.corrects_id else "plan.update.record",

@@ -13,7 +13,6 @@ from lib.plan.schedule import (
     Part,
     Schedule,
     cycle_at,
-    cycle_for_work_date,
     cycles_between,
     from_dict,
     parse_period,
@@ -407,8 +406,8 @@ def test_one_off_then_continuous_has_a_cycle_only_for_the_one_off():
     ("Lors des rencontres de la Table des DG", D(2025, 12, 31), None),
     ("Quand on pourra", D(2025, 12, 31), None),
 ], ids=lambda v: v.isoformat() if isinstance(v, date) else v.key if isinstance(v, Cycle) else None)
-def test_cycle_for_work_date_names_the_cycle_an_update_counts_for(label, work_date, cycle):
-    assert cycle_for_work_date(parse_period(label), work_date) == cycle
+def test_the_cycle_at_a_work_date_is_the_cycle_an_update_counts_for(label, work_date, cycle):
+    assert cycle_at(parse_period(label), work_date) == cycle
 
 
 RECURRING_LABELS = [label for label, _, parts in PLAN_LABELS if any(p[0] in ("yearly", "monthly") for p in parts)]
