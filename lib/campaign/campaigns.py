@@ -2,6 +2,8 @@
 
 A campaign is stored by insert_campaign from "seed-shaped" data (the shape of
 data/seed/campagne-*.yaml), so creating, copying and seeding share one write path.
+A little over 400 lines because that shape is one idea here: reading a campaign into it,
+copying it a year on, validating it, editing it as tables and writing it back.
 """
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ import streamlit as st
 import streamlit_authenticator as stauth
 
 from lib.accounts import auth, users
+from lib.core import roles
 from lib.core.clock import to_local
 from lib.core.db import Database
 from lib.core.i18n import DEFAULT_LANGUAGE, N_, format_datetime, ngettext, translate
@@ -163,7 +164,8 @@ def require_role(allowed: frozenset) -> users.User:
     db = get_db()
     username = st.session_state.get("auth.username")
     user = users.get_user(db, username) if username and st.session_state.get("authentication_status") else None
-    if not auth.session_is_valid(user, st.session_state.get("auth.session_version")) or user.role not in allowed:
+    if not (auth.session_is_valid(user, st.session_state.get("auth.session_version"))
+            and roles.is_allowed(user, allowed)):
         st.error(t("Accès refusé : cette page n’est pas accessible avec votre compte."))
         st.stop()
     return user
