@@ -4,7 +4,6 @@ import streamlit as st
 from lib.campaign import agreement_form, agreement_pdf, ambassadors, campaigns, impact_reports, listings, report_figures
 from lib.core import clock, roles, spreadsheets
 from lib.core.errors import FormError
-from lib.core.i18n import format_date
 from lib.ui import campaign_widgets, feedback, session
 
 user = session.require_role(roles.STAFF)
@@ -89,15 +88,14 @@ with signups:
 
 with follow:
     pending = report_figures.follow_up(db, campaign_id, clock.today(), lang)
-    days = impact_reports.days_until_due(campaign.report_due, clock.today())
-    statuses = report_figures.report_statuses(db, campaign_id, lang)
+    statuses = report_figures.report_statuses(db, campaign_id, lang, clock.today())
     cols = st.columns(4)
     cols[0].metric(t("Ambassadeurs approuvés"), len(statuses))
     cols[1].metric(t("Rapports soumis"), int((statuses["status"] == "submitted").sum()))
     cols[2].metric(t("Sans rapport soumis"), len(pending))
-    cols[3].metric(t("Jours avant l’échéance") if days is None or days >= 0 else t("Jours de retard"),
-                   abs(days) if days is not None else "—")
-    st.caption(t("Échéance du rapport : {date}.", date=format_date(campaign.report_due, lang)))
+    cols[3].metric(t("Rapports en retard"), int(statuses["late"].sum()),
+                   help=t("Soumis après l’échéance, ou pas encore soumis une fois l’échéance passée."))
+    st.caption(report_figures.deadline_caption(campaign.report_due, clock.today(), lang))
     if pending.empty:
         st.success(t("Tous les ambassadeurs approuvés ont soumis leur rapport.") if len(statuses)
                    else t("Aucun ambassadeur approuvé pour l’instant."))

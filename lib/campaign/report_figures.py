@@ -12,7 +12,7 @@ from lib.campaign.agreement_form import CHANNEL_LABELS, CHANNELS
 from lib.campaign.impact_reports import REACH_METRICS, STATUS_LABELS_FR, days_until_due
 from lib.core import clock
 from lib.core.db import Database
-from lib.core.i18n import format_datetime, translate
+from lib.core.i18n import format_date, format_datetime, format_number, ngettext, translate
 
 
 # -- follow-up and figures -----------------------------------------------------------
@@ -34,22 +34,45 @@ def follow_up(db: Database, campaign_id: int, today: dt.date | None = None, lang
     return frame
 
 
-def report_statuses(db: Database, campaign_id: int, lang: str = "fr") -> pd.DataFrame:
+def report_statuses(db: Database, campaign_id: int, lang: str = "fr", today: dt.date | None = None) -> pd.DataFrame:
     """Every approved ambassador with its report's status, submission time (UTC, and as
-    Québec-time text in submitted_label) and lateness."""
+    Québec-time text in submitted_label) and lateness: submitted after the due date, or not
+    submitted (not started, draft, reopened) once the due date of the campaign has passed."""
     frame = db.query_df(
         """
         SELECT a.id, a.organisation, a.email, coalesce(r.status, 'none') AS status, r.submitted_at,
-               coalesce(r.submitted_late, FALSE) AS late, r.reopen_note
-        FROM ambassadors a LEFT JOIN impact_reports r ON r.ambassador_id = a.id
+               coalesce(r.submitted_late, FALSE)
+               OR (coalesce(r.status, 'none') <> 'submitted' AND c.report_due IS NOT NULL AND c.report_due < ?)
+               AS late,
+               r.reopen_note
+        FROM ambassadors a JOIN campaigns c ON c.id = a.campaign_id
+        LEFT JOIN impact_reports r ON r.ambassador_id = a.id
         WHERE a.campaign_id = ? AND a.status = 'approved' ORDER BY lower(a.organisation)
         """,
-        [campaign_id],
+        [today or clock.today(), campaign_id],
     )
     frame["status_label"] = [translate(STATUS_LABELS_FR[status], lang) for status in frame["status"]]
     frame["submitted_label"] = [format_datetime(clock.to_local(v), lang) if v == v and v is not None else ""
                                 for v in frame["submitted_at"].astype(object)]
     return frame
+
+
+def deadline_caption(report_due: dt.date | None, today: dt.date, lang: str = "fr") -> str:
+    """The report's due date for the follow-up: "Échéance du rapport : 15 février 2023 (passée
+    depuis 1 385 jours)." or "(dans 12 jours)"; how many reports are late is counted apart."""
+    if report_due is None:
+        return translate("Aucune échéance de rapport n’est fixée pour cette campagne.", lang)
+    days = days_until_due(report_due, today)
+    when = format_date(report_due, lang)
+    if days < 0:
+        return ngettext("Échéance du rapport : {date} (passée depuis {days} jour).",
+                        "Échéance du rapport : {date} (passée depuis {days} jours).", -days, lang,
+                        date=when, days=format_number(-days, lang))
+    if days == 0:
+        return translate("Échéance du rapport : {date} (aujourd’hui).", lang, date=when)
+    return ngettext("Échéance du rapport : {date} (dans {days} jour).",
+                    "Échéance du rapport : {date} (dans {days} jours).", days, lang,
+                    date=when, days=format_number(days, lang))
 
 
 def mailto_link(emails: list[str], subject: str) -> str:

@@ -65,6 +65,27 @@ def test_a_report_sent_after_the_due_date_is_accepted_and_marked_late(db):
     assert bool(report_figures.report_statuses(db, current_id(db)).loc[0, "late"]) is True
 
 
+def test_a_report_not_started_or_left_in_draft_is_late_once_the_due_date_has_passed(db):
+    not_started = approved(db)
+    draft = approved(db, organisation="Autre organisme", email="autre@x.org", username="autre-org")
+    reports.save_report(db, draft, filled(db, draft), actor="autre-org", today=dt.date(2023, 2, 1))
+    before = report_figures.report_statuses(db, current_id(db), today=dt.date(2023, 2, 15)).set_index("id")
+    assert not before["late"].any()  # the due day itself is still on time
+    after = report_figures.report_statuses(db, current_id(db), today=dt.date(2023, 2, 16)).set_index("id")
+    assert bool(after.loc[not_started, "late"]) and bool(after.loc[draft, "late"])
+    assert after.loc[draft, "status"] == "draft"
+
+
+@pytest.mark.parametrize(("today", "lang", "expected"), [
+    (dt.date(2026, 12, 1), "fr", "Échéance du rapport : 15 février 2023 (passée depuis 1\xa0385 jours)."),
+    (dt.date(2023, 2, 14), "fr", "Échéance du rapport : 15 février 2023 (dans 1 jour)."),
+    (dt.date(2023, 2, 15), "fr", "Échéance du rapport : 15 février 2023 (aujourd’hui)."),
+    (dt.date(2023, 2, 5), "en", "Report due: February 15, 2023 (in 10 days)."),
+])
+def test_the_deadline_caption_says_how_far_the_due_date_is(today, lang, expected):
+    assert report_figures.deadline_caption(dt.date(2023, 2, 15), today, lang) == expected
+
+
 def test_a_submitted_report_is_locked_until_staff_reopen_it(db):
     ambassador_id = approved(db)
     reports.save_report(db, ambassador_id, filled(db, ambassador_id), actor=OWNER, submit=True)

@@ -250,3 +250,20 @@ def test_a_returning_ambassador_joins_the_current_campaign_from_its_agreement_pa
     assert (agreement.campaign_id, agreement.status) == (new_id, "pending")
     assert "en attente d’approbation" in app.info[0].value
     assert not app.get("button") or all(b.key != "join.submit" for b in app.button)
+
+
+def test_the_follow_up_counts_late_reports_instead_of_days_late_with_nobody_approved(app_for, file_db):
+    signed_up(file_db)  # pending: nobody has a report to send yet, though the 2023 deadline is long past
+    staff = app_for("staff", "pages/ambassadeurs.py")
+    metrics = {m.label: m.value for m in staff.metric}
+    assert metrics["Rapports en retard"] == "0" and "Jours de retard" not in metrics
+    assert any("Échéance du rapport : 15 février 2023 (passée depuis" in c.value for c in staff.caption)
+    assert not staff.exception
+
+
+def test_an_unstarted_report_past_the_deadline_counts_as_late_in_the_follow_up(app_for, file_db):
+    approved(file_db)
+    staff = app_for("staff", "pages/ambassadeurs.py")
+    assert {m.label: m.value for m in staff.metric}["Rapports en retard"] == "1"
+    late_column = [frame for frame in staff.dataframe if "late" in frame.value.columns][0].value["late"]
+    assert late_column.tolist() == [True]
