@@ -8,11 +8,6 @@ from lib.core.db import Database
 from lib.core.errors import FormError
 
 
-def get_settings(db: Database) -> dict[str, str]:
-    """Every setting as text, by key."""
-    return app_settings.read_rows(db)
-
-
 def save_settings(db: Database, values: dict, *, actor: str) -> None:
     """Store the changed settings in one transaction with an audit row each.
 
@@ -23,7 +18,7 @@ def save_settings(db: Database, values: dict, *, actor: str) -> None:
     errors = app_settings.validate_settings(values)
     if errors:
         raise FormError(errors)
-    current = get_settings(db)
+    current = app_settings.read_rows(db)
 
     def write(cur):
         for key, value in values.items():

@@ -15,7 +15,6 @@ from lib.core.db import Database
 from lib.core.i18n import format_date, format_datetime, format_number, ngettext, translate
 
 
-# -- follow-up and figures -----------------------------------------------------------
 def follow_up(db: Database, campaign_id: int, today: dt.date | None = None, lang: str = "fr") -> pd.DataFrame:
     """Approved ambassadors that have not submitted their report: organisation, contact,
     email, phone, report status label and days until the due date (negative: overdue)."""

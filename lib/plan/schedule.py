@@ -142,9 +142,6 @@ class Schedule:
         return JoinedMessage([_describe_part(p, continuous_late_days) for p in self.parts], _THEN, lower_rest=True)
 
 
-# --------------------------------------------------------------------------- text helpers
-
-
 # --------------------------------------------------------------------------- tokens
 
 
@@ -574,9 +571,6 @@ def cycles_between(schedule: Schedule, first: date, last: date) -> tuple[Cycle, 
             found.append(cycle)
             cycle = next_cycle(tail, cycle)
     return tuple(found)
-
-
-# --------------------------------------------------------------------------- assessment
 
 
 # --------------------------------------------------------------------------- description

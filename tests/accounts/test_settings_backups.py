@@ -2,6 +2,7 @@
 import pytest
 
 from lib.accounts import backups, settings
+from lib.core import settings as app_settings
 from lib.core.db import connect, open_database
 from tests.conftest import make_user
 
@@ -10,13 +11,13 @@ def test_settings_are_validated_in_french_and_nothing_is_saved_on_error(db):
     make_user(db, "admin", "chef")
     with pytest.raises(ValueError, match="mois de 1 à 12"):
         settings.save_settings(db, {"aga_month": 13, "continuous_late_days": 60}, actor="chef")
-    assert settings.get_settings(db)["continuous_late_days"] == "90"
+    assert app_settings.read_rows(db)["continuous_late_days"] == "90"
 
 
 def test_a_setting_change_is_attributed_and_audited(db):
     make_user(db, "admin", "chef")
     settings.save_settings(db, {"aga_month": 5, "continuous_late_days": 60, "plan_start": "2021-04-01"}, actor="chef")
-    assert settings.get_settings(db)["aga_month"] == "5"
+    assert app_settings.read_rows(db)["aga_month"] == "5"
     assert db.query_one("SELECT updated_by FROM settings WHERE key = 'aga_month'") == ("chef",)
     assert db.scalar("SELECT count(*) FROM audit_log WHERE action = 'settings.change' AND actor = 'chef'") == 3
 

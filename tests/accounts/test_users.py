@@ -2,6 +2,7 @@
 import pytest
 
 from lib.accounts import users
+from lib.core import settings as app_settings
 from tests.conftest import TEST_PASSWORD, make_user
 
 
@@ -79,7 +80,7 @@ def test_only_an_admin_can_manage_accounts_settings_and_backups(db, tmp_path, ro
         with pytest.raises(PermissionError):
             attempt()
     assert users.get_user(db, "chef").role == "admin" and users.get_user(db, "new") is None
-    assert settings.get_settings(db)["aga_month"] == "6" and not list(tmp_path.iterdir())
+    assert app_settings.read_rows(db)["aga_month"] == "6" and not list(tmp_path.iterdir())
 
 
 def test_deactivated_accounts_are_not_given_to_the_authenticator(db):
