@@ -37,10 +37,10 @@ CONTINUOUS_LATE_DAYS = range(7, 367)
 def validate_settings(values: dict) -> list[str]:
     """French messages for each invalid editable value of `values` (text or typed); [] when valid."""
     errors = []
-    if "aga_month" in values and not (str(values["aga_month"]).isdigit() and int(values["aga_month"]) in AGA_MONTHS):
+    if "aga_month" in values and not (str(values["aga_month"]).isdecimal() and int(values["aga_month"]) in AGA_MONTHS):
         errors.append(N_("Le mois de l’AGA doit être un mois de 1 à 12."))
     if "continuous_late_days" in values and not (
-            str(values["continuous_late_days"]).isdigit()
+            str(values["continuous_late_days"]).isdecimal()
             and int(values["continuous_late_days"]) in CONTINUOUS_LATE_DAYS):
         errors.append(N_("Le délai sans mise à jour doit être un nombre de jours entre 7 et 366."))
     if "plan_start" in values:

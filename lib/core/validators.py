@@ -22,7 +22,10 @@ def is_web_address(text: str) -> bool:
     text = text or ""
     if _UNSAFE_IN_URL.search(text):
         return False
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # "https://[" : an unbalanced IPv6 bracket
+        return False
     host = parts.netloc.rsplit("@", 1)[-1]
     return parts.scheme.lower() in ("http", "https") and bool(_HOST.match(host))
 

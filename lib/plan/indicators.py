@@ -90,7 +90,7 @@ class Progress:
 # --------------------------------------------------------------------------- tokens
 
 def _number(token: str) -> float | None:
-    if token[0].isdigit():
+    if token[0].isdecimal():
         return float(token.replace(",", "."))
     return NUMBER_WORDS.get(token)
 
@@ -314,7 +314,7 @@ def parse_quantity(note: str) -> int | None:
         value = _number(tok.text)
         if value is None:
             continue
-        if tok.text[0].isdigit():
+        if tok.text[0].isdecimal():
             return _to_int(value)
         # Number words: "de neuf" is "new"; "d'une" is an article; a word needs a noun after it,
         # except the plain counts "deux", "trois"… ending a note ("on en a fait trois").

@@ -168,7 +168,7 @@ def _tokenize(folded: str) -> list[Token]:
 
 
 def _is_year(token: Token) -> bool:
-    return len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2199
+    return len(token.text) == 4 and token.text.isdecimal() and 1900 <= int(token.text) <= 2199
 
 
 def _words(tokens: Sequence[Token]) -> list[str]:
@@ -186,7 +186,7 @@ def _recurrence_of(words: Sequence[str]) -> str | None:
     if wordset & _CONTINUOUS_WORDS or _has_phrase(words, ["en", "tout", "temps"]):
         return "continuous"
     has_date = any(month_number(w) or season_name(w) or w == "aga"
-                   or (len(w) == 4 and w.isdigit()) for w in words)
+                   or (len(w) == 4 and w.isdecimal()) for w in words)
     if not has_date and ("lors" in wordset or _has_phrase(words, ["au", "besoin"])
                          or _has_phrase(words, ["selon", "les", "besoins"])):
         return "event"
@@ -254,7 +254,7 @@ def _scan_dates(tokens: list[Token], aga_month: int) -> list[_Expr]:
                 i = j + 1
                 continue
             exprs.append(_Expr(None, None, i, i, season=season))
-        elif word.isdigit() and 1 <= int(word) <= 31 and len(word) <= 2:
+        elif word.isdecimal() and 1 <= int(word) <= 31 and len(word) <= 2:
             j = i + 1
             if j < len(tokens) and tokens[j].text in ("er", "re"):
                 j += 1

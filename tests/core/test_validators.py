@@ -29,3 +29,8 @@ def test_a_typed_site_gets_its_scheme_and_an_empty_one_stays_empty():
     assert validators.with_scheme(" exemple.org ") == "https://exemple.org"
     assert validators.with_scheme("HTTP://exemple.org") == "HTTP://exemple.org"
     assert validators.with_scheme("") == ""
+
+
+def test_an_address_with_an_unbalanced_bracket_is_refused_not_raised():
+    assert not validators.is_web_address("https://[")
+    assert not validators.is_web_address("https://exemple.org]")
