@@ -18,6 +18,7 @@ import duckdb
 import pandas as pd
 
 from lib.core import schema
+from lib.core.errors import StorageError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "rocsmo.duckdb"
@@ -87,7 +88,9 @@ class Database:
 
         Commits on success, rolls back on any error. A write-write conflict with
         another session (DuckDB's TransactionException) is retried `retries` times
-        after a short pause; other errors propagate unchanged.
+        after a short pause. A file that cannot be written (disk full, I/O error) raises
+        StorageError (a FormError with a French message) at once; other errors propagate
+        unchanged.
         """
         for attempt in range(retries + 1):
             cur = self.cursor()
@@ -96,8 +99,13 @@ class Database:
                 result = work(cur)
                 cur.execute("COMMIT")
                 return result
-            except duckdb.TransactionException:
+            except duckdb.IOException as error:
                 _rollback(cur)
+                raise StorageError() from error
+            except duckdb.TransactionException as error:
+                _rollback(cur)
+                if _is_write_failure(error):  # DuckDB reports a failed WAL write as a failed commit
+                    raise StorageError() from error
                 if attempt == retries:
                     raise
                 time.sleep(0.05 * (attempt + 1))
@@ -110,6 +118,11 @@ class Database:
 
     def close(self) -> None:
         self.connection.close()
+
+
+def _is_write_failure(error: duckdb.Error) -> bool:
+    text = str(error)
+    return "Could not write" in text or "No space left" in text or "I/O Error" in text
 
 
 def _rollback(cur: duckdb.DuckDBPyConnection) -> None:

@@ -8,6 +8,8 @@ the user can fix, but it is shown the same way.
 """
 from __future__ import annotations
 
+from lib.core.i18n import N_
+
 
 class FormError(ValueError):
     """A request that cannot be honoured; `messages` are French, one per problem."""
@@ -19,3 +21,16 @@ class FormError(ValueError):
 
 class AccessDenied(FormError, PermissionError):
     """The acting account may not do this (wrong role, inactive or unknown)."""
+
+
+class StorageError(FormError):
+    """The database file could not be written (disk full, I/O error): nothing was changed.
+
+    Raised by lib.core.db's transactions in place of DuckDB's own error, so that every form
+    shows it like any other refusal and keeps what the person typed."""
+
+    def __init__(self):
+        super().__init__(N_("L’enregistrement n’a pas pu être écrit sur le disque (espace plein ou erreur "
+                            "d’écriture). Rien n’a été modifié et les données déjà enregistrées sont intactes. "
+                            "Gardez votre saisie, réessayez dans un moment et prévenez l’administrateur "
+                            "si le problème continue."))
