@@ -1,0 +1,132 @@
+"""Concurrency: N browser sessions with 2–5 s of think time, a third of them staff recording
+updates, against one app server. Prints p50/p95 click-to-idle, errors, the server's peak and
+settled memory, and whether every update the app acknowledged is in the database afterwards.
+"""
+from __future__ import annotations
+
+import asyncio
+import random
+import threading
+import time
+import uuid
+
+from bench.browser_clicks import DONE, IDLE, MAIN_PAGES, OBSERVE
+from bench.machine import median, percentile, rss_mb
+from bench.servers import CHROMIUM, CHROMIUM_ARGS
+
+SAVED = "Mise à jour enregistrée."
+
+
+class MemorySampler(threading.Thread):
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.samples, self.running = pid, [], True
+
+    def run(self) -> None:
+        while self.running:
+            self.samples.append(rss_mb(self.pid))
+            time.sleep(0.5)
+
+
+async def _sign_in(page, url: str, username: str, password: str) -> None:
+    await page.goto(url)
+    await page.wait_for_selector(IDLE, timeout=120_000)
+    await page.get_by_label("Nom d’utilisateur").fill(username)
+    await page.get_by_label("Mot de passe").fill(password)
+    signed_in = page.get_by_role("button", name="Se déconnecter")
+    for _ in range(3):
+        await page.get_by_role("button", name="Se connecter").click()
+        try:
+            await signed_in.wait_for(timeout=60_000)
+            return
+        except Exception:  # noqa: BLE001 - retried
+            continue
+    raise RuntimeError(f"{username} could not sign in")
+
+
+async def _click(page, name: str) -> float:
+    await page.evaluate(OBSERVE)
+    t0 = await page.evaluate("() => performance.now()")
+    await page.locator('a[data-testid="stSidebarNavLink"]').filter(has_text=name).first.click()
+    handle = await page.wait_for_function(DONE, arg=t0, timeout=120_000, polling=20)
+    return float(await handle.json_value())
+
+
+async def _record_update(page, token: str) -> float:
+    """On Mises à jour: a note with `token`, saved; ms from the click to the confirmation."""
+    await page.get_by_label("Note", exact=True).fill(f"Charge {token}")
+    start = time.perf_counter()
+    await page.get_by_role("button", name="Enregistrer la mise à jour").click()
+    await page.get_by_text(SAVED).first.wait_for(timeout=120_000)
+    await page.wait_for_selector(IDLE, timeout=120_000)
+    return (time.perf_counter() - start) * 1000
+
+
+async def _session(browser, index: int, role: str, url: str, accounts: dict, password: str, seconds: float,
+                   clicks: list, saves: list, acknowledged: list, errors: list, rng: random.Random) -> None:
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-CA")
+    context.set_default_timeout(120_000)
+    page = await context.new_page()
+    try:
+        await _sign_in(page, url, accounts[role], password)
+        until = time.monotonic() + seconds  # each session works `seconds` once signed in
+        while time.monotonic() < until:
+            await asyncio.sleep(rng.uniform(2, 5))
+            if role == "staff" and rng.random() < 0.5:
+                if await page.get_by_role("button", name="Enregistrer la mise à jour").count() == 0:
+                    clicks.append(await _click(page, "Mises à jour"))
+                token = uuid.uuid4().hex[:12]
+                saves.append(await _record_update(page, token))
+                acknowledged.append(token)
+            else:
+                clicks.append(await _click(page, rng.choice(MAIN_PAGES[role])))
+    except Exception as error:  # noqa: BLE001 - counted and printed
+        errors.append(f"session {index} ({role}): {type(error).__name__}: {str(error)[:160]}")
+    finally:
+        await context.close()
+
+
+async def _run(url: str, accounts: dict, password: str, sessions: int, seconds: float) -> dict:
+    from playwright.async_api import async_playwright
+
+    rng = random.Random(2026)
+    clicks, saves, acknowledged, errors = [], [], [], []
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        roles = ["staff" if i % 3 == 0 else "board" for i in range(sessions)]
+        tasks = []
+        for index, role in enumerate(roles):
+            tasks.append(asyncio.create_task(_session(browser, index, role, url, accounts, password, seconds, clicks,
+                                                      saves, acknowledged, errors, random.Random(rng.random()))))
+            await asyncio.sleep(0.3)  # sessions arrive over a few seconds, as people do
+        await asyncio.gather(*tasks)
+        await browser.close()
+    return {"clicks": clicks, "saves": saves, "acknowledged": acknowledged, "errors": errors}
+
+
+def run(server, accounts: dict, password: str, sessions: int, seconds: float, settle: float) -> list[str]:
+    """Drive `sessions` sessions for `seconds` against `server` and print the figures; returns
+    the tokens of the updates the app confirmed (the caller looks for them once the server stopped)."""
+    # The baseline is a server that has served one session (modules loaded, caches filled), so
+    # that "back within 20 % of its start" compares like with like.
+    asyncio.run(_run(server.url, accounts, password, 1, 3))
+    sampler = MemorySampler(server.pid)
+    sampler.start()
+    start_mb = rss_mb(server.pid)
+    outcome = asyncio.run(_run(server.url, accounts, password, sessions, seconds))
+    time.sleep(settle)
+    settled_mb = rss_mb(server.pid)
+    sampler.running = False
+    peak = max(sampler.samples) if sampler.samples else float("nan")
+    clicks, saves = outcome["clicks"], outcome["saves"]
+    print(f"\nconcurrency: {sessions} sessions ({sessions // 3 + (sessions % 3 > 0)} staff) for {seconds:.0f} s, "
+          f"2–5 s think time")
+    print(f"  clicks: {len(clicks)}, click to idle p50 {median(clicks):.0f} ms, p95 {percentile(clicks, 0.95):.0f} ms")
+    print(f"  updates saved: {len(saves)}, click to confirmation p50 {median(saves):.0f} ms, "
+          f"p95 {percentile(saves, 0.95):.0f} ms")
+    print(f"  errors: {len(outcome['errors'])}")
+    for error in outcome["errors"][:5]:
+        print(f"    {error}")
+    print(f"  server memory: start {start_mb:.0f} MB, peak {peak:.0f} MB, {settle:.0f} s after the sessions closed "
+          f"{settled_mb:.0f} MB ({(settled_mb / start_mb - 1) * 100:+.0f} % of the start)")
+    return outcome["acknowledged"]
