@@ -1,6 +1,7 @@
 """ROCSMO dashboard: the router and the frame (page config, sign-in gate, navigation)."""
 import streamlit as st
 
+from lib.accounts.auth import InsecureConfigurationError
 from lib.core.db import DatabaseLockedError
 from lib.ui import layout, navigation, session
 
@@ -19,7 +20,14 @@ if layout.needs_first_run(db):
     st.navigation(navigation.first_run_navigation(session.language())).run()
     st.stop()
 
-authenticator = session.authenticator(db)
+try:
+    authenticator = session.authenticator(db)
+except InsecureConfigurationError as error:
+    # The key is refused at start-up: nobody signs in until the configuration is fixed.
+    refusal = str(error)
+    st.navigation([st.Page(lambda: st.error(refusal), title="ROCSMO", url_path="configuration")]).run()
+    st.stop()
 user = session.current_user(db, authenticator)
 layout.render_sidebar(db, authenticator, user)
+layout.render_notices()
 st.navigation(navigation.navigation_for(user.role if user else None, session.language())).run()

@@ -37,6 +37,12 @@ def render_sidebar(db: Database, authenticator, user: users.User | None) -> None
             st.rerun()
 
 
+def render_notices() -> None:
+    """Once after a sign-in, above the page: what happened to the account meanwhile."""
+    if notice := session.signed_in_notice():
+        st.warning(notice, icon=":material/warning:")
+
+
 _MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$:=&"
 
 
