@@ -7,6 +7,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import jwt
+import pandas as pd
 import pytest
 
 from lib.accounts import auth, users
@@ -155,6 +156,22 @@ def test_a_password_over_72_bytes_is_refused_wherever_one_is_set():
     assert len(long.encode()) > 72
     assert any("72 octets" in error for error in validate_password(long, "marie"))
     assert validate_password("éà-Phrase-" * 6, "marie") == []  # 72 bytes: accepted
+
+
+def test_account_creation_sign_up_and_password_change_refuse_over_72_bytes(db):
+    from lib.campaign.agreement_form import validate_signup
+    from lib.core.errors import FormError
+
+    long = "Une-phrase-de-passe-vraiment-très-longue-" * 3
+    with pytest.raises(FormError, match="72 octets"):
+        users.create_user(db, username="long-pass", role="board", display_name="L", email="", password=long,
+                          actor="tests")
+    make_user(db, "board")
+    with pytest.raises(FormError, match="72 octets"):
+        users.change_own_password(db, "board-test", TEST_PASSWORD, long, long)
+    assert any("72 octets" in message for message in validate_signup(
+        {"username": "org-longue", "password": long, "password_confirm": long},
+        pd.DataFrame({"key": [], "with_moments": []}), []))
 
 
 def test_an_account_hashed_from_a_long_password_signs_in_with_it(db, frozen):
