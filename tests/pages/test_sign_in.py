@@ -31,7 +31,7 @@ def test_a_long_password_given_before_the_72_byte_rule_signs_in_through_the_form
 
 
 def test_a_long_password_is_refused_with_a_french_message_on_mon_compte(app_for):
-    app = app_for("board", "pages/mon_compte.py")
+    app = app_for("board", "views/mon_compte.py")
     app.text_input(key="password.current").input(TEST_PASSWORD)
     app.text_input(key="password.new").input(LONG)
     app.text_input(key="password.confirm").input(LONG)
