@@ -67,6 +67,19 @@ class SignInResult:
     failures_since_last_sign_in: int = 0    # for 'success': wrong passwords typed under this name meanwhile
 
 
+def client_key(forwarded: str | None, peer: str | None, session_id: str) -> str:
+    """The client the strict window counts: the last entry of the trusted proxy's header (the
+    address the proxy itself saw) when one is configured and present, else the peer's address,
+    else (a local connection, where Streamlit gives none) the browser session."""
+    if isinstance(forwarded, str):
+        entries = [entry.strip() for entry in forwarded.split(",") if entry.strip()]
+        if entries:
+            return entries[-1]
+    if isinstance(peer, str) and peer:
+        return peer
+    return f"session:{session_id}"
+
+
 def authenticate(db: Database, username: str, password: str, client: str, session_id: str = "",
                  captcha_solved: bool = False) -> SignInResult:
     """Check one sign-in attempt against the limiter and the password.
@@ -255,5 +268,6 @@ def cookie_days(secrets_auth: Mapping | None = None) -> float:
 def cookie_flags(page_url: str | None) -> dict:
     """The attributes of the sign-in cookie: SameSite=Strict always, Secure when the page is
     served over HTTPS (the browser's address says so) or $ROCSMO_COOKIE_SECURE=1 asks for it."""
-    secure = (page_url or "").lower().startswith("https://") or os.environ.get("ROCSMO_COOKIE_SECURE") == "1"
+    over_https = isinstance(page_url, str) and page_url.lower().startswith("https://")
+    secure = over_https or os.environ.get("ROCSMO_COOKIE_SECURE") == "1"
     return {"secure": secure, "same_site": "strict"}

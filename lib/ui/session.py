@@ -122,20 +122,15 @@ def _forget(authenticator: stauth.Authenticate) -> None:
 
 
 def client_address() -> str:
-    """Who is signing in, for the limiter: the address a trusted reverse proxy puts in the
-    header named by $ROCSMO_TRUSTED_PROXY_HEADER (its last entry, the one the proxy added),
-    else the WebSocket peer's address, else (local connections, tests) this browser session."""
+    """Who is signing in, for the limiter (lib.accounts.auth.client_key): the trusted proxy's
+    header named by $ROCSMO_TRUSTED_PROXY_HEADER, else the WebSocket peer, else this session."""
     header = os.environ.get("ROCSMO_TRUSTED_PROXY_HEADER", "").strip()
-    if header:
-        value = (st.context.headers or {}).get(header)
-        forwarded = [] if not isinstance(value, str) else [part.strip() for part in value.split(",") if part.strip()]
-        if forwarded:
-            return forwarded[-1]
+    forwarded = (st.context.headers or {}).get(header) if header else None
     try:
-        address = st.context.ip_address
+        peer = st.context.ip_address
     except Exception:  # no client context (bare runs)
-        address = None
-    return address if isinstance(address, str) and address else f"session:{session_id()}"
+        peer = None
+    return auth.client_key(forwarded, peer, session_id())
 
 
 CAPTCHA_CODE = "signin.captcha_code"   # the code to type, kept on the server side only

@@ -83,6 +83,12 @@ def test_wrong_passwords_from_many_clients_ask_for_a_captcha_and_never_lock_the_
     assert again.failures_since_last_sign_in == 0
 
 
+def test_the_client_is_the_proxys_last_entry_else_the_peer_else_the_session():
+    assert auth.client_key("198.51.100.7, 203.0.113.9", "127.0.0.1", "s") == "203.0.113.9"
+    assert auth.client_key(None, "203.0.113.4", "s") == "203.0.113.4"
+    assert auth.client_key("", None, "abc") == "session:abc"
+
+
 def count_bcrypt(monkeypatch) -> list:
     import bcrypt
 
