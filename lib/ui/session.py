@@ -7,6 +7,7 @@ still runs against the database.
 """
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import os
 import secrets
@@ -137,11 +138,12 @@ CAPTCHA_CODE = "signin.captcha_code"   # the code to type, kept on the server si
 CAPTCHA_NEEDED = "signin.captcha_needed"
 
 
-def captcha_image() -> bytes:
-    """The CAPTCHA picture for this session (a new code when none is pending)."""
+def captcha_data_url() -> str:
+    """The CAPTCHA picture for this session as a data: URL (a new code when none is pending)."""
     if CAPTCHA_CODE not in st.session_state:
         st.session_state[CAPTCHA_CODE] = "".join(secrets.choice("23456789") for _ in range(5))
-    return ImageCaptcha(width=220, height=80).generate(st.session_state[CAPTCHA_CODE]).getvalue()
+    picture = ImageCaptcha(width=220, height=80).generate(st.session_state[CAPTCHA_CODE], format="png").getvalue()
+    return "data:image/png;base64," + base64.b64encode(picture).decode("ascii")
 
 
 def sign_in(db: Database, authenticator: stauth.Authenticate, username: str, password: str,

@@ -47,7 +47,8 @@ def test_an_account_under_attack_asks_for_a_captcha_then_tells_the_owner(file_db
                  "board-test", TEST_PASSWORD)
     assert any("Recopiez les chiffres" in error.value for error in app.error)
     assert not app.session_state["authentication_status"]
-    assert app.session_state[session.CAPTCHA_NEEDED] and app.image  # the picture is on the form now
+    assert app.session_state[session.CAPTCHA_NEEDED]
+    assert any("data:image/png;base64," in text.value for text in app.markdown)  # the picture is on the form
     submit(app, "board-test", TEST_PASSWORD, captcha="00000")  # a wrong code checks no password
     assert any("Recopiez les chiffres" in error.value for error in app.error)
     submit(app, "board-test", TEST_PASSWORD, captcha=app.session_state[session.CAPTCHA_CODE])
