@@ -30,6 +30,19 @@ def test_a_long_password_given_before_the_72_byte_rule_signs_in_through_the_form
     assert app.session_state["auth.username"] == "board-test"
 
 
+def test_the_sign_in_cookie_is_strict_short_and_secure_when_asked(file_db, monkeypatch):
+    import extra_streamlit_components as stx
+
+    written = []
+    monkeypatch.setattr(stx.CookieManager, "set", lambda self, name, value, **options: written.append(options))
+    monkeypatch.setenv("ROCSMO_COOKIE_SECURE", "1")  # as behind a proxy that ends TLS
+    make_user(file_db, "board")
+    submit(AppTest.from_file(str(ROOT / "app.py"), default_timeout=APP_TIMEOUT).run(), "board-test", TEST_PASSWORD)
+    assert len(written) == 1
+    assert written[0]["secure"] is True and written[0]["same_site"] == "strict"
+    assert written[0]["max_age"] == auth.DEFAULT_COOKIE_DAYS * 86400 == 12 * 3600
+
+
 def test_a_long_password_is_refused_with_a_french_message_on_mon_compte(app_for):
     app = app_for("board", "views/mon_compte.py")
     app.text_input(key="password.current").input(TEST_PASSWORD)
