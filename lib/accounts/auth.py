@@ -89,12 +89,13 @@ def authenticate(db: Database, username: str, password: str, client: str, sessio
     """
     username = normalise_username(username)
     client = client or f"session:{session_id}"
+    decoy = dummy_hash()  # made (once per process) before anything depends on the username
     reserved = _reserve(db, username, client, session_id, captcha_solved)
     if not isinstance(reserved, int):
         return reserved
     user = get_user(db, username)
     usable = user is not None and user.is_active
-    matches = check_password(password, user.password_hash if usable else dummy_hash())
+    matches = check_password(password, user.password_hash if usable else decoy)
     succeeded = usable and matches
     previous = _settle(db, reserved, username, client, session_id, succeeded)
     if not succeeded:
