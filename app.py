@@ -1,15 +1,22 @@
-"""ROCSMO dashboard: the router and the frame (page config, sign-in gate, navigation)."""
+"""ROCSMO dashboard: the router and the frame (page config, sign-in gate, navigation).
+
+The page scripts live in views/, not pages/: Streamlit serves every file of a pages/ folder
+beside the main script by its name, without this router, until the router has run once in
+the process (tests/browser/test_fresh_server.py; tests/test_architecture.py keeps pages/ away).
+"""
 import streamlit as st
 
+from lib.accounts.auth import InsecureConfigurationError
 from lib.core.db import DatabaseLockedError
 from lib.ui import layout, navigation, session
 
-st.set_page_config(page_title="ROCSMO – Tableau de bord", page_icon=":material/diversity_3:", layout="wide")
+# A local image: a ":material/...:" icon makes every browser fetch the favicon from Google's font server.
+st.set_page_config(page_title="ROCSMO – Tableau de bord", page_icon=str(layout.FAVICON), layout="wide")
 
 try:
     db = session.get_db()
 except DatabaseLockedError as error:
-    # Still call st.navigation: without it Streamlit would serve every file of pages/ by URL.
+    # Still call st.navigation, so that the page asked for gets this message, not a 404.
     message_fr, message_en = error.message_fr, error.message_en  # `error` is unbound after the except block
     st.navigation([st.Page(lambda: (st.error(message_fr), st.info(message_en)),
                            title="ROCSMO", url_path="indisponible")]).run()
@@ -19,7 +26,14 @@ if layout.needs_first_run(db):
     st.navigation(navigation.first_run_navigation(session.language())).run()
     st.stop()
 
-authenticator = session.authenticator(db)
+try:
+    authenticator = session.authenticator(db)
+except InsecureConfigurationError as error:
+    # The key is refused at start-up: nobody signs in until the configuration is fixed.
+    refusal = str(error)
+    st.navigation([st.Page(lambda: st.error(refusal), title="ROCSMO", url_path="configuration")]).run()
+    st.stop()
 user = session.current_user(db, authenticator)
 layout.render_sidebar(db, authenticator, user)
+layout.render_notices()
 st.navigation(navigation.navigation_for(user.role if user else None, session.language())).run()

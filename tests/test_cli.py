@@ -57,6 +57,13 @@ def test_add_user_refuses_a_weak_password_in_french(tmp_path):
     assert "au moins 12 caractères" in result.stderr
 
 
+def test_add_user_refuses_a_password_over_72_bytes_in_french(tmp_path):
+    result = run_cli(["add-user", "bob", "--role", "board", "--name", "Bob", "--email", "b@example.org"],
+                     tmp_path / "db.duckdb", stdin="Une-phrase-de-passe-vraiment-très-longue-" * 3 + "\n")
+    assert result.returncode == 1
+    assert "72 octets" in result.stderr
+
+
 def test_backup_is_a_complete_database_and_never_overwrites(tmp_path):
     source = tmp_path / "db.duckdb"
     target = tmp_path / "copy.duckdb"

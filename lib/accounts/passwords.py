@@ -13,6 +13,7 @@ from lib.core.i18n import N_
 from lib.core.messages import Message
 
 MIN_LENGTH = 12
+MAX_BYTES = 72  # bcrypt reads no further: a longer password is refused rather than cut
 DEFAULT_ROUNDS = 12
 
 
@@ -38,6 +39,9 @@ def validate_password(password: str, username: str = "") -> list[str]:
     errors = []
     if len(password) < MIN_LENGTH:
         errors.append(Message("Le mot de passe doit contenir au moins {minimum} caractères.", minimum=MIN_LENGTH))
+    if len(password.encode("utf-8")) > MAX_BYTES:
+        errors.append(Message("Le mot de passe ne doit pas dépasser {maximum} octets (environ {maximum} caractères "
+                              "sans accents, moins avec des accents); choisissez-en un plus court.", maximum=MAX_BYTES))
     if username and username.strip().lower() in password.lower():
         errors.append(N_("Le mot de passe ne doit pas contenir le nom d’utilisateur."))
     if password.lower() in common_passwords():
@@ -48,16 +52,32 @@ def validate_password(password: str, username: str = "") -> list[str]:
 
 
 def hash_password(password: str) -> str:
-    """A bcrypt hash of `password` (bcrypt reads at most 72 bytes)."""
-    return bcrypt.hashpw(password.encode("utf-8")[:72], bcrypt.gensalt(bcrypt_rounds())).decode("ascii")
+    """A bcrypt hash of `password`'s first 72 bytes (all bcrypt reads; validate_password
+    refuses longer ones, and check_password reads the same bytes, so an account made before
+    that rule still signs in with the password it was given)."""
+    return bcrypt.hashpw(password.encode("utf-8")[:MAX_BYTES], bcrypt.gensalt(bcrypt_rounds())).decode("ascii")
 
 
 def check_password(password: str, password_hash: str) -> bool:
-    """Whether `password` matches the bcrypt `password_hash`."""
+    """Whether `password` matches the bcrypt `password_hash` (the first 72 bytes, as hashed).
+
+    This is the only check of a password at sign-in: streamlit-authenticator's own check
+    passes the whole password to bcrypt 5, which raises beyond 72 bytes."""
     try:
-        return bcrypt.checkpw(password.encode("utf-8")[:72], password_hash.encode("ascii"))
+        return bcrypt.checkpw(password.encode("utf-8")[:MAX_BYTES], password_hash.encode("ascii"))
     except ValueError:
         return False
+
+
+@lru_cache(maxsize=4)
+def _dummy_hash(rounds: int) -> str:
+    return bcrypt.hashpw(secrets.token_bytes(16), bcrypt.gensalt(rounds)).decode("ascii")
+
+
+def dummy_hash() -> str:
+    """A hash no password matches, at the current cost: checked against when the username is
+    unknown or inactive, so that such an attempt costs the same bcrypt run as a wrong password."""
+    return _dummy_hash(bcrypt_rounds())
 
 
 def generate_password(length: int = 16) -> str:

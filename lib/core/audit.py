@@ -1,6 +1,7 @@
 """The audit log: who did what, when, from which browser session."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pandas as pd
@@ -21,6 +22,27 @@ def record(cur, actor: str, action: str, *, entity: str = "", entity_id: str | i
     )
 
 
+def record_repeated(cur, actor: str, action: str, *, entity: str, entity_id: str, key: str,
+                    window: dt.timedelta, session_id: str = "") -> None:
+    """Count one more occurrence of a repeated event (a refused sign-in) inside the caller's
+    transaction: one row per action, entity_id and `key` (the client) per `window`, whose
+    details hold the key, the count and the last time. A flood of refusals thus adds a row an
+    hour, not a row a try, and real events stay on the Journal's first screen."""
+    now = clock.utcnow()
+    prefix = json.dumps({"client": key}, ensure_ascii=False)[:-1] + ","  # how the row below starts
+    row = cur.execute(
+        "SELECT id, details FROM audit_log WHERE action = ? AND entity_id = ? AND happened_at > ?"
+        " AND starts_with(details, ?) ORDER BY id DESC LIMIT 1",
+        [action, str(entity_id), now - window, prefix]).fetchone()
+    if row is None:
+        record(cur, actor, action, entity=entity, entity_id=entity_id, session_id=session_id,
+               details={"client": key, "count": 1, "last": now.isoformat(timespec="seconds")})
+        return
+    details = json.loads(row[1])
+    details.update(count=int(details.get("count", 1)) + 1, last=now.isoformat(timespec="seconds"))
+    cur.execute("UPDATE audit_log SET details = ? WHERE id = ?", [json.dumps(details, ensure_ascii=False), row[0]])
+
+
 ACTION_GROUPS_FR = {
     "": N_("Tous"), "auth.": N_("Connexions"), "user.": N_("Comptes"), "plan.": N_("Plan d’action"),
     "campaign.": N_("Campagnes"), "ambassador.": N_("Ambassadeurs"), "report.": N_("Rapports de retombées"),
@@ -31,6 +53,7 @@ ACTION_LABELS_FR = {
     "auth.sign_out": N_("Déconnexion"),
     "auth.failure": N_("Échec de connexion"),
     "auth.lockout": N_("Connexion refusée (verrouillage)"),
+    "auth.captcha": N_("Connexion refusée (CAPTCHA demandé)"),
     "user.create": N_("Compte créé"),
     "user.role": N_("Rôle changé"),
     "user.activate": N_("Compte réactivé"),

@@ -1,6 +1,8 @@
 """The frame around every page: the sidebar (who is signed in, language, sign-out)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from lib.accounts import users
@@ -8,6 +10,8 @@ from lib.core import roles
 from lib.core.db import Database
 from lib.core.i18n import LANGUAGES
 from lib.ui import session
+
+FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"  # served by the app itself
 
 
 def needs_first_run(db: Database) -> bool:
@@ -35,6 +39,12 @@ def render_sidebar(db: Database, authenticator, user: users.User | None) -> None
         if st.button(t("Se déconnecter"), key="account.sign_out", icon=":material/logout:"):
             session.sign_out(db, authenticator)
             st.rerun()
+
+
+def render_notices() -> None:
+    """Once after a sign-in, above the page: what happened to the account meanwhile."""
+    if notice := session.signed_in_notice():
+        st.warning(notice, icon=":material/warning:")
 
 
 _MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$:=&"

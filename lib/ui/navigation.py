@@ -24,30 +24,30 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/vue_ensemble.py", N_("Vue d’ensemble"), ":material/dashboard:", READERS, "Plan d’action",
+    PageSpec("views/vue_ensemble.py", N_("Vue d’ensemble"), ":material/dashboard:", READERS, "Plan d’action",
              "vue-ensemble"),
-    PageSpec("pages/plan_action.py", N_("Plan d’action"), ":material/account_tree:", READERS, "Plan d’action", "plan"),
-    PageSpec("pages/mises_a_jour.py", N_("Mises à jour"), ":material/edit_note:", STAFF, "Plan d’action",
+    PageSpec("views/plan_action.py", N_("Plan d’action"), ":material/account_tree:", READERS, "Plan d’action", "plan"),
+    PageSpec("views/mises_a_jour.py", N_("Mises à jour"), ":material/edit_note:", STAFF, "Plan d’action",
              "mises-a-jour"),
-    PageSpec("pages/mon_entente.py", N_("Mon entente"), ":material/handshake:", AMBASSADORS, "Campagne", "mon-entente"),
-    PageSpec("pages/rapport_retombees.py", N_("Rapport de retombées"), ":material/summarize:", AMBASSADORS, "Campagne",
+    PageSpec("views/mon_entente.py", N_("Mon entente"), ":material/handshake:", AMBASSADORS, "Campagne", "mon-entente"),
+    PageSpec("views/rapport_retombees.py", N_("Rapport de retombées"), ":material/summarize:", AMBASSADORS, "Campagne",
              "rapport"),
-    PageSpec("pages/campagne.py", N_("Campagne"), ":material/campaign:", EVERYONE, "Campagne", "campagne"),
-    PageSpec("pages/ambassadeurs.py", N_("Ambassadeurs"), ":material/groups:", STAFF, "Campagne", "ambassadeurs"),
-    PageSpec("pages/utilisateurs.py", N_("Utilisateurs"), ":material/group:", ADMINS, "Administration", "utilisateurs"),
-    PageSpec("pages/journal.py", N_("Journal"), ":material/history:", ADMINS, "Administration", "journal"),
-    PageSpec("pages/sauvegardes.py", N_("Sauvegardes"), ":material/backup:", ADMINS, "Administration", "sauvegardes"),
-    PageSpec("pages/parametres.py", N_("Paramètres"), ":material/settings:", ADMINS, "Administration", "parametres"),
-    PageSpec("pages/mon_compte.py", N_("Mon compte"), ":material/person:", EVERYONE, "Compte", "compte"),
+    PageSpec("views/campagne.py", N_("Campagne"), ":material/campaign:", EVERYONE, "Campagne", "campagne"),
+    PageSpec("views/ambassadeurs.py", N_("Ambassadeurs"), ":material/groups:", STAFF, "Campagne", "ambassadeurs"),
+    PageSpec("views/utilisateurs.py", N_("Utilisateurs"), ":material/group:", ADMINS, "Administration", "utilisateurs"),
+    PageSpec("views/journal.py", N_("Journal"), ":material/history:", ADMINS, "Administration", "journal"),
+    PageSpec("views/sauvegardes.py", N_("Sauvegardes"), ":material/backup:", ADMINS, "Administration", "sauvegardes"),
+    PageSpec("views/parametres.py", N_("Paramètres"), ":material/settings:", ADMINS, "Administration", "parametres"),
+    PageSpec("views/mon_compte.py", N_("Mon compte"), ":material/person:", EVERYONE, "Compte", "compte"),
 )
 
 SIGNED_OUT_PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/connexion.py", N_("Connexion"), ":material/login:", frozenset(), "", "connexion"),
-    PageSpec("pages/devenir_ambassadeur.py", N_("Devenir ambassadeur"), ":material/volunteer_activism:", frozenset(),
+    PageSpec("views/connexion.py", N_("Connexion"), ":material/login:", frozenset(), "", "connexion"),
+    PageSpec("views/devenir_ambassadeur.py", N_("Devenir ambassadeur"), ":material/volunteer_activism:", frozenset(),
              "", "devenir-ambassadeur"),
 )
 
-FIRST_RUN_PAGE = PageSpec("pages/premier_demarrage.py", N_("Premier démarrage"), ":material/rocket_launch:",
+FIRST_RUN_PAGE = PageSpec("views/premier_demarrage.py", N_("Premier démarrage"), ":material/rocket_launch:",
                           frozenset(), "", "premier-demarrage")
 
 

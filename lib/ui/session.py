@@ -7,11 +7,15 @@ still runs against the database.
 """
 from __future__ import annotations
 
+import base64
+import datetime as dt
+import os
 import secrets
 
 import jwt
 import streamlit as st
 import streamlit_authenticator as stauth
+from captcha.image import ImageCaptcha
 
 from lib.accounts import auth, users
 from lib.core import roles
@@ -118,33 +122,91 @@ def _forget(authenticator: stauth.Authenticate) -> None:
         st.session_state.pop(key, None)
 
 
-def sign_in(db: Database, authenticator: stauth.Authenticate, username: str, password: str) -> str | None:
+def client_address() -> str:
+    """Who is signing in, for the limiter (lib.accounts.auth.client_key): the trusted proxy's
+    header named by $ROCSMO_TRUSTED_PROXY_HEADER, else the WebSocket peer, else this session."""
+    header = os.environ.get("ROCSMO_TRUSTED_PROXY_HEADER", "").strip()
+    forwarded = (st.context.headers or {}).get(header) if header else None
+    try:
+        peer = st.context.ip_address
+    except Exception:  # no client context (bare runs)
+        peer = None
+    return auth.client_key(forwarded, peer, session_id())
+
+
+CAPTCHA_CODE = "signin.captcha_code"   # the code to type, kept on the server side only
+CAPTCHA_NEEDED = "signin.captcha_needed"
+
+
+def captcha_data_url() -> str:
+    """The CAPTCHA picture for this session as a data: URL (a new code when none is pending)."""
+    if CAPTCHA_CODE not in st.session_state:
+        st.session_state[CAPTCHA_CODE] = "".join(secrets.choice("23456789") for _ in range(5))
+    picture = ImageCaptcha(width=220, height=80).generate(st.session_state[CAPTCHA_CODE], format="png").getvalue()
+    return "data:image/png;base64," + base64.b64encode(picture).decode("ascii")
+
+
+def sign_in(db: Database, authenticator: stauth.Authenticate, username: str, password: str,
+            captcha: str = "") -> str | None:
     """Try to sign in; returns None on success, else the message to show (in the
     session's language).
 
-    The limiter is consulted before any password is checked (bcrypt never runs during
-    a lock); the check itself is the library's, which also sets the cookie.
+    lib.accounts.auth.authenticate reserves the attempt, then checks the password (the
+    library's own check is not used: it cannot read passwords over 72 bytes). On success
+    the library's session keys and the cookie are set here.
     """
     username = users.normalise_username(username)
-    sid = session_id()
     if not username or not password:
         return t("Entrez votre nom d’utilisateur et votre mot de passe.")
-    lock = auth.lockout_for(db, username, sid)
-    if lock is not None:
-        auth.record_attempt(db, username, sid, "lockout")
-        return t("Trop de tentatives infructueuses. Réessayez après le {moment} (verrouillage de 15 minutes).",
-                 moment=format_datetime(to_local(lock.retry_at), language()))
-    st.session_state["logout"] = None
-    if authenticator.authentication_controller.login(username, password):
-        user = users.get_user(db, username)
-        authenticator.cookie_controller.set_cookie()
-        auth.record_attempt(db, username, sid, "success")
-        _remember(user)
+    solved = bool(st.session_state.get(CAPTCHA_NEEDED)) and captcha.strip() == st.session_state.get(CAPTCHA_CODE)
+    if st.session_state.get(CAPTCHA_NEEDED) and not solved:
+        st.session_state.pop(CAPTCHA_CODE, None)  # a new picture for the next try
+        return t("Recopiez les chiffres de l’image pour confirmer que vous êtes une personne.")
+    result = auth.authenticate(db, username, password, client_address(), session_id(), captcha_solved=solved)
+    st.session_state.pop(CAPTCHA_CODE, None)
+    if result.status == "locked":
+        return t("Trop de tentatives infructueuses depuis cet appareil. Réessayez après le {moment}.",
+                 moment=format_datetime(to_local(result.retry_at), language()))
+    if result.status == "captcha":
+        st.session_state[CAPTCHA_NEEDED] = True
+        return t("Plusieurs mots de passe erronés ont été essayés pour ce compte. Recopiez les chiffres de "
+                 "l’image, puis reconnectez-vous.")
+    if result.status != "success":
+        for key in ("authentication_status", "username", "name"):
+            st.session_state[key] = None
+        return t("Nom d’utilisateur ou mot de passe incorrect.")
+    user = result.user
+    st.session_state.pop(CAPTCHA_NEEDED, None)
+    st.session_state.update({"logout": None, "authentication_status": True, "username": user.username,
+                             "name": user.display_name, "email": user.email, "roles": [user.role]})
+    _set_cookie(authenticator, user.username)
+    _remember(user)
+    if result.failures_since_last_sign_in:
+        st.session_state["auth.signed_in_notice"] = result.failures_since_last_sign_in
+    return None
+
+
+def _set_cookie(authenticator: stauth.Authenticate, username: str) -> None:
+    """The re-authentication cookie, as the library writes it (a JWT of the username and
+    its expiry, through its cookie component) but SameSite=Strict and, over HTTPS, Secure."""
+    key, days = _cookie_settings()
+    expires = dt.datetime.now(dt.UTC) + dt.timedelta(days=days)
+    token = jwt.encode({"username": username, "exp_date": expires.timestamp()}, key, algorithm="HS256")
+    flags = auth.cookie_flags(st.context.url)
+    authenticator.cookie_controller.cookie_model.cookie_manager.set(
+        auth.COOKIE_NAME, token, expires_at=expires, max_age=days * 86400, **flags)
+
+
+def signed_in_notice() -> str | None:
+    """Once after a sign-in: how many wrong passwords were typed under this name since the
+    previous one (None when none)."""
+    count = st.session_state.pop("auth.signed_in_notice", None)
+    if not count:
         return None
-    for key in ("authentication_status", "username", "name"):
-        st.session_state[key] = None
-    auth.record_attempt(db, username, sid, "failure")
-    return t("Nom d’utilisateur ou mot de passe incorrect.")
+    return nt("{n} tentative de connexion refusée (mot de passe erroné) sur votre compte depuis votre dernière "
+              "connexion. Si ce n’était pas vous, changez votre mot de passe dans Mon compte.",
+              "{n} tentatives de connexion refusées (mot de passe erroné) sur votre compte depuis votre dernière "
+              "connexion. Si ce n’était pas vous, changez votre mot de passe dans Mon compte.", count)
 
 
 def sign_out(db: Database, authenticator: stauth.Authenticate) -> None:

@@ -3,7 +3,7 @@ import pytest
 
 from lib.core.i18n import translate
 from lib.ui.navigation import specs_for
-from tests.browser.helpers import axe_violations, describe, open_app, sidebar_links, sign_in, sign_out
+from tests.browser.helpers import axe_violations, describe, open_app, sidebar_links, sign_in, sign_out, wait_for_app
 
 
 @pytest.mark.parametrize("role", ["admin", "staff", "board"])
@@ -47,3 +47,37 @@ def test_direct_link_to_the_sign_in_page_opens_without_a_not_found_dialog(live_s
     open_app(browser_page, live_server, "connexion")
     assert browser_page.get_by_role("button", name="Se connecter").is_visible()
     assert browser_page.get_by_text("Page not found").count() == 0
+
+
+def _submit(page, username: str, password: str, expected: str) -> None:
+    page.get_by_label("Nom d’utilisateur").fill(username)
+    page.get_by_label("Mot de passe").fill(password)
+    message = page.get_by_text(expected).first
+    for _ in range(3):  # a click during the cookie component's first rerun can be dropped
+        page.get_by_role("button", name="Se connecter").click()
+        try:
+            message.wait_for(timeout=10_000)
+            break
+        except Exception:
+            continue
+    wait_for_app(page)
+
+
+def test_a_targeted_username_asks_for_a_captcha_that_passes_axe(live_server, browser):
+    """Five wrong passwords under one name (here a name without an account, so that the
+    module's accounts stay usable): another browser is asked for the picture's digits,
+    and is never told the account is locked."""
+    attacker = browser.new_context(locale="fr-CA").new_page()
+    open_app(attacker, live_server)
+    for _ in range(5):
+        _submit(attacker, "cible-du-test", "pas-le-bon-mot-de-passe", "incorrect")
+    other = browser.new_context(locale="fr-CA").new_page()
+    open_app(other, live_server)
+    _submit(other, "cible-du-test", "pas-le-bon-mot-de-passe", "Recopiez les chiffres")
+    assert other.get_by_label("Chiffres de l’image").is_visible()
+    picture = other.get_by_role("img", name="Image : cinq chiffres déformés")
+    assert picture.evaluate("image => image.complete && image.naturalWidth") == 220  # drawn, with its text
+    assert other.get_by_text("Trop de tentatives").count() == 0
+    assert not axe_violations(other), describe(axe_violations(other))
+    attacker.context.close()
+    other.context.close()

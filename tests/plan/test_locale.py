@@ -5,7 +5,7 @@ import pytest
 from lib.plan import statuses
 from tests.catalogue_helpers import ROOT, extracted_from, translated
 
-SCREENS = ["pages/vue_ensemble.py", "pages/plan_action.py", "pages/mises_a_jour.py", "lib/ui/plan_editor.py",
+SCREENS = ["views/vue_ensemble.py", "views/plan_action.py", "views/mises_a_jour.py", "lib/ui/plan_editor.py",
            "lib/ui/plan_views.py", "lib/plan/charts.py"]
 
 

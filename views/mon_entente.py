@@ -48,7 +48,7 @@ elif agreement.status == "declined":
                  "écrivez à {email}.", email=escape_markdown(campaign.contact_email)))
 else:
     st.success(t("Votre entente est approuvée. Merci d’être ambassadeur!"))
-    st.page_link("pages/rapport_retombees.py", label=t("Remplir mon rapport de retombées"), icon=":material/summarize:")
+    st.page_link("views/rapport_retombees.py", label=t("Remplir mon rapport de retombées"), icon=":material/summarize:")
 
 campaign_widgets.show_agreement(agreement, campaign, types, moments)
 st.download_button(t("Télécharger l’entente (PDF)"), agreement_pdf.agreement_pdf(db, agreement.id),
