@@ -80,7 +80,6 @@ class BoardPack:
     sections: list[Section]
     as_of: date
     known_at: datetime
-    file_stem: str
     footer: str
 
 
@@ -375,10 +374,9 @@ def build_pack(db: Database, meeting: Meeting, previous: Meeting | None, *, made
     ]
     if campaign_section is not None:
         sections.append(campaign_section)
-    stem = f"document-ca-{meeting.held_on.isoformat()}" if lang == "fr" else f"board-pack-{meeting.held_on.isoformat()}"
     return BoardPack(lang=lang, title=t("Document du CA — {meeting}", lang, meeting=meeting_label), subtitle=period,
                      made_at=now, made_by=made_by, sections=sections, as_of=moments.as_of, known_at=moments.known_at,
-                     file_stem=stem, footer=t(CONFIDENTIAL, lang))
+                     footer=t(CONFIDENTIAL, lang))
 
 
 def _progress_text(axes: pd.DataFrame, lang: str) -> pd.DataFrame:
