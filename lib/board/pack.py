@@ -35,6 +35,16 @@ DUE_WITHOUT_NEXT_MEETING_DAYS = 60
 TOP_PARTIES = 5
 # Columns whose cells are French labels or lib Messages, translated in the reader's language;
 # the others (plan text, notes, names) stay as written.
+HEADERS_FR = (  # the French headers of the pack's tables, marked for the catalogue
+    N_("Champ"), N_("Valeur"), N_("N°"), N_("Moyen"), N_("Cycle"), N_("Responsables"), N_("Pourquoi"), N_("Statut"),
+    N_("Avant"), N_("Maintenant"), N_("Axe"), N_("Moyens"), N_("Avancement avant"), N_("Avancement maintenant"),
+    N_("En retard avant"), N_("En retard maintenant"), N_("Enregistrée le"), N_("Par"), N_("Date du travail"),
+    N_("Note"), N_("Corrige"), N_("Quand"), N_("Quoi"), N_("Élément"), N_("Échéancier"), N_("Dernière mise à jour"),
+    N_("Raison"), N_("Responsable"), N_("Moyens à mettre à jour"), N_("Organisation"), N_("Inscrit le"),
+    N_("Ambassadeurs"), N_("Engagement"), N_("Statut du rapport"), N_("Soumis le"), N_("Canal"),
+    N_("Auditoire propre de l’organisateur"), N_("Données au"), N_("Auditoire déclaré par les ambassadeurs"),
+    N_("Échéance"), N_("En retard depuis"), N_("Action"),
+)
 _TRANSLATED = frozenset({"Statut", "Avant", "Maintenant", "Pourquoi", "Échéancier", "Cycle", "Quoi", "Raison",
                          "Statut du rapport", "En retard", "Champ", "Canal"})
 
@@ -114,7 +124,7 @@ def _localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             elif isinstance(value, date):
                 value = format_date(value, lang)
             elif isinstance(value, bool):
-                value = translate("Oui" if value else "Non", lang)
+                value = translate("Oui", lang) if value else translate("Non", lang)
             elif column in _TRANSLATED and isinstance(value, str) and value:
                 value = translate_message(value, lang)
             elif value is None or (isinstance(value, float) and value != value) or value is pd.NA:
@@ -377,6 +387,22 @@ def build_pack(db: Database, meeting: Meeting, previous: Meeting | None, *, made
     return BoardPack(lang=lang, title=t("Document du CA — {meeting}", lang, meeting=meeting_label), subtitle=period,
                      made_at=now, made_by=made_by, sections=sections, as_of=moments.as_of, known_at=moments.known_at,
                      footer=t(CONFIDENTIAL, lang))
+
+
+def since_last_meeting(db: Database, last: Meeting, now: datetime | None = None) -> Message:
+    """"Depuis le CA du 15 septembre 2026 : 3 moyens réalisés, 1 nouveau retard, l’axe 5 passe
+    de 43 % à 57 %." for the overview: today's plan against the plan as known at `last`. Reads only."""
+    now = now or clock.utcnow()
+    today = to_local(now).date()
+    then = history.state_at(db, last.held_on, meetings.end_of_day(last.held_on))
+    current = history.state_at(db, today, now)
+    updates = history.updates_known_at(list_updates(db), now)
+    sentences = changes.summary_sentences(
+        previous=last, as_of=today, now=current, done=changes.completed(then, current, updates, last.held_on, today),
+        late_new=changes.newly_late(then, current), late_gone=changes.no_longer_late(then, current),
+        axes=changes.axis_then_now(then, current), updates=updates.iloc[0:0], edits=pd.DataFrame(columns=["action"]),
+        new_ambassadors=0, reports_received=0, people_reached=None)
+    return sentences[1]
 
 
 def _progress_text(axes: pd.DataFrame, lang: str) -> pd.DataFrame:

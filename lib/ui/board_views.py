@@ -50,6 +50,20 @@ def _screen_pack(db_path: str, version: int, meeting: Meeting, previous: Meeting
     return pack.build_pack(session.get_db(), meeting, previous, made_by=made_by, lang=lang, next_meeting=following)
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _since_last(db_path: str, version: int, today: date, lang: str) -> str | None:
+    db = session.get_db()
+    last = meetings.last_meeting(db, today)
+    return translate_message(pack.since_last_meeting(db, last), lang) if last else None
+
+
+def since_last_meeting() -> str | None:
+    """"Depuis le CA du 15 septembre 2026 : …" in the session's language (None: no meeting yet),
+    cached until the next write."""
+    db = session.get_db()
+    return _since_last(db.path, data_version(db), clock.today(), session.language())
+
+
 def screen_pack(meeting: Meeting, previous: Meeting | None, following: Meeting | None, user) -> pack.BoardPack:
     """The pack as shown on screen, rebuilt when anything is recorded (cached until then)."""
     db = session.get_db()
