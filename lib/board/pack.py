@@ -22,8 +22,8 @@ from lib.campaign.impact_reports import STATUS_LABELS_FR as REPORT_STATUS_FR
 from lib.core import clock
 from lib.core.clock import to_local
 from lib.core.db import Database
-from lib.core.i18n import N_, format_date, format_datetime, format_pct, translate
-from lib.core.messages import LocalDate, Message, PluralMessage, translate_message
+from lib.core.i18n import N_, format_date, format_datetime, format_number, format_pct, translate
+from lib.core.messages import LocalDate, LocalNumber, Message, PluralMessage, translate_message
 from lib.core.settings import load_settings
 from lib.plan import history, items, meetings, overview, schedule, tracking
 from lib.plan.meetings import Meeting
@@ -125,6 +125,8 @@ def _localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
                 value = format_date(value, lang)
             elif isinstance(value, bool):
                 value = translate("Oui", lang) if value else translate("Non", lang)
+            elif isinstance(value, int | float) and value == value and not isinstance(value, bool):
+                value = format_number(value, lang, decimals=0 if float(value).is_integer() else 1)
             elif column in _TRANSLATED and isinstance(value, str) and value:
                 value = translate_message(value, lang)
             elif value is None or (isinstance(value, float) and value != value) or value is pd.NA:
@@ -160,8 +162,9 @@ def _needs_update(db: Database, status: pd.DataFrame, updates: pd.DataFrame, as_
         reason = None
         if tail.kind == "continuous" and (last is None or (as_of - last).days > late_days):
             since = last or rules.schedule.parts[0].start or load_settings(db).plan_start
-            reason = PluralMessage("Aucune nouvelle depuis {n} jour", "Aucune nouvelle depuis {n} jours",
-                                   (as_of - since).days)
+            days = (as_of - since).days
+            reason = PluralMessage("Aucune nouvelle depuis {count} jour", "Aucune nouvelle depuis {count} jours",
+                                   days, count=LocalNumber(days))
         elif tail.kind in schedule.RECURRING_KINDS and row.late_since is not None:
             missed = schedule.cycle_at(rules.schedule, row.late_since)
             if missed is not None and not any(missed.start <= d <= missed.due
@@ -171,8 +174,11 @@ def _needs_update(db: Database, status: pd.DataFrame, updates: pd.DataFrame, as_
             rows.append({"N°": overview.item_code(row._asdict()), "Moyen": row.text, "Échéancier": row.schedule_fr,
                          "Dernière mise à jour": last, "Raison": reason, "Responsables": row.responsible_label,
                          "parties": list(row.parties)})
-    return pd.DataFrame(rows, columns=["N°", "Moyen", "Échéancier", "Dernière mise à jour", "Raison", "Responsables",
-                                       "parties"])
+    frame = pd.DataFrame(rows, columns=["N°", "Moyen", "Échéancier", "Dernière mise à jour", "Raison", "Responsables",
+                                        "parties"])
+    for column in ("Échéancier", "Raison"):  # object columns keep the Messages (translated in the pack's language)
+        frame[column] = pd.Series([row[column] for row in rows], index=frame.index, dtype=object)
+    return frame
 
 
 def _party_counts(needs: pd.DataFrame) -> pd.DataFrame:
@@ -326,8 +332,10 @@ def build_pack(db: Database, meeting: Meeting, previous: Meeting | None, *, made
                                           late_new=late_new, late_gone=late_gone, axes=axes, updates=fresh,
                                           edits=edits, **campaign)
     until = next_meeting.held_on if next_meeting else moments.as_of + timedelta(days=DUE_WITHOUT_NEXT_MEETING_DAYS)
-    due = overview.due_soon(state_now, moments.as_of, max(0, (until - moments.as_of).days))
-    late = overview.late_items(state_now)
+    codes = {int(r["means_id"]): overview.item_code(r) for r in state_now.to_dict("records")}
+    due = _with_codes(overview.due_soon(state_now, moments.as_of, max(0, (until - moments.as_of).days)), codes,
+                      ["Échéance", "Échéancier", "Statut", "Responsables"])
+    late = _with_codes(overview.late_items(state_now), codes, ["En retard depuis", "Pourquoi", "Responsables"])
     needs = _needs_update(db, state_now, updates_now, moments.as_of)
 
     meeting_label = translate_message(meeting.label(), lang)
@@ -403,6 +411,15 @@ def since_last_meeting(db: Database, last: Meeting, now: datetime | None = None)
         axes=changes.axis_then_now(then, current), updates=updates.iloc[0:0], edits=pd.DataFrame(columns=["action"]),
         new_ambassadors=0, reports_received=0, people_reached=None)
     return sentences[1]
+
+
+def _with_codes(table: pd.DataFrame, codes: dict[int, str], columns: list[str]) -> pd.DataFrame:
+    """An overview item table for print: N° (3.2.1), Moyen and `columns` (the action and axis
+    are in the code)."""
+    out = pd.DataFrame({"N°": [codes[int(i)] for i in table["id"]], "Moyen": table["Moyen"].to_numpy()})
+    for column in columns:
+        out[column] = pd.Series(table[column].tolist(), dtype=object)
+    return out
 
 
 def _progress_text(axes: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -41,13 +41,15 @@ def updates_known_at(updates: pd.DataFrame, known_at: datetime) -> pd.DataFrame:
 
 def plan_edits(db: Database, plan_id: int, since: datetime | None, until: datetime) -> pd.DataFrame:
     """Adds, archivings and restorations of the plan's axes, actions and means recorded in
-    (since, until]: happened_at, actor, action, entity, entity_id, details. No side effects."""
+    (since, until]: happened_at, actor (display name), action, entity, entity_id, details.
+    No side effects."""
     frame = db.query_df(
         f"""
-        SELECT happened_at, actor, action, entity, entity_id, details FROM audit_log
-        WHERE action IN ({', '.join('?' for _ in _EDIT_ACTIONS)})
-          AND (CAST(? AS TIMESTAMP) IS NULL OR happened_at > ?) AND happened_at <= ?
-        ORDER BY happened_at, id
+        SELECT a.happened_at, coalesce(u.display_name, a.actor) AS actor, a.action, a.entity, a.entity_id, a.details
+        FROM audit_log a LEFT JOIN users u ON u.username = a.actor
+        WHERE a.action IN ({', '.join('?' for _ in _EDIT_ACTIONS)})
+          AND (CAST(? AS TIMESTAMP) IS NULL OR a.happened_at > ?) AND a.happened_at <= ?
+        ORDER BY a.happened_at, a.id
         """,
         [*_EDIT_ACTIONS, since, since, until],
     )
