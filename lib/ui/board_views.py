@@ -122,10 +122,10 @@ def archive_list() -> None:
     if made.empty:
         st.info(t("Aucun document n’a encore été produit."))
         return
-    labels = {int(r.id): t("{meeting} — produit le {when} par {who} ({lang})",
+    labels = {int(r.id): t("{meeting} — produit le {when} par {who} ({language})",
                           meeting=format_date(r.meeting_on, lang),
                           when=format_datetime(clock.to_local(r.made_at.to_pydatetime()), lang), who=r.made_by,
-                          lang=r.lang.upper()) for r in made.itertuples()}
+                          language=r.lang.upper()) for r in made.itertuples()}
     chosen = st.selectbox(t("Document archivé"), list(labels), format_func=labels.get, key="packs.archived")
     stored = archive.get_pack(db, chosen)
     pdf_col, xlsx_col = st.columns(2)

@@ -6,6 +6,7 @@ from datetime import date
 
 from streamlit.testing.v1 import AppTest
 
+from lib.board import archive
 from lib.plan import meetings
 from tests.board.history_helpers import build_history
 from tests.conftest import APP_TIMEOUT, ROOT, make_user, sign_in_state
@@ -42,6 +43,16 @@ def test_a_board_member_sees_the_pack_for_the_next_meeting_compared_with_the_las
     values = _table_values(app)
     assert {"7 / 10 nouveaux membres d’ici 2024", "5 nouveaux membres (correction).", "Moyen archivé"} <= values
     assert "Après le CA." not in values  # recorded after the 1 December meeting
+
+
+def test_the_archive_lists_each_pack_made_and_offers_it_again(app_for, file_db, monkeypatch):
+    story = build_history(file_db, monkeypatch)
+    made = archive.make_pack(file_db, story["staff"], story["dec"], story["sept"])
+    app = app_for("board", PAGE)
+    assert not app.exception
+    chosen = app.selectbox(key="packs.archived")
+    assert chosen.value == made.id
+    assert chosen.options == ["1er décembre 2026 — produit le 4 décembre 2026, 10 h 00 par Test staff (FR)"]
 
 
 def test_the_pack_page_in_english(file_db, monkeypatch):
