@@ -10,7 +10,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from lib.board.pack import BoardPack
 from lib.core.i18n import format_pct
-from lib.core.spreadsheets import _sheet_name, neutralise_formula
+from lib.core.spreadsheets import neutralise_formula, sheet_name
 
 _BOLD = Font(bold=True)
 _TITLE = Font(bold=True, size=14)
@@ -26,7 +26,7 @@ def render_xlsx(pack: BoardPack) -> bytes:
     book.properties.created = pack.made_at
     book.properties.modified = pack.made_at
     for section in pack.sections:
-        sheet = book.create_sheet(_sheet_name(section.title))
+        sheet = book.create_sheet(sheet_name(section.title))
         sheet.append([section.title])
         sheet.cell(1, 1).font = _TITLE
         if section.key == "cover":
