@@ -101,8 +101,9 @@ def run_init(args) -> int:
 def run_export_plan(args) -> int:
     """`export-plan`: the plan as CSV or XLSX, to a file or standard output."""
     db = open_seeded_database()
-    # None: today in Québec (lib.core.clock), known at the end of that day
-    frame = exports.plan_export_frame(db, args.as_of, args.known_at)
+    # Default: today in Québec, as known at the end of the --as-of day (later corrections left out)
+    as_of = args.as_of or clock.today()
+    frame = exports.plan_export_frame(db, as_of, args.known_at or meetings.end_of_day(as_of))
     if args.format == "csv":
         data = spreadsheets.to_csv_bytes(frame)
     else:
