@@ -91,3 +91,22 @@ def test_the_overview_says_what_changed_since_the_last_meeting(app_for, file_db,
     app = app_for("board", "pages/vue_ensemble.py")
     assert not app.exception
     assert any(i.value.startswith("Depuis le CA du 1er décembre 2026 : ") for i in app.info)
+
+
+def test_staff_change_then_delete_a_meeting_from_the_page(app_for, file_db):
+    staff = make_user(file_db, "staff", "marie")
+    meeting_id = meetings.add_meeting(file_db, staff, date(2026, 9, 15), "ca")
+    app = app_for("staff", PAGE)
+    app.selectbox(key="meetings.choice").set_value(meeting_id).run()
+    assert app.date_input(key=f"meetings.date.{meeting_id}").value == date(2026, 9, 15)
+    app.text_input(key=f"meetings.note.{meeting_id}").set_value("Reportée d’un jour")
+    app.date_input(key=f"meetings.date.{meeting_id}").set_value(date(2026, 9, 16))
+    app.button(key="FormSubmitter:meetings.form-Enregistrer la rencontre").click().run()
+    assert not app.exception
+    assert meetings.get_meeting(file_db, meeting_id).held_on == date(2026, 9, 16)
+    assert "Rencontre modifiée." in [s.value for s in app.success]
+    app.selectbox(key="meetings.choice").set_value(meeting_id).run()
+    app.button(key="meetings.delete").click().run()
+    assert not app.exception
+    assert meetings.list_meetings(file_db) == []
+    assert any("Aucune rencontre" in i.value for i in app.info)
