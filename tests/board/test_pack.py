@@ -3,14 +3,18 @@ and English, the PDF and the workbook read back, and the archive giving the same
 from __future__ import annotations
 
 import io
+from datetime import date, datetime
 
 import openpyxl
 import pytest
 from pypdf import PdfReader
 
 from lib.board import archive, pack, pdf, workbook
+from lib.campaign import ambassadors, impact_reports
+from lib.core import clock
 from lib.plan import history
 from lib.plan.updates import UpdateInput, record_update
+from tests.ambassador_helpers import approved
 from tests.board.history_helpers import COUNTED, NOW, SEPT, build_history
 
 
@@ -149,3 +153,33 @@ def test_an_archived_pack_downloads_byte_for_byte(db, story, monkeypatch):
     assert newer.id != made.id
     assert list(archive.list_packs(db)["id"]) == [newer.id, made.id]
     assert archive.get_pack(db, made.id).pdf == made.pdf
+
+
+def test_the_campaign_part_counts_new_ambassadors_reports_and_labelled_reach(db, story, monkeypatch):
+    monkeypatch.setattr(clock, "utcnow", lambda: datetime(2026, 9, 1, 15))
+    early = approved(db)  # before the September meeting: not new in December
+    monkeypatch.setattr(clock, "utcnow", lambda: datetime(2026, 10, 10, 15))
+    approved(db, organisation="Maison Réalité", email="info@realite.example.org", username="maison-realite",
+             contact_name="Luc Gagnon", signer_name="Luc Gagnon")
+    monkeypatch.setattr(clock, "utcnow", lambda: datetime(2026, 11, 20, 15))
+    agreement = ambassadors.get_agreement(db, early)
+    data = impact_reports.form_data(db, agreement)
+    data["reach"]["facebook"].update({"posts": 3, "views": 4000, "people_reached": 1200})
+    impact_reports.save_report(db, early, data, actor=agreement.username, submit=True, today=date(2026, 11, 20))
+    monkeypatch.setattr(clock, "utcnow", lambda: NOW)
+
+    built = _pack(db, story)
+    assert _section(built, "summary").paragraphs[-1] == (
+        "Campagne : 1 nouvel ambassadeur, 1 rapport de retombées reçu, "
+        "1\u00a0200 personnes jointes selon ces rapports.")
+    campaign = _section(built, "campaign")
+    assert [t.title for t in campaign.tables] == [
+        "Ambassadeurs", "Nouveaux ambassadeurs (depuis la rencontre précédente)",
+        "Engagements choisis (ambassadeurs approuvés)", "Rapports de retombées reçus et manquants",
+        "Auditoire propre de l’organisateur", "Auditoire déclaré par les ambassadeurs",
+        "Portée rapportée dans les rapports de retombées"]
+    assert _rows(built, "campaign", 1, ["Organisation"]) == [("Maison Réalité",)]
+    assert _rows(built, "campaign", 3, ["Organisation", "Statut du rapport"]) == [
+        ("Maison Réalité", "Non commencé"), ("Santé mentale Outaouais", "Soumis")]
+    assert _rows(built, "campaign", 5)[0] == ("Facebook", "5\u00a0000")  # 2 500 declared by each
+    assert _rows(built, "campaign", 6, ["Canal", "Personnes jointes"]) == [("Facebook", "1\u00a0200")]
