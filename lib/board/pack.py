@@ -378,7 +378,8 @@ def build_pack(db: Database, meeting: Meeting, previous: Meeting | None, *, made
         ]),
         Section("late", t("En retard", lang), [], [_table(N_("Moyens en retard, et pourquoi"), late, lang,
                                                           N_("Aucun moyen en retard."), wide=wide_late)]),
-        Section("due", t("À venir", lang), [t("Échéances jusqu’au {date}.", lang, date=format_date(until, lang))],
+        Section("due", t("Prochaines échéances", lang),
+                [t("Échéances jusqu’au {date}.", lang, date=format_date(until, lang))],
                 [_table(N_("Moyens à échéance avant la prochaine rencontre"), due, lang,
                         N_("Aucune échéance avant la prochaine rencontre."), wide=("Moyen", "Échéancier"))]),
         Section("needs_update", t("Mises à jour attendues", lang), [t(

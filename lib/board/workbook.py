@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from lib.board.pack import BoardPack
-from lib.core.i18n import format_pct
+from lib.core.i18n import format_pct, translate
 from lib.core.spreadsheets import neutralise_formula, sheet_name
 
 _BOLD = Font(bold=True)
@@ -40,8 +40,8 @@ def render_xlsx(pack: BoardPack) -> bytes:
             sheet.cell(sheet.max_row, 1).font = _BOLD
             sheet.append(["", *[name for name, _ in section.chart.series]])
             for index, label in enumerate(section.chart.labels):
-                sheet.append([label, *[format_pct(values[index], pack.lang) or "—" for _, values in
-                                       section.chart.series]])
+                shares = [format_pct(values[index], pack.lang) or "—" for _, values in section.chart.series]
+                sheet.append([translate("Axe {number}", pack.lang, number=label), *shares])
         widths: dict[int, int] = {}
         for table in section.tables:
             sheet.append([])

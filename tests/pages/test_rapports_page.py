@@ -36,7 +36,8 @@ def test_a_board_member_sees_the_pack_for_the_next_meeting_compared_with_the_las
     app.selectbox(key="packs.previous").set_value(story["sept"].id).run()
     assert not app.exception
     headers = [h.value for h in app.header]
-    assert headers[:8] == ["Couverture", "Sommaire", "Avancement par axe", "Ce qui a changé", "En retard", "À venir",
+    assert headers[:8] == ["Couverture", "Sommaire", "Avancement par axe", "Ce qui a changé", "En retard",
+                           "Prochaines échéances",
                            "Mises à jour attendues", "Campagne"]
     since = "Depuis le CA du 15 septembre 2026 : 1 moyen réalisé, 1 nouveau retard"
     assert any(s.startswith(since) for s in _shown(app))
