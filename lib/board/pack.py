@@ -51,13 +51,16 @@ _TRANSLATED = frozenset({"Statut", "Avant", "Maintenant", "Pourquoi", "Échéanc
 
 @dataclass(frozen=True)
 class Table:
-    """A titled table, headers and cells already in the pack's language (text, numbers, dates)."""
+    """A titled table, headers and cells already in the pack's language (text); `numbers` holds,
+    where a cell is a count, the number itself (None elsewhere), so that a workbook can keep it
+    a number while print and screen show "1 315 000" / "1,315,000"."""
 
     title: str
     frame: pd.DataFrame
     empty: str = ""
     note: str = ""
     wide: tuple[str, ...] = ()      # columns that get most of the width in print
+    numbers: tuple[tuple, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,8 +141,11 @@ def _localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def _table(title_fr: str, frame: pd.DataFrame, lang: str, empty_fr: str, *, note: str = "",
            wide: tuple[str, ...] = ("Moyen",)) -> Table:
+    shown = frame.drop(columns=[c for c in ("id",) if c in frame.columns])
+    numbers = tuple(tuple(v if isinstance(v, int | float) and not isinstance(v, bool) and v == v else None
+                          for v in row) for row in shown.astype(object).itertuples(index=False))
     return Table(translate_message(title_fr, lang), _localise(frame, lang), translate(empty_fr, lang), note,
-                 tuple(translate(c, lang) for c in wide))
+                 tuple(translate(c, lang) for c in wide), numbers)
 
 
 # --------------------------------------------------------------------------- plan sections

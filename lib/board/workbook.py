@@ -1,6 +1,6 @@
 """The board pack as an XLSX workbook (openpyxl): one sheet per section, the same titles,
-sentences and tables as the screen and the PDF, each table under its title in bold. Cells hold
-values (typed text beginning with "=" stays text: lib.core.spreadsheets.neutralise_formula)."""
+sentences and tables as the screen and the PDF, each table under its title in bold. Counts stay
+numbers; typed text beginning with "=" stays text (lib.core.spreadsheets.neutralise_formula)."""
 from __future__ import annotations
 
 import io
@@ -53,8 +53,9 @@ def render_xlsx(pack: BoardPack) -> bytes:
             sheet.append([str(c) for c in table.frame.columns])
             for cell in sheet[sheet.max_row]:
                 cell.font, cell.fill = _BOLD, _HEADER_FILL
-            for values in table.frame.itertuples(index=False):
-                sheet.append([neutralise_formula(v) if isinstance(v, str) else v for v in values])
+            for values, numbers in zip(table.frame.itertuples(index=False), table.numbers):
+                sheet.append([n if n is not None else neutralise_formula(v) if isinstance(v, str) else v
+                              for v, n in zip(values, numbers)])
             for index, column in enumerate(table.frame.columns, start=1):
                 longest = max([len(str(column)), *(len(str(v)) for v in table.frame[column].head(200))])
                 widths[index] = max(widths.get(index, 10), min(70, longest + 2))
