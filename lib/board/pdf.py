@@ -6,8 +6,8 @@ The chart is drawn with fpdf2's own rectangles and text rather than exported fro
 kaleido: kaleido needs a headless Chromium at generation time (a browser process per pack on a
 2-core server, and one more system dependency to keep working), while the pack's chart is a
 handful of bars that fpdf2 draws exactly, as vectors that print sharply, in the pack's fonts,
-with each value written beside its bar and the two series told apart by pattern as well as
-colour (grey outline for the previous meeting, filled for now).
+with each value written beside its bar, the two series told apart by lightness (light grey for
+the previous meeting, dark blue for now) and named in a legend, so colour is never the only signal.
 
 Uses DejaVu Sans (Debian package fonts-dejavu-core) like the agreement PDF; without it,
 Helvetica with the text folded to Latin-1.
