@@ -4,14 +4,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from lib import demo
 from lib.accounts import users
-from lib.core import backup, roles, spreadsheets
+from lib.core import backup, clock, roles, spreadsheets
 from lib.core.db import DatabaseLockedError, database_path
-from lib.plan import exports
+from lib.plan import exports, meetings
 from lib.seed import open_seeded_database
 
 
@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     export.add_argument("--as-of", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                         help="compute the tracking columns as of this date (default: today)")
+    export.add_argument("--known-at", type=_moment, default=None, metavar="YYYY-MM-DD[THH:MM]",
+                        help="use only the updates recorded by this moment, Québec time (default: the end "
+                             "of the --as-of day): the plan as it was known then, later corrections left out")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     export.set_defaults(run=run_export_plan)
 
@@ -98,7 +101,9 @@ def run_init(args) -> int:
 def run_export_plan(args) -> int:
     """`export-plan`: the plan as CSV or XLSX, to a file or standard output."""
     db = open_seeded_database()
-    frame = exports.plan_export_frame(db, args.as_of)  # None: today in Québec (lib.core.clock)
+    # Default: today in Québec, as known at the end of the --as-of day (later corrections left out)
+    as_of = args.as_of or clock.today()
+    frame = exports.plan_export_frame(db, as_of, args.known_at or meetings.end_of_day(as_of))
     if args.format == "csv":
         data = spreadsheets.to_csv_bytes(frame)
     else:
@@ -110,6 +115,18 @@ def run_export_plan(args) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     return 0
+
+
+def _moment(text: str) -> datetime:
+    """A --known-at value: a Québec day (its end) or day and time, as naive UTC."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a date or date-time: {text!r}") from error
+    if len(text) <= 10:
+        return meetings.end_of_day(moment.date())
+    local = moment.replace(tzinfo=clock.LOCAL_ZONE) if moment.tzinfo is None else moment
+    return local.astimezone(UTC).replace(tzinfo=None)
 
 
 def read_password(stream=None) -> str:

@@ -18,7 +18,7 @@ import pandas as pd
 from lib.core import audit, clock
 from lib.core.db import Database
 from lib.core.settings import Settings, load_settings
-from lib.plan import french, items, rules, schedule
+from lib.plan import french, items, meetings, rules, schedule
 from lib.plan.parties import parse_parties
 from lib.seed import open_seeded_database
 
@@ -210,6 +210,39 @@ def write_history(db: Database, plan_id: int, until: date, seed: int = 2021) -> 
     return len(frame)
 
 
+def _weekday_of_month(year: int, month: int, weekday: int, nth: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def meeting_calendar(start: date, until: date, aga_month: int = 6) -> list[tuple[date, str]]:
+    """A plausible board calendar from `start` to about three months after `until` (so a next
+    meeting exists): a CA on the third Tuesday of February, April, June and September and the
+    first Tuesday of December, and the AGA on the second Thursday of `aga_month`. Pure."""
+    horizon = until + timedelta(days=100)
+    days = []
+    for year in range(start.year, horizon.year + 1):
+        for month in (2, 4, 6, 9):
+            days.append((_weekday_of_month(year, month, 1, 3), "ca"))
+        days.append((_weekday_of_month(year, 12, 1, 1), "ca"))
+        days.append((_weekday_of_month(year, aga_month, 3, 2), "aga"))
+    return sorted(d for d in days if start <= d[0] <= horizon)
+
+
+def write_meetings(db: Database, until: date) -> int:
+    """Add the demo's meeting calendar (meeting_calendar) in one transaction with an audit
+    row; returns the number of meetings added."""
+    settings = load_settings(db)
+
+    def work(cur):
+        added = meetings.insert_calendar(cur, meeting_calendar(settings.plan_start, until, settings.aga_month),
+                                         actor="demo")
+        audit.record(cur, "demo", "demo.history", entity="meetings", details={"meetings": added})
+        return added
+
+    return db.transaction(work)
+
+
 def build_demo(path: str | Path, *, until: date | None = None, seed: int = 2021) -> DemoSummary:
     """Write a NEW database file with the seed and a history of updates up to `until` (today).
 
@@ -270,6 +303,7 @@ def _build(path: str | Path, *, copies: int, until: date | None, seed: int) -> D
         if copies:
             copy_plan_axes(db, plan_id, copies)
         updates = write_history(db, plan_id, until or clock.today(), seed)
+        write_meetings(db, until or clock.today())
         item_count = len(items.list_plan_items(db, plan_id))
         db.connection.execute("CHECKPOINT")
     finally:

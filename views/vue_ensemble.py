@@ -4,7 +4,7 @@ import streamlit as st
 from lib.core import clock, roles
 from lib.core.i18n import N_, format_date, format_pct
 from lib.plan import overview, statuses
-from lib.ui import plan_views, session
+from lib.ui import board_views, plan_views, session
 
 user = session.require_role(roles.READERS)
 t = session.t
@@ -19,6 +19,9 @@ figures = plan_views.overview_figures(plan_id, today, lang)
 
 st.title(t("Vue d’ensemble du plan d’action"))
 st.caption(t("Situation au {day}", day=format_date(today, lang)))
+since = board_views.since_last_meeting()
+if since:
+    st.info(since, icon=":material/event:")
 
 overall = overview.overall_progress(status)
 late, soon = tables["late"], tables["soon"]

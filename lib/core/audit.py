@@ -47,6 +47,7 @@ ACTION_GROUPS_FR = {
     "": N_("Tous"), "auth.": N_("Connexions"), "user.": N_("Comptes"), "plan.": N_("Plan d’action"),
     "campaign.": N_("Campagnes"), "ambassador.": N_("Ambassadeurs"), "report.": N_("Rapports de retombées"),
     "settings.": N_("Paramètres"), "backup.": N_("Sauvegardes"),
+    "meeting.": N_("Rencontres du CA"), "board.": N_("Documents du CA"),
 }
 ACTION_LABELS_FR = {
     "auth.sign_in": N_("Connexion"),
@@ -94,6 +95,10 @@ ACTION_LABELS_FR = {
     "report.save_draft": N_("Rapport de retombées enregistré (brouillon)"),
     "report.submit": N_("Rapport de retombées soumis"),
     "report.reopen": N_("Rapport de retombées rouvert"),
+    "meeting.add": N_("Rencontre ajoutée"),
+    "meeting.edit": N_("Rencontre modifiée"),
+    "meeting.delete": N_("Rencontre supprimée"),
+    "board.pack": N_("Document du CA produit"),
     "demo.history": N_("Historique de démonstration"),
     "demo.synth": N_("Données synthétiques"),
 }

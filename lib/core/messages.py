@@ -11,7 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from lib.core.i18n import DEFAULT_LANGUAGE, N_, format_date, format_month, month_name, ngettext, translate
+from lib.core.i18n import (
+    DEFAULT_LANGUAGE,
+    N_,
+    format_date,
+    format_month,
+    format_number,
+    format_pct,
+    month_name,
+    ngettext,
+    translate,
+)
 
 _AND = N_("{names} et {last}")
 
@@ -60,6 +70,34 @@ class LocalDate(Message):
 
     def translated(self, lang: str, values: dict) -> str:
         return format_date(self.day, lang)
+
+
+class LocalNumber(Message):
+    """A number as a value: "1 315 000" (the French str), "1,315,000" in English."""
+
+    number: float
+
+    def __new__(cls, number: float) -> LocalNumber:
+        message = str.__new__(cls, format_number(number, DEFAULT_LANGUAGE))
+        message.template, message.values, message.number = str(message), {}, number
+        return message
+
+    def translated(self, lang: str, values: dict) -> str:
+        return format_number(self.number, lang)
+
+
+class LocalPercent(Message):
+    """A share (0..1) as a value: "57 %" (the French str), "57%" in English; "—" for None."""
+
+    ratio: float | None
+
+    def __new__(cls, ratio: float | None) -> LocalPercent:
+        message = str.__new__(cls, format_pct(ratio, DEFAULT_LANGUAGE) or "—")
+        message.template, message.values, message.ratio = str(message), {}, ratio
+        return message
+
+    def translated(self, lang: str, values: dict) -> str:
+        return format_pct(self.ratio, lang) or "—"
 
 
 class LocalMonth(Message):

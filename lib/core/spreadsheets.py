@@ -36,8 +36,8 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=_sheet_name(name), index=False)
-            sheet = writer.sheets[_sheet_name(name)]
+            frame.to_excel(writer, sheet_name=sheet_name(name), index=False)
+            sheet = writer.sheets[sheet_name(name)]
             for row in sheet.iter_rows():
                 for cell in row:
                     if cell.data_type == "f":  # typed text starting with "=": keep it text, never a formula
@@ -48,7 +48,8 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     return buffer.getvalue()
 
 
-def _sheet_name(name: str) -> str:
+def sheet_name(name: str) -> str:
+    """`name` as Excel accepts it: without []:*?/\\ and cut to 31 characters."""
     for bad in "[]:*?/\\":
         name = name.replace(bad, " ")
     return name[:31]

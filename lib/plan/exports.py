@@ -1,13 +1,13 @@
 """The plan as a table (one row per means) and as a workbook, for the CLI and the pages."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 
 from lib.core import clock
 from lib.core.db import Database
-from lib.plan import items, overview, statuses, tracking
+from lib.plan import history, items, overview, statuses
 
 PLAN_COLUMNS = ["axe", "objectif", "action", "moyen", "periode", "indicateur", "responsables",
                 "statut", "avancement", "echeance", "en_retard"]
@@ -18,19 +18,23 @@ PLAN_HEADERS_FR = {
 }
 
 
-def plan_export_frame(db: Database, as_of: date | None = None) -> pd.DataFrame:
+def plan_export_frame(db: Database, as_of: date | None = None, known_at: datetime | None = None) -> pd.DataFrame:
     """One row per active means of the current plan, with the export's French columns.
 
-    The tracking columns are computed as of `as_of` (today by default): statut (French
-    label), avancement (0..100), echeance (next due date as YYYY-MM-DD, or the passed due
-    date of a late one-off; empty when there is none) and en_retard (bool). No side effects.
+    The tracking columns are computed as of `as_of` (today by default), as known at
+    `known_at` (naive UTC; default: now, everything recorded; the CLI's --known-at defaults to
+    the end of the --as-of day), by lib.plan.history.state_at: statut (French label),
+    avancement (0..100), echeance (next due date as YYYY-MM-DD, or the passed due date of a
+    late one-off; empty when there is none) and en_retard (bool). No side effects.
     """
 
     plan_id = items.current_plan_id(db)
     if plan_id is None:
         return pd.DataFrame(columns=PLAN_COLUMNS)
-    rows = items.list_plan_items(db, plan_id)
-    status = tracking.plan_status(db, plan_id, as_of or clock.today()).set_index("means_id")
+    as_of = as_of or clock.today()
+    known_at = known_at or clock.utcnow()
+    rows = history.items_known_at(db, plan_id, known_at)
+    status = history.state_at(db, as_of, known_at, plan_id=plan_id).set_index("means_id")
     status = status.loc[rows["means_id"]]
     deadlines = [overview.deadline_of(row) for _, row in status.iterrows()]
     frame = pd.DataFrame({

@@ -29,6 +29,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("views/plan_action.py", N_("Plan d’action"), ":material/account_tree:", READERS, "Plan d’action", "plan"),
     PageSpec("views/mises_a_jour.py", N_("Mises à jour"), ":material/edit_note:", STAFF, "Plan d’action",
              "mises-a-jour"),
+    PageSpec("views/rapports.py", N_("Rapports"), ":material/description:", READERS, "Plan d’action", "rapports"),
     PageSpec("views/mon_entente.py", N_("Mon entente"), ":material/handshake:", AMBASSADORS, "Campagne", "mon-entente"),
     PageSpec("views/rapport_retombees.py", N_("Rapport de retombées"), ":material/summarize:", AMBASSADORS, "Campagne",
              "rapport"),
