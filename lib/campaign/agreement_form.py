@@ -73,9 +73,6 @@ LOGO_FORMATS = {"PNG": "png", "JPEG": "jpeg"}
 PHONE_PATTERN = re.compile(r"^[0-9+()\-.\s]*(?:(?:poste|p\.|ext\.?|x)\s*\d{1,6})?$", re.IGNORECASE)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 # -- pure helpers ----------------------------------------------------------------
 def normalise_key(text: str) -> str:
     """`text` folded for duplicate checks: case, accents, punctuation and spacing ignored."""
@@ -118,10 +115,8 @@ def _text_errors(value, label: str, maximum: int, required: bool = True, multili
     if len(text) > maximum:
         return [Message("{label} : {maximum} caractères au plus ({typed} saisis).", label=label, maximum=maximum,
                         typed=len(text))]
-    control = _CONTROL if multiline else re.compile(r"[\x00-\x1f\x7f]")
-    if control.search(text):
-        return [Message("{label} : contient des caractères de contrôle non permis.", label=label)]
-    return []
+    control = validators.control_character_error(text, label, multiline=multiline)
+    return [control] if control else []
 
 
 def validate_agreement(data: dict, commitment_types: pd.DataFrame, moment_keys: list[str]) -> list[str]:

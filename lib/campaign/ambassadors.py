@@ -181,6 +181,8 @@ def decide(db: Database, ambassador_id: int, decision: str, note: str, *, actor:
         raise AmbassadorError("Note : expliquez le refus à l’organisation.")
     if len(note) > MAX_NOTE:
         raise AmbassadorError(Message("Note : {maximum} caractères au plus.", maximum=MAX_NOTE))
+    if validators.has_control_characters(note, multiline=True):
+        raise AmbassadorError(N_("Note : contient des caractères de contrôle non permis."))
 
     def update(cur):
         if cur.execute("SELECT 1 FROM ambassadors WHERE id = ?", [ambassador_id]).fetchone() is None:

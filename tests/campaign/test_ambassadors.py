@@ -191,7 +191,7 @@ def test_a_second_signup_of_the_same_organisation_email_or_username_is_refused(d
 
 def test_the_same_organisation_may_join_another_campaign(db):
     signed_up(db)
-    new_id = campaigns.copy_campaign(db, current_id(db), actor="staff", make_current=True)
+    new_id = campaigns.copy_campaign(db, current_id(db), actor=ensure_staff(db), make_current=True)
     signup.sign_up(db, new_id, signup_data(username="smo-2023"), session_id="s2")
     assert db.scalar("SELECT count(*) FROM ambassadors") == 2
 
@@ -338,7 +338,7 @@ def test_a_returning_ambassador_joins_next_years_campaign_with_its_account(db):
     ensure_staff(db)
     first = signed_up(db)
     ambassadors.decide(db, first, "approved", "", actor="staff-test")
-    new_id = campaigns.copy_campaign(db, current_id(db), actor="staff", make_current=True)
+    new_id = campaigns.copy_campaign(db, current_id(db), actor=ensure_staff(db), make_current=True)
     previous = signup.join_form_agreement(db, "smo-outaouais", new_id)
     assert previous.id == first
     data = ambassadors.agreement_as_form_data(previous)
@@ -356,7 +356,7 @@ def test_a_returning_ambassador_joins_next_years_campaign_with_its_account(db):
 
 def test_only_an_ambassador_account_joins_a_campaign(db):
     signed_up(db)
-    new_id = campaigns.copy_campaign(db, current_id(db), actor="staff", make_current=True)
+    new_id = campaigns.copy_campaign(db, current_id(db), actor=ensure_staff(db), make_current=True)
     data = ambassadors.agreement_as_form_data(ambassadors.agreement_for_user(db, "smo-outaouais"))
     with pytest.raises(AmbassadorError, match="Seul un compte d’ambassadeur"):
         signup.join_campaign(db, new_id, data, actor=ensure_staff(db))

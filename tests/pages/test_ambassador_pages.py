@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from lib.accounts import users
 from lib.campaign import ambassadors, impact_reports
 from lib.ui.navigation import specs_for
-from tests.ambassador_helpers import SIGNUP_PASSWORD, approved, image_bytes, signed_up
+from tests.ambassador_helpers import SIGNUP_PASSWORD, approved, ensure_staff, image_bytes, signed_up
 from tests.conftest import ROOT, sign_in_state
 
 HOSTILE = "<script>alert('x')</script> **gras** 🌱 \"guillemets\""
@@ -239,7 +239,7 @@ def test_a_returning_ambassador_joins_the_current_campaign_from_its_agreement_pa
 
     approved(file_db)
     old_id = campaigns.current_campaign(file_db).id
-    new_id = campaigns.copy_campaign(file_db, old_id, actor="staff", make_current=True)
+    new_id = campaigns.copy_campaign(file_db, old_id, actor=ensure_staff(file_db), make_current=True)
     app = app_for("ambassador", "pages/mon_entente.py", username="smo-outaouais")
     assert not app.exception, app.exception
     assert app.text_input(key="join.organisation").value == "Santé mentale Outaouais"
