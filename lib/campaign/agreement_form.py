@@ -4,15 +4,14 @@ Pure functions over the typed form (a dict, as lib.ui.campaign_widgets returns i
 messages, one per problem, so the form can show them all at once and keep what was typed."""
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
 
 import pandas as pd
-from PIL import Image, UnidentifiedImageError
 
 from lib.accounts import users
 from lib.accounts.passwords import validate_password
+from lib.campaign import logos
 from lib.core import validators
 from lib.core.i18n import N_
 from lib.core.messages import Message
@@ -61,15 +60,6 @@ MAX_NOTE = 2000
 MAX_AUDIENCE = 10_000_000_000
 
 
-MAX_LOGO_BYTES = 2 * 1024 * 1024
-
-
-MAX_LOGO_PIXELS = 6000
-
-
-LOGO_FORMATS = {"PNG": "png", "JPEG": "jpeg"}
-
-
 PHONE_PATTERN = re.compile(r"^[0-9+()\-.\s]*(?:(?:poste|p\.|ext\.?|x)\s*\d{1,6})?$", re.IGNORECASE)
 
 
@@ -84,28 +74,6 @@ def normalise_key(text: str) -> str:
 def count_words(text: str) -> int:
     """Words of `text` as a reader counts them (separated by spaces)."""
     return len((text or "").split())
-
-
-def check_logo(data: bytes | None) -> tuple[list[str], str]:
-    """(French errors, 'png' or 'jpeg') for an uploaded logo; the content is checked,
-    not the file name: it must decode as a PNG or JPEG image of at most 2 MB."""
-    if not data:
-        return [N_("Logo : le logo est obligatoire (PNG ou JPEG, 2 Mo au plus).")], ""
-    if len(data) > MAX_LOGO_BYTES:
-        return [Message("Logo : le fichier pèse {size} Mo; la limite est de 2 Mo.",
-                        size=f"{len(data) / 1024 / 1024:.1f}")], ""
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            kind = LOGO_FORMATS.get(image.format or "")
-            width, height = image.size
-            image.verify()  # reads the whole file: a truncated or forged image fails here
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return [N_("Logo : le fichier n’est pas une image PNG ou JPEG lisible.")], ""
-    if kind is None:
-        return [N_("Logo : seuls les formats PNG et JPEG sont acceptés.")], ""
-    if width > MAX_LOGO_PIXELS or height > MAX_LOGO_PIXELS:
-        return [Message("Logo : l’image dépasse {pixels} pixels de côté.", pixels=MAX_LOGO_PIXELS)], ""
-    return [], kind
 
 
 def _text_errors(value, label: str, maximum: int, required: bool = True, multiline: bool = False) -> list[str]:
@@ -160,7 +128,7 @@ def validate_agreement(data: dict, commitment_types: pd.DataFrame, moment_keys: 
     else:
         errors += _text_errors(text, N_("Pourquoi nous joignons le mouvement"), MAX_TEXT_CHARS, multiline=True)
     if not (data.get("keep_logo") and data.get("logo") is None):
-        errors += check_logo(data.get("logo"))[0]
+        errors += logos.check(data.get("logo"))
     known = set(commitment_types["key"])
     chosen = list(data.get("commitments") or [])
     moments = list(data.get("moments") or [])

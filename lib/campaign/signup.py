@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from lib.accounts import passwords, users
-from lib.campaign import campaigns
-from lib.campaign.agreement_form import check_logo, validate_agreement, validate_signup
+from lib.campaign import campaigns, logos
+from lib.campaign.agreement_form import validate_agreement, validate_signup
 from lib.campaign.ambassadors import Agreement, AmbassadorError, agreement_for_user, duplicate_errors, insert_agreement
 from lib.core import audit, clock
 from lib.core.db import Database
@@ -72,7 +72,7 @@ def sign_up(db: Database, campaign_id: int, data: dict, *, session_id: str = "")
     if errors:
         _record_refusal(db, session_id, len(errors))
         raise AmbassadorError(errors)
-    _, logo_type = check_logo(data["logo"])
+    logo = logos.stored_copy(data["logo"])  # checked by validate_signup: PNG, 1000 px at most
     username = users.normalise_username(data["username"])
     errors = users.validate_new_user(username, "ambassador", data["contact_name"], data["email"], data["password"])
     if errors:
@@ -90,7 +90,7 @@ def sign_up(db: Database, campaign_id: int, data: dict, *, session_id: str = "")
         users.insert_account(cur, username=username, role=Role.AMBASSADOR, display_name=data["contact_name"],
                              email=data["email"], password_hash=password_hash, organisation=data["organisation"],
                              actor=username)
-        ambassador_id = insert_agreement(cur, campaign_id, username, data, data["logo"], logo_type)
+        ambassador_id = insert_agreement(cur, campaign_id, username, data, logo, "png")
         audit.record(cur, username, "ambassador.signup", entity="ambassador", entity_id=ambassador_id,
                      details={"campaign_id": campaign_id}, session_id=session_id)
         return ambassador_id
@@ -134,13 +134,13 @@ def join_campaign(db: Database, campaign_id: int, data: dict, *, actor: str, ses
         raise AmbassadorError("Votre organisation a déjà une entente pour cette campagne.")
     commitment_types = campaigns.list_commitment_types(db, campaign_id)
     moment_keys = list(campaigns.list_moments(db, campaign_id)["key"])
-    keep_logo = latest is not None and latest.logo is not None
+    kept_logo = logos.readable(latest.logo) if latest is not None else None  # a copy that decodes, or None
+    keep_logo = kept_logo is not None
     errors = validate_agreement({**data, "keep_logo": keep_logo}, commitment_types, moment_keys)
     errors += duplicate_errors(db, campaign_id, data.get("organisation", ""), data.get("email", ""))
     if errors:
         raise AmbassadorError(errors)
-    logo, logo_type = (latest.logo, latest.logo_type) if data.get("logo") is None else \
-        (data["logo"], check_logo(data["logo"])[1])
+    logo = kept_logo if data.get("logo") is None else logos.stored_copy(data["logo"])
 
     def insert(cur):
         if cur.execute("SELECT 1 FROM ambassadors WHERE campaign_id = ? AND username = ?",
@@ -149,7 +149,7 @@ def join_campaign(db: Database, campaign_id: int, data: dict, *, actor: str, ses
         errors = duplicate_errors(db, campaign_id, data["organisation"], data["email"], cur=cur)
         if errors:
             raise AmbassadorError(errors)
-        ambassador_id = insert_agreement(cur, campaign_id, account.username, data, logo, logo_type)
+        ambassador_id = insert_agreement(cur, campaign_id, account.username, data, logo, "png")
         audit.record(cur, account.username, "ambassador.signup", entity="ambassador", entity_id=ambassador_id,
                      details={"campaign_id": campaign_id, "returning": True}, session_id=session_id)
         return ambassador_id

@@ -11,7 +11,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from lib.campaign import agreement_form, ambassadors, campaigns, impact_reports
+from lib.campaign import agreement_form, ambassadors, campaigns, impact_reports, logos
 from lib.campaign.agreement_form import CHANNELS
 from lib.campaign.campaigns import Campaign
 from lib.campaign.charts import ChartView
@@ -126,9 +126,12 @@ def show_agreement(agreement: ambassadors.Agreement, campaign: Campaign, types: 
         st.text(agreement.organisation)
         st.markdown("**" + t("Personne-ressource") + "**")
         st.text(f"{agreement.contact_name}\n{agreement.email}\n{agreement.phone}\n{agreement.website}".strip())
-    if agreement.logo:
-        right.image(agreement.logo, caption=t("Logo"), width=180,
+    logo = logos.readable(agreement.logo)
+    if logo:
+        right.image(logo, caption=t("Logo"), width=180,
                     alt=t("Logo de {organisation}", organisation=agreement.organisation))
+    elif agreement.logo:
+        right.caption(t("Le logo enregistré est illisible : il n’est pas affiché."))
     st.markdown("**" + t("Pourquoi nous joignons le mouvement") + "**")
     st.text(agreement.why_text)
     chosen = [row.label for row in types.itertuples() if row.key in agreement.commitments]

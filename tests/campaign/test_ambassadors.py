@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from lib.accounts import users
-from lib.campaign import agreement_form, ambassadors, campaigns, listings, signup
+from lib.campaign import ambassadors, campaigns, listings, logos, signup
 from lib.campaign.agreement_form import validate_signup
 from lib.campaign.ambassadors import AmbassadorError
 from lib.core.db import connect
@@ -117,14 +117,14 @@ def test_passwords_must_match(choices):
 
 
 def test_logo_must_really_be_a_png_or_jpeg_of_at_most_2_mb():
-    assert agreement_form.check_logo(image_bytes("PNG")) == ([], "png")
-    assert agreement_form.check_logo(image_bytes("JPEG")) == ([], "jpeg")
-    assert "PNG et JPEG" in agreement_form.check_logo(image_bytes("GIF"))[0][0]
-    assert "pas une image" in agreement_form.check_logo(b"%PDF-1.4 not an image")[0][0]
-    assert "pas une image" in agreement_form.check_logo(b"<svg onload=alert(1)></svg>")[0][0]
-    assert "pas une image" in agreement_form.check_logo(image_bytes("PNG")[:60])[0][0]  # truncated
+    assert logos.check(image_bytes("PNG")) == []
+    assert logos.check(image_bytes("JPEG")) == []
+    assert "PNG et JPEG" in logos.check(image_bytes("GIF"))[0]
+    assert "pas une image" in logos.check(b"%PDF-1.4 not an image")[0]
+    assert "pas une image" in logos.check(b"<svg onload=alert(1)></svg>")[0]
+    assert "pas une image" in logos.check(image_bytes("PNG")[:60])[0]  # truncated
     too_big = image_bytes("PNG") + b"\0" * (2 * 1024 * 1024)
-    assert "la limite est de 2 Mo" in agreement_form.check_logo(too_big)[0][0]
+    assert "la limite est de 2 Mo" in logos.check(too_big)[0]
 
 
 HOSTILE = [
