@@ -1,6 +1,7 @@
 """ROCSMO dashboard: the router and the frame (page config, sign-in gate, navigation)."""
 import streamlit as st
 
+from lib.accounts import backups
 from lib.core.db import DatabaseLockedError
 from lib.ui import layout, navigation, session
 
@@ -14,6 +15,7 @@ except DatabaseLockedError as error:
     st.navigation([st.Page(lambda: (st.error(message_fr), st.info(message_en)),
                            title="ROCSMO", url_path="indisponible")]).run()
     st.stop()
+backups.start_daily_backup(db)  # the day's first request starts it in the background
 
 if layout.needs_first_run(db):
     st.navigation(navigation.first_run_navigation(session.language())).run()

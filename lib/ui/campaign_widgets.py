@@ -30,7 +30,7 @@ def show_chart(view: ChartView, key: str, caption: str = "") -> None:
         st.caption(caption)
     with st.expander(t("Tableau des données : {title}", title=escape_markdown(title))):
         st.dataframe(view.table, hide_index=True, width="stretch")
-        st.download_button(t("Télécharger ce tableau (CSV)"), spreadsheets.to_csv_bytes(view.table),
+        st.download_button(t("Télécharger ce tableau (CSV)"), lambda: spreadsheets.to_csv_bytes(view.table),
                            file_name=f"{view.name}.csv", mime="text/csv", key=f"{key}.csv",
                            icon=":material/download:")
 
