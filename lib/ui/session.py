@@ -187,3 +187,10 @@ def nt(singular_fr: str, plural_fr: str, n: int, **values) -> str:
     """The form that fits `n` (French: 0 and 1 are singular), in the session's language,
     formatted with `n` and `values`."""
     return ngettext(singular_fr, plural_fr, n, language(), **values)
+
+
+def client_address() -> str:
+    """The client's address as Streamlit sees it ('' when unknown: AppTest, a bare run); behind
+    a reverse proxy, the proxy's, unless Streamlit is told to trust its headers."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) else ""

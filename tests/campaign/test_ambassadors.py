@@ -281,17 +281,6 @@ def test_only_staff_may_approve_or_edit(db):
     assert ambassadors.get_agreement(db, ambassador_id).status == "pending"
 
 
-def test_a_bot_changing_browser_sessions_meets_the_overall_limit(db, monkeypatch):
-    monkeypatch.setattr(signup, "MAX_ATTEMPTS_OVERALL", 3)
-    for number in range(3):
-        with pytest.raises(AmbassadorError):
-            signed_up(db, session_id=f"bot-{number}", email="invalide")
-    with pytest.raises(AmbassadorError) as error:
-        signed_up(db, session_id="bot-new")
-    assert "trop d’inscriptions en ce moment" in error.value.messages[0]
-    assert db.scalar("SELECT count(*) FROM audit_log WHERE session_id = 'bot-new'") == 0  # nothing written
-
-
 def test_duplicate_checks_without_a_cursor_close_the_cursor_they_open(db, monkeypatch):
     opened = []
     real_cursor = db.cursor
