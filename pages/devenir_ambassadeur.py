@@ -57,7 +57,7 @@ data["password_confirm"] = right.text_input(t("Confirmer le mot de passe"), type
                                             autocomplete="new-password")
 
 typed_answer = None
-if signup.under_pressure(db):  # many refused submissions this hour: a question first (its answer stays here)
+if signup.challenge_needed(db, session.client_address()):  # a question first (its answer stays here)
     if "signup.challenge" not in st.session_state:
         st.session_state["signup.challenge"] = signup.make_challenge()
     question, _ = st.session_state["signup.challenge"]

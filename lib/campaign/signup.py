@@ -20,9 +20,10 @@ from lib.core.messages import Message
 from lib.core.roles import Role
 
 # Abuse resistance of the public form (counted in signup_attempts). The limits on one browser
-# session and one client address come first; the global cap counts ACCEPTED sign-ups only, so
-# junk submissions cannot shut the form for everyone; when many submissions are refused, the form
-# asks a question (a challenge) before it takes any.
+# session and one client address come first: a session over its limit is refused; an address over
+# its limit must answer the form's question (a challenge), since many people can share one address
+# (an office, a proxy). The global cap counts ACCEPTED sign-ups only, so junk submissions cannot
+# shut the form for everyone; when many submissions are refused, everyone gets the question.
 RATE_WINDOW = dt.timedelta(hours=1)
 
 
@@ -32,10 +33,10 @@ MAX_ATTEMPTS_PER_SESSION = 10   # submissions, accepted or refused, per browser 
 MAX_SIGNUPS_PER_SESSION = 3     # accepted sign-ups per browser session and hour
 
 
-MAX_ATTEMPTS_PER_CLIENT = 30    # submissions per client address and hour (an office shares one)
+MAX_ATTEMPTS_PER_CLIENT = 30    # submissions per client address and hour before the challenge is asked
 
 
-MAX_SIGNUPS_PER_CLIENT = 10     # accepted sign-ups per client address and hour
+MAX_SIGNUPS_PER_CLIENT = 10     # accepted sign-ups per client address and hour before the challenge is asked
 
 
 MAX_SIGNUPS_OVERALL = 40        # accepted sign-ups per hour, all clients together
@@ -50,36 +51,38 @@ KEEP_ATTEMPTS = dt.timedelta(days=2)
 _SIGNUP_LOCK = threading.Lock()  # one process writes the file: its sign-ups check the cap one at a time
 
 
-def rate_limit_message(db: Database, session_id: str, client: str = "", now: dt.datetime | None = None) -> str | None:
-    """A French message when this browser session or this client address sent too many
-    sign-ups in the last hour, or when the hour's accepted sign-ups reached the global cap;
-    else None. Reads signup_attempts; writes nothing."""
+def rate_limit_message(db: Database, session_id: str, now: dt.datetime | None = None) -> str | None:
+    """A French message when this browser session sent too many sign-ups in the last hour, or
+    when the hour's accepted sign-ups reached the global cap; else None. Reads
+    signup_attempts; writes nothing."""
     since = (now or clock.utcnow()) - RATE_WINDOW
     with db.cursor() as cur:
-        return _limit_message(cur, session_id, client, since)
+        return _limit_message(cur, session_id, since)
 
 
-def _limit_message(cur, session_id: str, client: str, since: dt.datetime) -> str | None:
-    attempts, signups, client_attempts, client_signups, overall = cur.execute(
+def _limit_message(cur, session_id: str, since: dt.datetime) -> str | None:
+    attempts, signups, overall = cur.execute(
         "SELECT count(*) FILTER (WHERE session_id = ?), count(*) FILTER (WHERE session_id = ? AND accepted),"
-        " count(*) FILTER (WHERE client = ? AND client <> ''),"
-        " count(*) FILTER (WHERE client = ? AND client <> '' AND accepted), count(*) FILTER (WHERE accepted)"
-        " FROM signup_attempts WHERE happened_at >= ?",
-        [session_id, session_id, client, client, since]).fetchone()
-    if attempts >= MAX_ATTEMPTS_PER_SESSION or signups >= MAX_SIGNUPS_PER_SESSION \
-            or client_attempts >= MAX_ATTEMPTS_PER_CLIENT or client_signups >= MAX_SIGNUPS_PER_CLIENT:
+        " count(*) FILTER (WHERE accepted) FROM signup_attempts WHERE happened_at >= ?",
+        [session_id, session_id, since]).fetchone()
+    if attempts >= MAX_ATTEMPTS_PER_SESSION or signups >= MAX_SIGNUPS_PER_SESSION:
         return N_("Trop d’envois depuis ce navigateur. Réessayez dans une heure.")
     if overall >= MAX_SIGNUPS_OVERALL:
         return N_("Le formulaire reçoit trop d’inscriptions en ce moment. Réessayez dans une heure.")
     return None
 
 
-def under_pressure(db: Database, now: dt.datetime | None = None) -> bool:
-    """Whether the form received PRESSURE_REFUSALS refused submissions in the last hour (all
-    clients together): then it asks its challenge before taking a sign-up. Writes nothing."""
+def challenge_needed(db: Database, client: str = "", now: dt.datetime | None = None) -> bool:
+    """Whether a sign-up from address `client` must answer the form's question: when the form
+    received PRESSURE_REFUSALS refused submissions in the last hour (all clients together), or
+    when this address went over its own limits. Writes nothing."""
     since = (now or clock.utcnow()) - RATE_WINDOW
-    return db.scalar("SELECT count(*) FROM signup_attempts WHERE NOT accepted AND happened_at >= ?",
-                     [since]) >= PRESSURE_REFUSALS
+    refused, client_attempts, client_signups = db.query_one(
+        "SELECT count(*) FILTER (WHERE NOT accepted), count(*) FILTER (WHERE client = ? AND client <> ''),"
+        " count(*) FILTER (WHERE client = ? AND client <> '' AND accepted)"
+        " FROM signup_attempts WHERE happened_at >= ?", [client, client, since])
+    return refused >= PRESSURE_REFUSALS or client_attempts >= MAX_ATTEMPTS_PER_CLIENT \
+        or client_signups >= MAX_SIGNUPS_PER_CLIENT
 
 
 def make_challenge() -> tuple[Message, str]:
@@ -101,7 +104,7 @@ def sign_up(db: Database, campaign_id: int, data: dict, *, session_id: str = "",
     "ambassador", set here) and its pending agreement, in one transaction; returns its id.
 
     `client` is the client's address (from the page), `challenge_ok` whether the person
-    answered the form's challenge; it is required while the form is `under_pressure`.
+    answered the form's challenge; it is required when `challenge_needed`.
     The password is hashed before the transaction (bcrypt takes a while); the transaction
     holds the limits' check (the global cap counts accepted sign-ups), the duplicate checks
     and the inserts, one sign-up at a time.
@@ -109,10 +112,10 @@ def sign_up(db: Database, campaign_id: int, data: dict, *, session_id: str = "",
     refused); an audit row "ambassador.signup".
     Raises AmbassadorError with every French message (validation, duplicates, limits, challenge).
     """
-    limited = rate_limit_message(db, session_id, client)
+    limited = rate_limit_message(db, session_id)
     if limited:
         raise AmbassadorError(limited)
-    if not challenge_ok and under_pressure(db):
+    if not challenge_ok and challenge_needed(db, client):
         _record_refusal(db, session_id, client)
         raise AmbassadorError(CHALLENGE_MESSAGE)
 
@@ -135,7 +138,7 @@ def sign_up(db: Database, campaign_id: int, data: dict, *, session_id: str = "",
 
     def insert(cur):
         now = clock.utcnow()
-        limited = _limit_message(cur, session_id, client, now - RATE_WINDOW)
+        limited = _limit_message(cur, session_id, now - RATE_WINDOW)
         if limited:
             raise AmbassadorError(limited)
         errors = duplicate_errors(db, campaign_id, data["organisation"], data["email"], cur=cur)

@@ -22,7 +22,7 @@ def flood(db, count: int) -> None:
 
 def test_a_flood_of_refused_submissions_does_not_turn_away_a_real_organisation(db):
     flood(db, 120)
-    assert signup.under_pressure(db)
+    assert signup.challenge_needed(db)
     with pytest.raises(AmbassadorError) as error:
         signed_up(db, session_id="real", client="192.0.2.7")
     assert error.value.messages == [signup.CHALLENGE_MESSAGE]
@@ -66,15 +66,28 @@ def test_parallel_sign_ups_never_exceed_the_global_cap(db, monkeypatch):
     assert all("trop d’inscriptions" in outcome for outcome in outcomes if outcome != "accepted")
 
 
-def test_one_address_changing_browser_sessions_meets_its_own_limit_not_everyone_elses(db):
+def test_one_address_over_its_limit_must_answer_the_question_and_other_addresses_need_not(db, monkeypatch):
+    monkeypatch.setattr(signup, "PRESSURE_REFUSALS", 10_000)  # this address alone, not the whole form
     for number in range(signup.MAX_ATTEMPTS_PER_CLIENT):
         with pytest.raises(AmbassadorError):
             signup.sign_up(db, current_id(db), EMPTY_FORM, session_id=f"bot-{number}", client="203.0.113.9")
+    assert signup.challenge_needed(db, "203.0.113.9") and not signup.challenge_needed(db, "198.51.100.4")
     with pytest.raises(AmbassadorError) as error:
         signed_up(db, session_id="bot-new", client="203.0.113.9")
+    assert error.value.messages == [signup.CHALLENGE_MESSAGE]
+    assert signed_up(db, session_id="someone", client="198.51.100.4")
+    assert signup.sign_up(db, current_id(db), signup_data(organisation="Voisin", email="voisin@x.org",
+                                                          username="voisin"),
+                          session_id="office", client="203.0.113.9", challenge_ok=True)
+
+
+def test_one_browser_session_over_its_limit_is_refused(db):
+    for _ in range(signup.MAX_ATTEMPTS_PER_SESSION):
+        with pytest.raises(AmbassadorError):
+            signup.sign_up(db, current_id(db), EMPTY_FORM, session_id="bot", client="203.0.113.9")
+    with pytest.raises(AmbassadorError) as error:
+        signup.sign_up(db, current_id(db), signup_data(), session_id="bot", challenge_ok=True)
     assert error.value.messages == ["Trop d’envois depuis ce navigateur. Réessayez dans une heure."]
-    assert signup.sign_up(db, current_id(db), signup_data(), session_id="someone", client="198.51.100.4",
-                          challenge_ok=True)  # 30 refusals: the form asks its question, and takes the answer
 
 
 def test_the_challenge_is_a_sum_checked_against_the_answer_kept_by_the_page():
