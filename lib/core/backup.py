@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 
 from lib.core import clock
-from lib.core.db import Database, connect
+from lib.core.db import Database, DatabaseLockedError, connect
 
 PARTIAL_SUFFIX = ".partial"
 
@@ -99,15 +99,22 @@ def restore_backup(source: str | Path, target: str | Path, *,
     if source == target:
         raise BackupError("the backup is the database itself")
     kept = None
+    wal = target.with_name(target.name + ".wal")
     if target.exists():
         if not force:
             raise FileExistsError(str(target))
-        connect(str(target)).close()  # raises DatabaseLockedError while another process holds it
+        try:
+            connect(str(target)).close()
+        except DatabaseLockedError:
+            raise  # another process (the app) holds it
+        except duckdb.Error:
+            pass  # an unreadable database: replaced all the same, and kept beside it
+    if target.exists() or wal.exists():
         stamp = clock.to_local(clock.utcnow()).strftime("%Y%m%d-%H%M%S")
         kept = target.with_name(f"{target.name}.avant-restauration-{stamp}")
-        os.replace(target, kept)
-        wal = target.with_name(target.name + ".wal")
-        if wal.exists():
+        if target.exists():
+            os.replace(target, kept)
+        if wal.exists():  # never left for DuckDB to replay onto the restored file
             os.replace(wal, kept.with_name(kept.name + ".wal"))
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}{PARTIAL_SUFFIX}")

@@ -118,3 +118,17 @@ def test_the_daily_backup_writes_one_a_day_in_the_background_and_keeps_the_newes
 def test_the_daily_backup_is_off_when_the_environment_says_so(live, tmp_path, monkeypatch):
     monkeypatch.setenv("ROCSMO_DAILY_BACKUP", "off")
     assert backups.start_daily_backup(live, tmp_path / "backups", today=dt.date(2026, 12, 5)) is None
+
+
+def test_restore_with_force_replaces_an_unreadable_database_and_moves_a_stale_wal_aside(live, tmp_path, monkeypatch):
+    made = backups.create_backup(live, actor="chef", directory=tmp_path / "backups")
+    target = tmp_path / "broken" / "rocsmo.duckdb"
+    target.parent.mkdir()
+    target.write_bytes(b"garbage" * 1000)
+    target.with_name("rocsmo.duckdb.wal").write_bytes(b"stale log")
+    monkeypatch.setenv("ROCSMO_DB", str(target))
+    assert cli.main(["restore", str(made), "--force"]) == 0
+    assert backup.verify_backup(target) == backup.verify_backup(made)
+    assert not target.with_name("rocsmo.duckdb.wal").exists()
+    assert sorted(path.name.split("-")[0] for path in target.parent.glob("*avant-restauration*")) == \
+        ["rocsmo.duckdb.avant", "rocsmo.duckdb.avant"]
