@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from pathlib import Path
 
 import duckdb
@@ -40,14 +41,19 @@ def backup_database(db: Database, target: str | Path) -> dict[str, int]:
     try:
         with db.cursor() as cur:
             source = cur.execute("SELECT current_database()").fetchone()[0]
-            cur.execute(f"ATTACH '{_sql_literal(str(partial))}' AS rocsmo_backup")
+            alias = f"rocsmo_backup_{uuid.uuid4().hex[:12]}"  # the daily and an admin's backup may overlap
+            cur.execute(f"ATTACH '{_sql_literal(str(partial))}' AS {alias}")
             try:
                 cur.execute("BEGIN TRANSACTION")  # the counts and the copy see the same snapshot
-                expected = _row_counts(cur, source)
-                cur.execute(f'COPY FROM DATABASE "{source}" TO rocsmo_backup')
-                cur.execute("COMMIT")
+                try:
+                    expected = _row_counts(cur, source)
+                    cur.execute(f'COPY FROM DATABASE "{source}" TO {alias}')
+                    cur.execute("COMMIT")
+                except BaseException:
+                    cur.execute("ROLLBACK")
+                    raise
             finally:
-                cur.execute("DETACH rocsmo_backup")
+                cur.execute(f"DETACH {alias}")
         found = verify_backup(partial)
         if found != expected:
             raise BackupError(f"the copy does not match the database: {found} != {expected}")
