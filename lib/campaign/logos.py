@@ -55,10 +55,14 @@ def _decoded(data: bytes) -> tuple[Image.Image, str, tuple[int, int]]:
             if image.format == "JPEG":
                 image.draft("RGB", (STORED_SIDE, STORED_SIDE))  # JPEG can decode at a smaller scale
             image.load()  # decodes every byte: a corrupt stream behind valid checksums fails here
-            kept = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P", "PA") else "RGB")
+            if image.mode in ("RGB", "RGBA"):
+                image.thumbnail((STORED_SIDE, STORED_SIDE))  # in place, before the copy that outlives `with`
+                kept = image.copy()
+            else:  # palette, grey, 1-bit: converted first, so the downscaling is not nearest-neighbour
+                kept = image.convert("RGBA" if image.mode in ("LA", "P", "PA") else "RGB")
+                kept.thumbnail((STORED_SIDE, STORED_SIDE))
         except _DECODE_ERRORS:
             raise LogoError(N_("Logo : le fichier n’est pas une image PNG ou JPEG lisible.")) from None
-    kept.thumbnail((STORED_SIDE, STORED_SIDE))
     return kept, fmt, (width, height)
 
 
@@ -67,23 +71,46 @@ def check(data: bytes | None) -> list[str]:
     not the file name. Decodes the image (bounded by PIXEL_BUDGET); no side effects."""
     if not data:
         return [N_("Logo : le logo est obligatoire (PNG ou JPEG, 2 Mo au plus).")]
-    if len(data) > MAX_BYTES:
-        return [Message("Logo : le fichier pèse {size} Mo; la limite est de 2 Mo.",
-                        size=f"{len(data) / 1024 / 1024:.1f}")]
-    try:
-        _decoded(data)
-    except LogoError as error:
-        return [error.message]
-    return []
+    return list(_prepared(bytes(data))[0])
 
 
 def stored_copy(data: bytes) -> bytes:
     """The copy of an uploaded logo that is stored: PNG, at most STORED_SIDE pixels on its
     long side. Raises LogoError (French message) when `data` fails `check`."""
-    errors = check(data)
-    if errors:
-        raise LogoError(errors[0])
-    return _png(_decoded(data)[0])
+    errors, png = _prepared(bytes(data or b""))
+    if errors or png is None:
+        raise LogoError(errors[0] if errors else N_("Logo : le logo est obligatoire (PNG ou JPEG, 2 Mo au plus)."))
+    return png
+
+
+_PREPARED: OrderedDict[bytes, tuple[list[str], bytes | None]] = OrderedDict()
+_PREPARED_KEPT = 8
+
+
+def _prepared(data: bytes) -> tuple[list[str], bytes | None]:
+    """(errors, stored copy) of an upload, remembered by its digest: a sign-up checks its logo,
+    then stores it, and decoding a large image twice would double the wait."""
+    key = hashlib.sha256(data).digest()
+    with _READABLE_LOCK:
+        if key in _PREPARED:
+            _PREPARED.move_to_end(key)
+            return _PREPARED[key]
+    if not data:
+        result: tuple[list[str], bytes | None] = ([N_("Logo : le logo est obligatoire (PNG ou JPEG, 2 Mo au plus).")],
+                                                  None)
+    elif len(data) > MAX_BYTES:
+        result = ([Message("Logo : le fichier pèse {size} Mo; la limite est de 2 Mo.",
+                           size=f"{len(data) / 1024 / 1024:.1f}")], None)
+    else:
+        try:
+            result = ([], _png(_decoded(data)[0]))
+        except LogoError as error:
+            result = ([error.message], None)
+    with _READABLE_LOCK:
+        _PREPARED[key] = result
+        while len(_PREPARED) > _PREPARED_KEPT:
+            _PREPARED.popitem(last=False)
+    return result
 
 
 def _png(image: Image.Image) -> bytes:

@@ -100,3 +100,11 @@ def test_a_stored_corrupt_logo_does_not_break_the_agreement_pages(app_for, file_
     staff = app_for("staff", "pages/ambassadeurs.py")
     assert not staff.exception, staff.exception
     assert note in [caption.value for caption in staff.caption]
+
+
+@pytest.mark.parametrize("mode", ["P", "L", "RGBA", "1"])
+def test_every_image_mode_is_stored_as_a_png_of_1000_pixels_at_most(mode):
+    buffer = io.BytesIO()
+    Image.new(mode, (2400, 1200)).save(buffer, format="PNG")
+    with Image.open(io.BytesIO(logos.stored_copy(buffer.getvalue()))) as stored:
+        assert stored.format == "PNG" and stored.size == (1000, 500)
