@@ -6,6 +6,7 @@ the process (tests/browser/test_fresh_server.py; tests/test_architecture.py keep
 """
 import streamlit as st
 
+from lib.accounts import backups
 from lib.accounts.auth import InsecureConfigurationError
 from lib.core.db import DatabaseLockedError
 from lib.ui import layout, navigation, session
@@ -21,6 +22,7 @@ except DatabaseLockedError as error:
     st.navigation([st.Page(lambda: (st.error(message_fr), st.info(message_en)),
                            title="ROCSMO", url_path="indisponible")]).run()
     st.stop()
+backups.start_daily_backup(db)  # the day's first request starts it in the background
 
 if layout.needs_first_run(db):
     st.navigation(navigation.first_run_navigation(session.language())).run()

@@ -7,6 +7,8 @@ import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import duckdb
+
 from lib import demo
 from lib.accounts import users
 from lib.core import backup, clock, roles, spreadsheets
@@ -22,12 +24,31 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return 2
+    output = getattr(args, "output", None)
+    if output is not None and output.is_dir():
+        print(_file_problem(IsADirectoryError(21, "Is a directory", str(output))), file=sys.stderr)
+        return 1
     try:
         return args.run(args) or 0
     except DatabaseLockedError as error:
         print(error.message_fr, file=sys.stderr)
         print(error.message_en, file=sys.stderr)
         return 3
+    except (OSError, duckdb.IOException) as error:  # a directory, /proc, a full disk, no permission…
+        print(_file_problem(error, output or getattr(args, "backup", None) or database_path()), file=sys.stderr)
+        return 1
+
+
+def _file_problem(error: Exception, fallback: object = "") -> str:
+    """A clear bilingual sentence for a file the command cannot use (`fallback`: the path
+    the command was given, for errors that do not name theirs)."""
+    where = getattr(error, "filename", None) or fallback
+    reason = getattr(error, "strerror", None) or str(error).splitlines()[0]
+    if isinstance(error, IsADirectoryError):
+        return (f"{where} est un dossier : donnez un nom de fichier. / "
+                f"{where} is a directory: give a file name.")
+    return (f"Impossible d’utiliser le fichier {where} ({reason}). Vérifiez le chemin et les droits. / "
+            f"Cannot use the file {where} ({reason}). Check the path and the permissions.")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,6 +87,16 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="write a consistent copy of the database (through DuckDB)")
     backup.add_argument("-o", "--output", type=Path, required=True, help="new DuckDB file to create")
     backup.set_defaults(run=run_backup)
+
+    restore = commands.add_parser(
+        "restore", help="put a verified backup in place of the database file (the app stopped)",
+        description="Verify the backup (a DuckDB file holding the app's tables), then copy it to the database "
+                    "file ($ROCSMO_DB). An existing database file is replaced only with --force, and is kept "
+                    "beside it as <file>.avant-restauration-<date>. Refused while another process (the app) "
+                    "holds the database file.")
+    restore.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file to restore")
+    restore.add_argument("--force", action="store_true", help="replace an existing database file")
+    restore.set_defaults(run=run_restore)
 
     demo = commands.add_parser(
         "demo", help="write a NEW database file with the seed and a plausible history of updates",
@@ -164,12 +195,36 @@ def run_backup(args) -> int:
     """`backup`: a consistent copy of the database into a new file (never overwrites)."""
     db = open_seeded_database()
     try:
-        target = backup.backup_database(db, args.output)
+        counts = backup.backup_database(db, args.output)
     except FileExistsError:
-        print(f"Le fichier {args.output} existe déjà; choisissez un autre nom. / "
-              f"{args.output} already exists; choose another name.", file=sys.stderr)
+        return _refused(args.output)
+    except backup.BackupError as error:
+        print(f"La sauvegarde n’a pas pu être vérifiée; aucun fichier écrit. / The backup could not be verified; "
+              f"nothing written. ({error})", file=sys.stderr)
         return 1
-    print(f"Sauvegarde écrite / backup written: {target}")
+    print(f"Sauvegarde écrite et vérifiée / backup written and verified: {args.output.resolve()} "
+          f"({len(counts)} tables, {sum(counts.values())} lignes / rows)")
+    return 0
+
+
+def run_restore(args) -> int:
+    """`restore`: a verified backup in place of the database file (refuses to overwrite without --force)."""
+    target = Path(database_path())
+    try:
+        counts, kept = backup.restore_backup(args.backup, target, force=args.force)
+    except backup.BackupError as error:
+        print(f"{args.backup} n’est pas une sauvegarde utilisable; rien n’a été changé. / "
+              f"{args.backup} is not a usable backup; nothing was changed. ({error})", file=sys.stderr)
+        return 1
+    except FileExistsError:
+        print(f"La base de données {target} existe déjà : ajoutez --force pour la remplacer (elle sera gardée "
+              f"à côté). / The database {target} exists: add --force to replace it (it is kept beside it).",
+              file=sys.stderr)
+        return 1
+    if kept is not None:
+        print(f"Ancienne base gardée / previous database kept: {kept}")
+    print(f"Sauvegarde restaurée / backup restored: {target} ({len(counts)} tables, "
+          f"{sum(counts.values())} lignes / rows)")
     return 0
 
 

@@ -39,9 +39,10 @@ def current_id(db) -> int:
     return campaigns.current_campaign(db).id
 
 
-def signed_up(db, session_id: str = "tests", **overrides) -> int:
-    """Sign an organisation up for the current campaign; returns the ambassador id."""
-    return signup.sign_up(db, current_id(db), signup_data(**overrides), session_id=session_id)
+def signed_up(db, session_id: str = "tests", client: str = "", **overrides) -> int:
+    """Sign an organisation up for the current campaign (from browser session `session_id`
+    at address `client`); returns the ambassador id."""
+    return signup.sign_up(db, current_id(db), signup_data(**overrides), session_id=session_id, client=client)
 
 
 def ensure_staff(db, username: str = "staff-test") -> str:

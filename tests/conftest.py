@@ -20,6 +20,8 @@ from pathlib import Path
 # Cheap bcrypt for the suite (the app's default is 12 rounds); inherited by the servers
 # the browser tests start.
 os.environ.setdefault("ROCSMO_BCRYPT_ROUNDS", "4")
+# No daily backup thread behind every AppTest (tests/accounts/test_backup_safety.py turns it on).
+os.environ.setdefault("ROCSMO_DAILY_BACKUP", "off")
 
 import duckdb
 import pytest

@@ -76,9 +76,30 @@ def test_backup_is_a_complete_database_and_never_overwrites(tmp_path):
     assert again.returncode == 1 and "existe déjà" in again.stderr
 
 
-@pytest.mark.parametrize("command", ["init", "export-plan", "add-user", "backup", "demo", "synth"])
+@pytest.mark.parametrize("command", ["init", "export-plan", "add-user", "backup", "restore", "demo", "synth"])
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         cli.main([command, "--help"])
     assert exit_info.value.code == 0
     assert "usage:" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args", [
+    ["export-plan", "-o", "{tmp}"], ["backup", "-o", "{tmp}"], ["demo", "-o", "{tmp}"],
+    ["export-plan", "-o", "/proc/self/plan.csv"], ["backup", "-o", "/proc/self/copie.duckdb"],
+    ["restore", "{tmp}"], ["restore", "/proc/self/status"],
+])
+def test_a_directory_or_a_proc_path_gets_a_clear_message_not_a_traceback(args, seeded_copy, tmp_path, monkeypatch,
+                                                                          capsys):
+    monkeypatch.setenv("ROCSMO_DB", str(seeded_copy(tmp_path / "db" / "rocsmo.duckdb")))
+    assert cli.main([arg.format(tmp=tmp_path) for arg in args]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert any(words in err for words in ("est un dossier", "Impossible d’utiliser le fichier",
+                                          "n’est pas une sauvegarde utilisable"))
+
+
+def test_a_database_path_that_is_a_directory_gets_a_clear_message(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ROCSMO_DB", str(tmp_path))
+    assert cli.main(["init"]) == 1
+    assert "Impossible d’utiliser le fichier" in capsys.readouterr().err

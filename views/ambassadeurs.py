@@ -41,7 +41,7 @@ with signups:
         agreement = ambassadors.get_agreement(db, chosen)
         with st.container(border=True):
             campaign_widgets.show_agreement(agreement, campaign, types, moments)
-            st.download_button(t("Entente signée (PDF)"), agreement_pdf.agreement_pdf(db, chosen),
+            st.download_button(t("Entente signée (PDF)"), lambda: agreement_pdf.agreement_pdf(db, chosen),
                                file_name=agreement_pdf.pdf_filename(agreement), mime="application/pdf",
                                key="ambassadors.pdf", icon=":material/picture_as_pdf:")
         # The form keeps what was typed when the decision is refused; a saved decision
@@ -110,8 +110,8 @@ with follow:
                          report_figures.mailto_link(list(pending["email"]), t("Rapport de retombées — {name}",
                                                                               name=campaign.name)),
                          icon=":material/mail:")
-        right.download_button(t("Courriels (CSV)"), spreadsheets.to_csv_bytes(pending[["organisation", "contact_name",
-                                                                                  "email"]]),
+        right.download_button(t("Courriels (CSV)"),
+                              lambda: spreadsheets.to_csv_bytes(pending[["organisation", "contact_name", "email"]]),
                               file_name="ambassadeurs-sans-rapport.csv", mime="text/csv", key="follow.csv")
     st.subheader(t("État des rapports"))
     st.dataframe(statuses[["organisation", "status_label", "submitted_label", "late"]], hide_index=True,
@@ -123,19 +123,22 @@ with files:
     listing_csv = listings.microsite_frame(db, campaign_id)
     st.dataframe(listing_csv, hide_index=True, width="stretch")
     left, right = st.columns(2)
-    left.download_button(t("Liste du microsite (CSV)"), spreadsheets.to_csv_bytes(listing_csv),
+    left.download_button(t("Liste du microsite (CSV)"), lambda: spreadsheets.to_csv_bytes(listing_csv),
                          file_name="microsite-ambassadeurs.csv", mime="text/csv", key="files.microsite")
-    right.download_button(t("Logos (ZIP)"), listings.logos_zip(db, campaign_id), file_name="logos-ambassadeurs.zip",
+    right.download_button(t("Logos (ZIP)"), lambda: listings.logos_zip(db, campaign_id),
+                          file_name="logos-ambassadeurs.zip",
                           mime="application/zip", key="files.logos")
     st.subheader(t("Exports"))
-    people = listings.ambassadors_export_frame(db, campaign_id)
-    report_sheets = report_figures.reports_export_frames(db, campaign_id)
+    # Each file is made when clicked (data=a callable), never while the page merely renders.
+    people = lambda: listings.ambassadors_export_frame(db, campaign_id)  # noqa: E731
+    reports = lambda: report_figures.reports_export_frames(db, campaign_id)  # noqa: E731
     cols = st.columns(4)
-    cols[0].download_button(t("Ambassadeurs (CSV)"), spreadsheets.to_csv_bytes(people), file_name="ambassadeurs.csv",
-                            mime="text/csv", key="files.people_csv")
-    cols[1].download_button(t("Ambassadeurs (XLSX)"), spreadsheets.to_xlsx_bytes({"Ambassadeurs": people}),
+    cols[0].download_button(t("Ambassadeurs (CSV)"), lambda: spreadsheets.to_csv_bytes(people()),
+                            file_name="ambassadeurs.csv", mime="text/csv", key="files.people_csv")
+    cols[1].download_button(t("Ambassadeurs (XLSX)"), lambda: spreadsheets.to_xlsx_bytes({"Ambassadeurs": people()}),
                             file_name="ambassadeurs.xlsx", key="files.people_xlsx")
-    cols[2].download_button(t("Rapports (CSV)"), spreadsheets.to_csv_bytes(report_sheets["Rapports"]),
+    cols[2].download_button(t("Rapports (CSV)"), lambda: spreadsheets.to_csv_bytes(reports()["Rapports"]),
                             file_name="rapports-retombees.csv", mime="text/csv", key="files.reports_csv")
-    cols[3].download_button(t("Rapports, actions, portée, activités (XLSX)"), spreadsheets.to_xlsx_bytes(report_sheets),
-                            file_name="rapports-retombees.xlsx", key="files.reports_xlsx")
+    cols[3].download_button(t("Rapports, actions, portée, activités (XLSX)"),
+                            lambda: spreadsheets.to_xlsx_bytes(reports()), file_name="rapports-retombees.xlsx",
+                            key="files.reports_xlsx")

@@ -56,10 +56,22 @@ data["password_confirm"] = right.text_input(t("Confirmer le mot de passe"), type
                                             key="signup.password_confirm", max_chars=200,
                                             autocomplete="new-password")
 
+typed_answer = None
+if signup.challenge_needed(db, session.client_address()):  # a question first (its answer stays here)
+    if "signup.challenge" not in st.session_state:
+        st.session_state["signup.challenge"] = signup.make_challenge()
+    question, _ = st.session_state["signup.challenge"]
+    st.subheader(t("7. Vérification"))
+    typed_answer = st.text_input(t(question), key="signup.challenge_answer", max_chars=10)
+
 if st.button(t("Envoyer ma demande"), type="primary", key="signup.submit", icon=":material/send:"):
+    answered = signup.challenge_passed(st.session_state.get("signup.challenge", (None, None))[1], typed_answer)
     try:
-        signup.sign_up(db, campaign.id, data, session_id=session.session_id())
+        signup.sign_up(db, campaign.id, data, session_id=session.session_id(), client=session.client_address(),
+                       challenge_ok=answered)
     except FormError as error:
+        if not answered:
+            st.session_state.pop("signup.challenge", None)  # a new question after a wrong answer
         feedback.show_errors(error)
     else:
         st.session_state["signup.done"] = ambassadors.users.normalise_username(data["username"])

@@ -21,5 +21,5 @@ st.dataframe(events, hide_index=True, width="stretch", column_config={
     "actor": t("Qui"), "label": t("Quoi"), "action": t("Code"), "entity": t("Objet"), "entity_id": t("Identifiant"),
     "details": t("Détails"), "session_id": t("Session"),
 })
-st.download_button(t("Télécharger (CSV)"), spreadsheets.to_csv_bytes(events), "journal.csv", "text/csv",
+st.download_button(t("Télécharger (CSV)"), lambda: spreadsheets.to_csv_bytes(events), "journal.csv", "text/csv",
                    key="journal.download")

@@ -4,7 +4,7 @@ import streamlit as st
 from lib.core import clock, roles
 from lib.core.errors import FormError
 from lib.core.i18n import N_
-from lib.plan import overview, statuses, tracking, updates
+from lib.plan import indicators, overview, statuses, tracking, updates
 from lib.ui import feedback, plan_editor, plan_views, session
 from lib.ui.layout import escape_markdown
 
@@ -95,7 +95,7 @@ with update_tab:
                                      format="YYYY-MM-DD")
         quantity = col_a.number_input(t("Quantité (facultatif)"), value=None, step=1.0, key="update.quantity",
                                       help=t("Par exemple 2 pour « 2 nouveaux membres ». Vide : lue dans la note "
-                                             "s’il y a lieu."))
+                                             "quand elle donne un nombre dans l’unité de la cible."))
         evidence = col_b.text_input(t("Lien vers une preuve (facultatif)"), key="update.evidence_url",
                                     placeholder="https://…")
         corrections = {None: t("Aucune : nouvelle entrée")} | {
@@ -115,11 +115,13 @@ with update_tab:
         else:
             plan_views.clear_fields("update.status", "update.progress", "update.work_date", "update.quantity",
                                     "update.evidence_url", "update.corrects", "update.note", "update.loaded_for")
-            plan_views.flash(t("Mise à jour enregistrée."))
+            read = indicators.read_quantity_fr(note, rules.target) if quantity is None else None
+            plan_views.flash(t("Mise à jour enregistrée.") + (" " + t(read) if read else ""))
             st.rerun()
 
     st.markdown("**" + t("Historique du moyen") + "**")
-    plan_views.item_table(overview.item_history(history), "history", f"historique-moyen-{means_id}",
+    plan_views.item_table(overview.item_history(history, rules.target.unit_fr), "history",
+                          f"historique-moyen-{means_id}",
                           empty_fr=N_("Aucune mise à jour n’a encore été enregistrée pour ce moyen."))
 
     with st.expander(t("Échéancier saisi à la main"), expanded=not rules.schedule.readable):

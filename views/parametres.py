@@ -26,10 +26,17 @@ with st.form("settings"):
                                 key="settings.continuous_late_days")
     plan_start = st.date_input(t("Début du suivi du plan"), value=values.plan_start,
                                format="YYYY-MM-DD", key="settings.plan_start")
+    backups_kept = st.number_input(t("Sauvegardes gardées (les plus récentes)"),
+                                   min_value=app_settings.BACKUPS_KEPT.start,
+                                   max_value=app_settings.BACKUPS_KEPT.stop - 1, value=values.backups_kept,
+                                   key="settings.backups_kept",
+                                   help=t("L’application fait une sauvegarde par jour et supprime les plus anciennes "
+                                          "au-delà de ce nombre."))
     if st.form_submit_button(t("Enregistrer"), type="primary"):
         try:
             settings.save_settings(db, {"aga_month": aga_month, "continuous_late_days": int(late_days),
-                                        "plan_start": plan_start.isoformat()}, actor=admin.username)
+                                        "plan_start": plan_start.isoformat(), "backups_kept": int(backups_kept)},
+                                  actor=admin.username)
             st.success(t("Paramètres enregistrés."))
         except FormError as error:
             feedback.show_errors(error)

@@ -82,13 +82,13 @@ with right:
                   value=escape_markdown(t(target_progress_fr))))
     if item["target_ratio"] is not None and item["target_ratio"] == item["target_ratio"]:
         st.progress(float(item["target_ratio"]))
-    quantities = assessment.reported_quantities(history)
+    target = tracking.item_rules_for(db, int(means_id)).target
+    quantities = assessment.reported_quantities(history, target.unit_fr)
     if quantities and item["target_kind"] != "done":
-        target = tracking.item_rules_for(db, int(means_id)).target
         table = overview.quantities_table(quantities, target.kind, target.per)
         plan_views.chart_with_table(charts.target_progress_figure(table, target.quantity, lang), table,
                                     "plan.quantities", f"quantites-moyen-{means_id}")
 
 st.subheader(t("Historique complet"), anchor=False)
-plan_views.item_table(overview.item_history(history), "plan.history", f"historique-moyen-{means_id}",
+plan_views.item_table(overview.item_history(history, target.unit_fr), "plan.history", f"historique-moyen-{means_id}",
                       empty_fr=N_("Aucune mise à jour n’a encore été enregistrée pour ce moyen."))

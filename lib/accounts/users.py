@@ -82,6 +82,8 @@ def validate_new_user(username: str, role: str, display_name: str, email: str, p
         errors.append(N_("Le nom affiché est obligatoire."))
     elif len(display_name) > 120:
         errors.append(N_("Le nom affiché ne doit pas dépasser 120 caractères."))
+    elif validators.has_control_characters(display_name):
+        errors.append(N_("Le nom affiché contient des caractères de contrôle non permis."))
     if email and not validators.is_email(email.strip()):
         errors.append(N_("L’adresse courriel n’est pas valide."))
     errors += validate_password(password, normalise_username(username))
@@ -207,6 +209,8 @@ def update_profile(db: Database, username: str, display_name: str, language: str
     display_name = display_name.strip()
     if not display_name or len(display_name) > 120:
         raise UserError("Le nom affiché est obligatoire (120 caractères au plus).")
+    if validators.has_control_characters(display_name):
+        raise UserError("Le nom affiché contient des caractères de contrôle non permis.")
     if language not in ("fr", "en"):
         raise UserError("Langue inconnue.")
     _change(db, username, normalise_username(username), "user.profile", "display_name = ?, language = ?",

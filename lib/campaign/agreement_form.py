@@ -4,15 +4,14 @@ Pure functions over the typed form (a dict, as lib.ui.campaign_widgets returns i
 messages, one per problem, so the form can show them all at once and keep what was typed."""
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
 
 import pandas as pd
-from PIL import Image, UnidentifiedImageError
 
 from lib.accounts import users
 from lib.accounts.passwords import validate_password
+from lib.campaign import logos
 from lib.core import validators
 from lib.core.i18n import N_
 from lib.core.messages import Message
@@ -61,19 +60,7 @@ MAX_NOTE = 2000
 MAX_AUDIENCE = 10_000_000_000
 
 
-MAX_LOGO_BYTES = 2 * 1024 * 1024
-
-
-MAX_LOGO_PIXELS = 6000
-
-
-LOGO_FORMATS = {"PNG": "png", "JPEG": "jpeg"}
-
-
 PHONE_PATTERN = re.compile(r"^[0-9+()\-.\s]*(?:(?:poste|p\.|ext\.?|x)\s*\d{1,6})?$", re.IGNORECASE)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # -- pure helpers ----------------------------------------------------------------
@@ -89,28 +76,6 @@ def count_words(text: str) -> int:
     return len((text or "").split())
 
 
-def check_logo(data: bytes | None) -> tuple[list[str], str]:
-    """(French errors, 'png' or 'jpeg') for an uploaded logo; the content is checked,
-    not the file name: it must decode as a PNG or JPEG image of at most 2 MB."""
-    if not data:
-        return [N_("Logo : le logo est obligatoire (PNG ou JPEG, 2 Mo au plus).")], ""
-    if len(data) > MAX_LOGO_BYTES:
-        return [Message("Logo : le fichier pèse {size} Mo; la limite est de 2 Mo.",
-                        size=f"{len(data) / 1024 / 1024:.1f}")], ""
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            kind = LOGO_FORMATS.get(image.format or "")
-            width, height = image.size
-            image.verify()  # reads the whole file: a truncated or forged image fails here
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return [N_("Logo : le fichier n’est pas une image PNG ou JPEG lisible.")], ""
-    if kind is None:
-        return [N_("Logo : seuls les formats PNG et JPEG sont acceptés.")], ""
-    if width > MAX_LOGO_PIXELS or height > MAX_LOGO_PIXELS:
-        return [Message("Logo : l’image dépasse {pixels} pixels de côté.", pixels=MAX_LOGO_PIXELS)], ""
-    return [], kind
-
-
 def _text_errors(value, label: str, maximum: int, required: bool = True, multiline: bool = False) -> list[str]:
     text = value if isinstance(value, str) else ""
     if required and not text.strip():
@@ -118,10 +83,8 @@ def _text_errors(value, label: str, maximum: int, required: bool = True, multili
     if len(text) > maximum:
         return [Message("{label} : {maximum} caractères au plus ({typed} saisis).", label=label, maximum=maximum,
                         typed=len(text))]
-    control = _CONTROL if multiline else re.compile(r"[\x00-\x1f\x7f]")
-    if control.search(text):
-        return [Message("{label} : contient des caractères de contrôle non permis.", label=label)]
-    return []
+    control = validators.control_character_error(text, label, multiline=multiline)
+    return [control] if control else []
 
 
 def validate_agreement(data: dict, commitment_types: pd.DataFrame, moment_keys: list[str]) -> list[str]:
@@ -165,7 +128,7 @@ def validate_agreement(data: dict, commitment_types: pd.DataFrame, moment_keys: 
     else:
         errors += _text_errors(text, N_("Pourquoi nous joignons le mouvement"), MAX_TEXT_CHARS, multiline=True)
     if not (data.get("keep_logo") and data.get("logo") is None):
-        errors += check_logo(data.get("logo"))[0]
+        errors += logos.check(data.get("logo"))
     known = set(commitment_types["key"])
     chosen = list(data.get("commitments") or [])
     moments = list(data.get("moments") or [])

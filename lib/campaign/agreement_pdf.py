@@ -6,12 +6,13 @@ without it, falls back to Helvetica with [x]/[ ] boxes so the PDF is still produ
 """
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
 from fpdf import FPDF
 
-from lib.campaign import agreement_form, ambassadors, campaigns, listings
+from lib.campaign import agreement_form, ambassadors, campaigns, listings, logos
 from lib.campaign.ambassadors import Agreement
 from lib.campaign.campaigns import Campaign
 from lib.core.db import Database
@@ -142,10 +143,12 @@ def build_agreement_pdf(campaign: Campaign, agreement: Agreement, *, channels, m
 
 
 def agreement_pdf(db: Database, ambassador_id: int) -> bytes:
-    """The PDF of agreement `ambassador_id`. Raises LookupError when it does not exist."""
+    """The PDF of agreement `ambassador_id`, with its stored logo when it decodes (else
+    without one). Raises LookupError when it does not exist."""
     agreement = ambassadors.get_agreement(db, ambassador_id)
     if agreement is None:
         raise LookupError(ambassador_id)
+    agreement = dataclasses.replace(agreement, logo=logos.readable(agreement.logo))
     campaign_id = agreement.campaign_id
     return build_agreement_pdf(
         campaigns.get_campaign(db, campaign_id), agreement, channels=campaigns.list_channels(db, campaign_id),

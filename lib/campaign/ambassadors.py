@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from lib.accounts import users
-from lib.campaign import campaigns
-from lib.campaign.agreement_form import CHANNELS, MAX_NOTE, check_logo, normalise_key, validate_agreement
+from lib.campaign import campaigns, logos
+from lib.campaign.agreement_form import CHANNELS, MAX_NOTE, normalise_key, validate_agreement
 from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
 from lib.core.errors import FormError
@@ -181,6 +181,8 @@ def decide(db: Database, ambassador_id: int, decision: str, note: str, *, actor:
         raise AmbassadorError("Note : expliquez le refus à l’organisation.")
     if len(note) > MAX_NOTE:
         raise AmbassadorError(Message("Note : {maximum} caractères au plus.", maximum=MAX_NOTE))
+    if validators.has_control_characters(note, multiline=True):
+        raise AmbassadorError(N_("Note : contient des caractères de contrôle non permis."))
 
     def update(cur):
         if cur.execute("SELECT 1 FROM ambassadors WHERE id = ?", [ambassador_id]).fetchone() is None:
@@ -215,7 +217,7 @@ def update_agreement(db: Database, ambassador_id: int, data: dict, *, actor: str
         raise AmbassadorError(errors)
     logo, logo_type = current.logo, current.logo_type
     if data.get("logo") is not None:
-        logo, logo_type = data["logo"], check_logo(data["logo"])[1]
+        logo, logo_type = logos.stored_copy(data["logo"]), "png"
 
     def update(cur):
         now = clock.utcnow()

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.core import audit, clock
+from lib.accounts import users
+from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
 from lib.core.errors import FormError
 from lib.core.i18n import N_
@@ -221,6 +222,9 @@ def validate_campaign(data: dict) -> list[str]:
         errors.append(N_("L’identifiant doit compter de 3 à 60 caractères : lettres minuscules, chiffres et tirets."))
     if not (data.get("name") or "").strip():
         errors.append(N_("Le nom de la campagne est obligatoire."))
+    if any(validators.has_control_characters(data.get(field) or "", multiline=True)
+           for field in CAMPAIGN_TEXT_FIELDS if isinstance(data.get(field), str)):
+        errors.append(N_("Les textes de la campagne contiennent des caractères de contrôle non permis."))
     for field, label in (("starts_on", N_("La date de début")),
                          ("valid_until", N_("La date de fin de validité de l’entente")),
                          ("report_due", N_("La date limite du rapport de retombées"))):
@@ -272,8 +276,10 @@ def create_campaign(db: Database, data: dict, *, actor: str, make_current: bool 
     """Insert a whole campaign from seed-shaped `data` in one transaction; returns its id.
 
     Side effects: audit rows (campaign.create, and campaign.set_current when
-    `make_current`). Raises CampaignError when invalid or when the slug is taken.
+    `make_current`). Raises AccessDenied unless `actor` is active staff, CampaignError when
+    invalid or when the slug is taken.
     """
+    roles.require(users.get_user(db, actor), roles.STAFF)
     errors = validate_campaign(data)
     if errors:
         raise CampaignError(errors)
@@ -296,7 +302,10 @@ def copy_campaign(db: Database, source_id: int, *, actor: str, make_current: boo
 
 
 def set_current_campaign(db: Database, slug: str, *, actor: str) -> None:
-    """Make `slug` the current campaign (the one sign-ups join). Audited. Raises CampaignError."""
+    """Make `slug` the current campaign (the one sign-ups join). Audited. Raises AccessDenied
+    unless `actor` is active staff, CampaignError for an unknown campaign."""
+    roles.require(users.get_user(db, actor), roles.STAFF)
+
     def update(cur):
         if cur.execute("SELECT 1 FROM campaigns WHERE slug = ?", [slug]).fetchone() is None:
             raise CampaignError("Campagne introuvable.")

@@ -121,9 +121,8 @@ def _text_error(value, label: str, maximum: int) -> list[str]:
     if len(text) > maximum:
         return [Message("{label} : {maximum} caractères au plus ({typed} saisis).", label=label, maximum=maximum,
                         typed=len(text))]
-    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text):
-        return [Message("{label} : contient des caractères de contrôle non permis.", label=label)]
-    return []
+    control = validators.control_character_error(text, label, multiline=True)
+    return [control] if control else []
 
 
 def split_links(text: str) -> list[str]:
@@ -281,6 +280,8 @@ def reopen_report(db: Database, ambassador_id: int, note: str, *, actor: str) ->
     except ambassadors.AmbassadorError as error:
         raise ReportError(error.messages) from None
     note = (note or "").strip()[:agreement_form.MAX_NOTE]
+    if validators.has_control_characters(note, multiline=True):
+        raise ReportError(N_("Note : contient des caractères de contrôle non permis."))
 
     def update(cur):
         row = cur.execute("SELECT id, status FROM impact_reports WHERE ambassador_id = ?", [ambassador_id]).fetchone()

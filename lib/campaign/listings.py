@@ -8,6 +8,7 @@ import zipfile
 
 import pandas as pd
 
+from lib.campaign import logos
 from lib.campaign.agreement_form import CHANNEL_LABELS, CHANNELS, normalise_key
 from lib.campaign.ambassadors import STATUS_LABELS_FR
 from lib.core import clock
@@ -67,24 +68,28 @@ def logo_filename(organisation: str, ambassador_id: int, logo_type: str) -> str:
 
 
 def microsite_frame(db: Database, campaign_id: int) -> pd.DataFrame:
-    """The microsite listing of approved ambassadors: organisation, website, text, logo file."""
-    rows = db.query("SELECT id, organisation, website, why_text, logo_type FROM ambassadors"
+    """The microsite listing of approved ambassadors: organisation, website, text, logo file
+    (every logo is a PNG in logos_zip)."""
+    rows = db.query("SELECT id, organisation, website, why_text FROM ambassadors"
                     " WHERE campaign_id = ? AND status = 'approved' ORDER BY lower(organisation)", [campaign_id])
     return pd.DataFrame(
-        [{"organisation": org, "site_web": site, "texte": text, "logo": logo_filename(org, aid, kind)}
-         for aid, org, site, text, kind in rows],
+        [{"organisation": org, "site_web": site, "texte": text, "logo": logo_filename(org, aid, "png")}
+         for aid, org, site, text in rows],
         columns=["organisation", "site_web", "texte", "logo"],
     )
 
 
 def logos_zip(db: Database, campaign_id: int) -> bytes:
-    """A ZIP of the approved ambassadors' logos, named as in microsite_frame."""
+    """A ZIP of the approved ambassadors' logos as stored (PNG, 1000 px at most), named as in
+    microsite_frame; a logo that does not decode (stored before the upload checks) is left out."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for aid, org, logo, kind in db.query(
-                "SELECT id, organisation, logo, logo_type FROM ambassadors WHERE campaign_id = ?"
+        for aid, org, logo in db.query(
+                "SELECT id, organisation, logo FROM ambassadors WHERE campaign_id = ?"
                 " AND status = 'approved' AND logo IS NOT NULL ORDER BY lower(organisation)", [campaign_id]):
-            archive.writestr(logo_filename(org, aid, kind), bytes(logo))
+            png = logos.readable(logo)
+            if png is not None:
+                archive.writestr(logo_filename(org, aid, "png"), png)
     return buffer.getvalue()
 
 

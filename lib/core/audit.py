@@ -64,6 +64,8 @@ ACTION_LABELS_FR = {
     "user.profile": N_("Profil modifié"),
     "settings.change": N_("Paramètre modifié"),
     "backup.create": N_("Sauvegarde"),
+    "backup.daily": N_("Sauvegarde quotidienne"),
+    "backup.rotate": N_("Anciennes sauvegardes supprimées"),
     "seed.plan": N_("Plan initial chargé"),
     "campaign.create": N_("Campagne créée"),
     "campaign.set_current": N_("Campagne courante changée"),

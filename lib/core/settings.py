@@ -21,6 +21,7 @@ class Settings:
     aga_month: int = 6                              # month of the AGA, to read periods like "Novembre, AGA et mars"
     continuous_late_days: int = 90                  # days without an update before a continuous item is late
     plan_start: date = date(2021, 1, 1)             # the first day the plan is tracked
+    backups_kept: int = 14                          # backups kept in the app's folder (the daily one rotates them)
 
     def as_rows(self) -> dict[str, str]:
         """The settings as the table's text values, by key."""
@@ -29,9 +30,10 @@ class Settings:
 
 
 DEFAULTS = Settings()
-EDITABLE = ("aga_month", "continuous_late_days", "plan_start")
+EDITABLE = ("aga_month", "continuous_late_days", "plan_start", "backups_kept")
 AGA_MONTHS = range(1, 13)
 CONTINUOUS_LATE_DAYS = range(7, 367)
+BACKUPS_KEPT = range(1, 366)
 
 
 def validate_settings(values: dict) -> list[str]:
@@ -43,6 +45,9 @@ def validate_settings(values: dict) -> list[str]:
             str(values["continuous_late_days"]).isdecimal()
             and int(values["continuous_late_days"]) in CONTINUOUS_LATE_DAYS):
         errors.append(N_("Le délai sans mise à jour doit être un nombre de jours entre 7 et 366."))
+    if "backups_kept" in values and not (
+            str(values["backups_kept"]).isdecimal() and int(values["backups_kept"]) in BACKUPS_KEPT):
+        errors.append(N_("Le nombre de sauvegardes gardées doit être un nombre entier entre 1 et 365."))
     if "plan_start" in values:
         try:
             date.fromisoformat(str(values["plan_start"]))

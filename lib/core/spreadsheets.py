@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -32,10 +33,13 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     """An XLSX workbook with one sheet per entry (names cut to Excel's 31 characters).
 
     Every cell is a value: text beginning with "=" is stored as text, never as a formula.
+    Control characters that XLSX cannot hold (a vertical tab pasted from Word, stored before
+    typed text was checked) are dropped, so old data never breaks an export.
     """
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
+            frame = _without_illegal_characters(frame)
             frame.to_excel(writer, sheet_name=sheet_name(name), index=False)
             sheet = writer.sheets[sheet_name(name)]
             for row in sheet.iter_rows():
@@ -46,6 +50,24 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
                 longest = max([len(str(column)), *(len(str(v)) for v in frame[column].head(200))])
                 sheet.column_dimensions[sheet.cell(1, index).column_letter].width = min(60, longest + 2)
     return buffer.getvalue()
+
+
+def strip_illegal_characters(value):
+    """Text without the control characters an XLSX cell cannot hold; anything else as is."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
+def _without_illegal_characters(frame: pd.DataFrame) -> pd.DataFrame:
+    text_columns = [column for column in frame.columns
+                    if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column])]
+    if not text_columns:
+        return frame
+    frame = frame.copy()
+    frame.columns = [strip_illegal_characters(column) for column in frame.columns]
+    for column in frame.columns:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(strip_illegal_characters)
+    return frame
 
 
 def sheet_name(name: str) -> str:

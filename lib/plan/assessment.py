@@ -274,7 +274,7 @@ def assess_items(items: pd.DataFrame, updates: pd.DataFrame, overrides: pd.DataF
         quantities = []
         if rules.target.kind != "done":  # a done/not-done target needs no quantity
             for h in history:
-                q = effective_quantity(h.quantity, h.note)
+                q = effective_quantity(h.quantity, h.note, rules.target.unit_fr)
                 if q is not None:
                     quantities.append((h.work_date, q))
         target_progress = indicators.progress_toward(rules.target, quantities, as_of,
@@ -309,13 +309,14 @@ def assess_items(items: pd.DataFrame, updates: pd.DataFrame, overrides: pd.DataF
     return frame
 
 
-def reported_quantities(updates: pd.DataFrame) -> list[tuple[date, float]]:
-    """The (work date, quantity) pairs that count toward an item's target, oldest first:
-    uncorrected updates with a typed quantity or one read in the note. No side effects."""
+def reported_quantities(updates: pd.DataFrame, unit_fr: str = "") -> list[tuple[date, float]]:
+    """The (work date, quantity) pairs that count toward an item's target (counted in
+    `unit_fr`), oldest first: uncorrected updates with a typed quantity or one read in the
+    note. No side effects."""
     kept = updates[updates["corrected_by_id"].isna()] if len(updates) else updates
     pairs = []
     for row in kept.itertuples():
-        quantity = effective_quantity(row.quantity, row.note)
+        quantity = effective_quantity(row.quantity, row.note, unit_fr)
         if quantity is not None:
             pairs.append((pd.Timestamp(row.work_date).date(), quantity))
     return sorted(pairs)

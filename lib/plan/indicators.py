@@ -23,9 +23,14 @@ original text, so it keeps its accents.
 
 Quantities in update notes (`parse_quantity`)
 ---------------------------------------------
-The first number in the note, after dates, years, times and ordinals are blanked out ("le 12
-mars" is a date, not twelve). A note that only gives a date means one occurrence (1). "de neuf"
-is "new", not nine. "aucun(e)" is 0. Nothing found: None.
+The first number in the note that reads as a count, after dates, years, times, ordinals and
+telephone numbers are blanked out ("le 12 mars" is a date, not twelve; "819 555-1234" is not
+819). A number followed by a measure (%, $, heures, jours…) is not a count, unless that measure is
+the target's unit. Given the target's unit ("nouveaux membres"), a number counts only when a word
+of that unit follows it within three words ("8 membres présents"; not "3 partenaires"). A note
+that only gives a date means one occurrence (1) (given a unit, when it names the unit). "de neuf"
+is "new", not nine. "aucun(e)" is 0. Nothing found: None. `read_quantity_fr` says what was read
+("Quantité lue : 4 membres").
 
 Progress (`progress_toward`)
 ----------------------------
@@ -44,6 +49,7 @@ from functools import lru_cache
 from typing import Literal
 
 from lib.core.i18n import MONTHS_FR, N_
+from lib.core.messages import Message
 from lib.plan.french import Token, fold, format_date_fr, tokenize
 from lib.plan.schedule import parse_period
 
@@ -282,6 +288,7 @@ _DATE_PATTERNS = (
     re.compile(r"\b(?:le|du|au|depuis le|jusqu'au)\s+\d{1,2}(?:er)?\b(?!\s*(?:h\b|heures?|[^\W\d_]))"),
 )
 _OTHER_BLANKS = (
+    re.compile(r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b"),           # 819 555-1234
     re.compile(r"\b(?:19|20)\d{2}\b"),                                           # years
     re.compile(r"\b(?:a|vers|de|des|jusqu'a)\s+\d{1,2}\s*h(?:\s*\d{2})?\b"),     # à 14 h 30
     re.compile(r"\b\d+\s*(?:er|re|e|eme|ieme)\b"),                               # 1re, 2e
@@ -293,14 +300,59 @@ def _blank(match: re.Match) -> str:
     return " " * len(match.group())
 
 
-def parse_quantity(note: str) -> int | None:
-    """The quantity an update note reports (rules in the module docstring), or None.
+_MEASURES = {"%": "%", "pourcent": "%", "pour": None, "h": "heure", "heure": "heure", "heures": "heure",
+             "hre": "heure", "hres": "heure", "jour": "jour", "jours": "jour", "$": "$", "dollar": "$",
+             "dollars": "$", "minute": "minute", "minutes": "minute", "min": "minute"}
+
+
+# Words a note uses for a unit's noun: "La table s'est réunie le 12 mars" is one "rencontre".
+_UNIT_SYNONYMS = {"rencontre": ("reunion", "reuni", "reunie", "reunis", "reunies", "rencontre")}
+
+
+def _stem(word: str) -> str:
+    """A folded word without its plural ending ("membres" -> "membre", "nouveaux" -> "nouveau")."""
+    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
+
+
+def _unit_words(unit_fr: str) -> set[str]:
+    """The stems of the content words of a target's unit ("activités de formations" ->
+    {"activite", "formation"}), measures as their one name ("heures" -> {"heure"})."""
+    words = set()
+    for tok in tokenize(fold(unit_fr or "")):
+        if tok.text in _MEASURES and _MEASURES[tok.text]:
+            words.add(_MEASURES[tok.text])
+        elif _is_word(tok) and tok.text not in _STOP_WORDS:
+            words.add(_stem(tok.text))
+            words.update(_UNIT_SYNONYMS.get(_stem(tok.text), ()))
+    return words
+
+
+def _measure_after(tokens: list[Token], i: int) -> str | None:
+    """The measure right after the number tokens[i] ("45 %", "21 h", "45 pour cent"), or None."""
+    if i + 1 >= len(tokens):
+        return None
+    following = tokens[i + 1].text
+    if following == "pour" and i + 2 < len(tokens) and tokens[i + 2].text == "cent":
+        return "%"
+    return _MEASURES.get(following)
+
+
+def _names_unit(tokens: list[Token], i: int, unit: set[str]) -> bool:
+    """Whether a word of `unit` follows the number tokens[i] within three words."""
+    return any(_stem(tok.text) in unit or _MEASURES.get(tok.text) in unit for tok in tokens[i + 1:i + 4])
+
+
+def parse_quantity(note: str, unit_fr: str = "") -> int | None:
+    """The quantity an update note reports for a target counted in `unit_fr` (rules in the
+    module docstring), or None.
 
     "2 nouveaux membres" -> 2; "trois formations" -> 3; "la table s'est réunie le 12 mars" -> 1;
-    "rien de neuf" -> None. Never raises on odd text. No side effects.
+    "rien de neuf" -> None; "Appel au 819 555-1234" -> None; "45 % de réponses" -> None.
+    Never raises on odd text. No side effects.
     """
     if not note or not note.strip():
         return None
+    unit = _unit_words(unit_fr)
     folded = fold(note)
     had_date = False
     for pattern in _DATE_PATTERNS + _OTHER_BLANKS:
@@ -314,6 +366,11 @@ def parse_quantity(note: str) -> int | None:
         value = _number(tok.text)
         if value is None:
             continue
+        measure = _measure_after(tokens, i)
+        if measure is not None and measure not in unit:
+            continue  # "45 % de réponses": a share, not a count (unless the target is counted in %)
+        if unit and not _names_unit(tokens, i, unit):
+            continue  # the number counts something else than the target's unit
         if tok.text[0].isdecimal():
             return _to_int(value)
         # Number words: "de neuf" is "new"; "d'une" is an article; a word needs a noun after it,
@@ -324,7 +381,8 @@ def parse_quantity(note: str) -> int | None:
         if tok.text in ("un", "une", "neuf") and not followed_by_word:
             continue
         return _to_int(value)
-    return 1 if had_date else None
+    # A dated note is one occurrence ("Infolettre envoyée le 3 mars"), of the target's unit when it names it.
+    return 1 if had_date and (not unit or any(_stem(tok.text) in unit for tok in tokens)) else None
 
 
 # --------------------------------------------------------------------------- progress
@@ -385,13 +443,27 @@ def progress_toward(target: Target, quantities: Sequence[tuple[date, int]], as_o
     return Progress(value=value, target=goal, ratio=_ratio(value, goal), label_fr=label)
 
 
-def effective_quantity(quantity, note: str) -> float | None:
-    """The quantity an update reports: the typed one, else the one read in its note."""
+def effective_quantity(quantity, note: str, unit_fr: str = "") -> float | None:
+    """The quantity an update reports: the typed one, else the one read in its note for a
+    target counted in `unit_fr`."""
     if quantity is not None and quantity == quantity:
         return float(quantity)
-    return note_quantity(note or "")
+    return note_quantity(note or "", unit_fr or "")
 
 
 @lru_cache(maxsize=8192)
-def note_quantity(note: str) -> int | None:
-    return parse_quantity(note)
+def note_quantity(note: str, unit_fr: str = "") -> int | None:
+    return parse_quantity(note, unit_fr)
+
+
+def read_quantity_fr(note: str, target: Target) -> str | None:
+    """What the app reads in an update note without a typed quantity, for `target`:
+    "Quantité lue : 4 nouveaux membres", "Aucune quantité lue dans la note", or None for a
+    done/not-done target (which needs none). No side effects."""
+    if target.kind == "done":
+        return None
+    quantity = parse_quantity(note or "", target.unit_fr)
+    if quantity is None:
+        return Message("Aucune quantité lue dans la note (cible en {unit}).", unit=target.unit_fr or "unités")
+    return Message("Quantité lue : {quantity} {unit}", quantity=quantity,
+                   unit=_plural(target.unit_fr, quantity) if target.unit_fr else "")

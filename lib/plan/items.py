@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.core import audit, clock, roles
+from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
 from lib.core.errors import FormError
 from lib.core.i18n import N_
@@ -111,15 +111,17 @@ def _required(value: str, label: str, limit: int, errors: list[str]) -> str:
     value = (value or "").strip()
     if not value:
         errors.append(Message("{label} est obligatoire.", label=label))
-    elif len(value) > limit:
-        errors.append(Message("{label} dépasse {limit} caractères.", label=label, limit=limit))
-    return value
+    return _optional(value, label, limit, errors)
 
 
 def _optional(value: str, label: str, limit: int, errors: list[str]) -> str:
     value = (value or "").strip()
     if len(value) > limit:
         errors.append(Message("{label} dépasse {limit} caractères.", label=label, limit=limit))
+    # Names are one line; the longer texts (objective, means, indicator) may span lines.
+    control = validators.control_character_error(value, label, multiline=limit > NAME_MAX_CHARS)
+    if control:
+        errors.append(control)
     return value
 
 

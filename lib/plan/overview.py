@@ -165,9 +165,10 @@ def latest_updates(updates: pd.DataFrame, status: pd.DataFrame, limit: int = 10)
     })
 
 
-def item_history(updates: pd.DataFrame) -> pd.DataFrame:
+def item_history(updates: pd.DataFrame, unit_fr: str = "") -> pd.DataFrame:
     """One item's full history, newest work first, with French headers: N°, Date du travail,
-    Cycle, Statut, Avancement (%), Quantité, Note, Preuve, Enregistrée le, Par, Corrige, Corrigée par."""
+    Cycle, Statut, Avancement (%), Quantité (typed, or read in the note for a target counted
+    in `unit_fr`), Note, Preuve, Enregistrée le, Par, Corrige, Corrigée par."""
 
     frame = updates.sort_values(["work_date", "recorded_at", "update_id"], ascending=False)
     return pd.DataFrame({
@@ -176,7 +177,7 @@ def item_history(updates: pd.DataFrame) -> pd.DataFrame:
         "Cycle": frame["cycle_label"].to_numpy(),
         "Statut": [STATUS_LABELS_FR[s] for s in frame["status"]],
         "Avancement (%)": frame["progress"].to_numpy(),
-        "Quantité": [effective_quantity(q, n) for q, n in zip(frame["quantity"], frame["note"])],
+        "Quantité": [effective_quantity(q, n, unit_fr) for q, n in zip(frame["quantity"], frame["note"])],
         "Note": frame["note"].to_numpy(),
         "Preuve": frame["evidence_url"].to_numpy(),
         "Enregistrée le": _local(frame["recorded_at"]),

@@ -80,6 +80,9 @@ def validate_update(data: UpdateInput, today: date) -> list[str]:
                               date=LocalDate(EARLIEST_WORK_DATE)))
     if len(data.note or "") > NOTE_MAX_CHARS:
         errors.append(Message("La note dépasse {limit} caractères.", limit=NOTE_MAX_CHARS))
+    control = validators.control_character_error(data.note or "", N_("La note"), multiline=True)
+    if control:
+        errors.append(control)
     if data.quantity is not None:
         if isinstance(data.quantity, float) and not math.isfinite(data.quantity):
             errors.append(N_("La quantité doit être un nombre."))

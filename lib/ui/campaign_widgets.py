@@ -11,7 +11,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from lib.campaign import agreement_form, ambassadors, campaigns, impact_reports
+from lib.campaign import agreement_form, ambassadors, campaigns, impact_reports, logos
 from lib.campaign.agreement_form import CHANNELS
 from lib.campaign.campaigns import Campaign
 from lib.campaign.charts import ChartView
@@ -30,7 +30,7 @@ def show_chart(view: ChartView, key: str, caption: str = "") -> None:
         st.caption(caption)
     with st.expander(t("Tableau des données : {title}", title=escape_markdown(title))):
         st.dataframe(view.table, hide_index=True, width="stretch")
-        st.download_button(t("Télécharger ce tableau (CSV)"), spreadsheets.to_csv_bytes(view.table),
+        st.download_button(t("Télécharger ce tableau (CSV)"), lambda: spreadsheets.to_csv_bytes(view.table),
                            file_name=f"{view.name}.csv", mime="text/csv", key=f"{key}.csv",
                            icon=":material/download:")
 
@@ -126,9 +126,12 @@ def show_agreement(agreement: ambassadors.Agreement, campaign: Campaign, types: 
         st.text(agreement.organisation)
         st.markdown("**" + t("Personne-ressource") + "**")
         st.text(f"{agreement.contact_name}\n{agreement.email}\n{agreement.phone}\n{agreement.website}".strip())
-    if agreement.logo:
-        right.image(agreement.logo, caption=t("Logo"), width=180,
+    logo = logos.readable(agreement.logo)
+    if logo:
+        right.image(logo, caption=t("Logo"), width=180,
                     alt=t("Logo de {organisation}", organisation=agreement.organisation))
+    elif agreement.logo:
+        right.caption(t("Le logo enregistré est illisible : il n’est pas affiché."))
     st.markdown("**" + t("Pourquoi nous joignons le mouvement") + "**")
     st.text(agreement.why_text)
     chosen = [row.label for row in types.itertuples() if row.key in agreement.commitments]

@@ -1,6 +1,7 @@
 """The frame around every page: the sidebar (who is signed in, language, sign-out)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import streamlit as st
@@ -48,8 +49,15 @@ def render_notices() -> None:
 
 
 _MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$:=&"
+# GFM turns plain "https://…", "www.…" and "name@host.org" into links even when every special
+# character is escaped (the autolink pass reads the text after the escapes are removed). An
+# invisible WORD JOINER breaks each trigger: the text reads the same and is never a link.
+_WORD_JOINER = "\u2060"
+_AUTOLINK_TRIGGERS = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=www)(?=\.)|(?=@)")
 
 
 def escape_markdown(text: str) -> str:
-    """`text` with every markdown-special character escaped, so typed text shows as typed."""
-    return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in str(text))
+    """`text` with every markdown-special character escaped, so typed text shows as typed, and
+    with plain web and email addresses kept from becoming links (see _AUTOLINK_TRIGGERS)."""
+    text = _AUTOLINK_TRIGGERS.sub(_WORD_JOINER, str(text))
+    return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in text)

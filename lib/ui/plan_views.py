@@ -104,8 +104,8 @@ def localise(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def download_csv(table: pd.DataFrame, key: str, file_stem: str) -> None:
     """A "download as CSV" button for `table` (widget key `<key>.csv`)."""
-    st.download_button(session.t("Télécharger (CSV)"), spreadsheets.to_csv_bytes(table), file_name=f"{file_stem}.csv",
-                       mime="text/csv", key=f"{key}.csv", icon=":material/download:")
+    st.download_button(session.t("Télécharger (CSV)"), lambda: spreadsheets.to_csv_bytes(table),
+                       file_name=f"{file_stem}.csv", mime="text/csv", key=f"{key}.csv", icon=":material/download:")
 
 
 def chart_with_table(figure, table: pd.DataFrame, key: str, file_stem: str, *, column_config: dict | None = None,

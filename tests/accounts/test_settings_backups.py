@@ -28,6 +28,7 @@ def test_backup_from_the_app_is_a_complete_database_listed_newest_first(tmp_path
     path = backups.create_backup(database, actor="chef", directory=tmp_path / "backups")
     listed = backups.list_backups(tmp_path / "backups")
     assert [b.path for b in listed] == [path]
+    assert listed[0].tables > 10 and listed[0].rows > 100
     copy = open_database(str(path))
     assert copy.scalar("SELECT count(*) FROM means") == 55
     assert copy.scalar("SELECT count(*) FROM users") == 1

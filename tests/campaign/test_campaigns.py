@@ -5,6 +5,15 @@ import pytest
 
 from lib.campaign import campaigns
 from lib.campaign.campaigns import CampaignError
+from lib.core.errors import AccessDenied
+from tests.ambassador_helpers import ensure_staff
+
+
+@pytest.fixture(autouse=True)
+def _staff(request):
+    """Campaign writes check their actor: "staff-test" exists in every test's database."""
+    if "db" in request.fixturenames:
+        ensure_staff(request.getfixturevalue("db"))
 
 
 def test_the_seeded_campaign_is_current_with_its_document(db):
@@ -106,3 +115,24 @@ def test_editor_rows_typed_as_text_are_read_back():
     assert [c["with_moments"] for c in data["commitments"]] == [False, True]
     assert data["channels"][0]["audience"] == 1200
     assert data["channels"][0]["as_of"] == dt.date(2024, 1, 31)
+
+
+def test_creating_or_switching_campaigns_needs_an_active_staff_account(db):
+    from tests.conftest import make_user
+
+    source = campaigns.current_campaign(db)
+    make_user(db, "board", "ca-test")
+    audited = db.scalar("SELECT count(*) FROM audit_log WHERE action LIKE 'campaign.%'")
+    for actor in ("ca-test", "inconnu"):
+        with pytest.raises(AccessDenied):
+            campaigns.copy_campaign(db, source.id, actor=actor)
+        with pytest.raises(AccessDenied):
+            campaigns.set_current_campaign(db, source.slug, actor=actor)
+    assert len(campaigns.list_campaigns(db)) == 1
+    assert db.scalar("SELECT count(*) FROM audit_log WHERE action LIKE 'campaign.%'") == audited
+
+
+def test_campaign_texts_with_control_characters_are_refused(db):
+    data = campaigns.copied_campaign_data(campaigns.campaign_as_data(db, campaigns.current_campaign(db).id))
+    data["purpose"] = "Texte collé\x0bdepuis Word"
+    assert any("caractères de contrôle" in error for error in campaigns.validate_campaign(data))

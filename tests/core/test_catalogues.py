@@ -67,7 +67,7 @@ def test_translations_keep_the_placeholders_of_their_msgid_and_every_plural_form
 
 def test_the_extraction_sees_every_kind_of_marker():
     found = {m.id for m in extracted()}
-    assert "Sauvegarde écrite : {name}" in found  # t()
+    assert "Sauvegarde écrite et vérifiée : {name}" in found  # t()
     assert "Moments forts et nombre d’ambassadeurs engagés (ambassadeurs approuvés)" in found  # translate()
     assert "{label} : ce champ est obligatoire." in found  # Message()
     assert ("{row} : champ manquant ({fields}).", "{row} : champs manquants ({fields}).") in found  # PluralMessage()

@@ -18,7 +18,8 @@ from lib.core.i18n import (
 
 def test_unknown_text_falls_back_to_french():
     assert translate("Texte sans traduction", "en") == "Texte sans traduction"
-    assert translate("Sauvegarde écrite : {name}", "en", name="x.duckdb") == "Backup written: x.duckdb"
+    assert translate("Sauvegarde écrite et vérifiée : {name}", "en", name="x.duckdb") == \
+        "Backup written and verified: x.duckdb"
 
 
 @pytest.mark.parametrize("day, lang, expected", [

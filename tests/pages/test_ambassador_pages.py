@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from lib.accounts import users
 from lib.campaign import ambassadors, impact_reports
 from lib.ui.navigation import specs_for
-from tests.ambassador_helpers import SIGNUP_PASSWORD, approved, image_bytes, signed_up
+from tests.ambassador_helpers import SIGNUP_PASSWORD, approved, ensure_staff, image_bytes, signed_up
 from tests.conftest import ROOT, sign_in_state
 
 HOSTILE = "<script>alert('x')</script> **gras** 🌱 \"guillemets\""
@@ -239,7 +239,7 @@ def test_a_returning_ambassador_joins_the_current_campaign_from_its_agreement_pa
 
     approved(file_db)
     old_id = campaigns.current_campaign(file_db).id
-    new_id = campaigns.copy_campaign(file_db, old_id, actor="staff", make_current=True)
+    new_id = campaigns.copy_campaign(file_db, old_id, actor=ensure_staff(file_db), make_current=True)
     app = app_for("ambassador", "views/mon_entente.py", username="smo-outaouais")
     assert not app.exception, app.exception
     assert app.text_input(key="join.organisation").value == "Santé mentale Outaouais"
@@ -267,3 +267,24 @@ def test_an_unstarted_report_past_the_deadline_counts_as_late_in_the_follow_up(a
     assert {m.label: m.value for m in staff.metric}["Rapports en retard"] == "1"
     late_column = [frame for frame in staff.dataframe if "late" in frame.value.columns][0].value["late"]
     assert late_column.tolist() == [True]
+
+
+def test_under_a_flood_the_signup_page_asks_a_question_and_takes_the_right_answer(app_for, file_db, monkeypatch):
+    from lib.campaign import signup
+
+    monkeypatch.setattr(signup, "PRESSURE_REFUSALS", 1)
+    file_db.transaction(lambda cur: cur.execute(
+        "INSERT INTO signup_attempts (happened_at, session_id, client, accepted) VALUES (?, 'bot', '', false)",
+        [signup.clock.utcnow()]))
+    app = fill_signup(open_signup(app_for))
+    question, answer = app.session_state["signup.challenge"]
+    assert app.text_input(key="signup.challenge_answer").label == question
+    app.text_input(key="signup.challenge_answer").set_value(str(int(answer) + 1)).run()
+    app.button(key="signup.submit").click().run()
+    assert "question de vérification" in app.error[0].value
+    assert "signup.challenge" not in app.session_state  # a wrong answer: a new question on the next run
+    app.run()
+    app.text_input(key="signup.challenge_answer").set_value(app.session_state["signup.challenge"][1]).run()
+    app.button(key="signup.submit").click().run()
+    assert not app.exception, app.exception
+    assert "Merci! Votre demande est envoyée" in app.success[0].value

@@ -176,3 +176,16 @@ def test_staff_correct_a_target_and_a_bad_one_is_refused_in_french(app_for, file
     assert "Cible enregistrée." in [s.value for s in app.success]
     assert "Au moins 6 rencontres par année" in _texts(app)
     assert file_db.scalar("SELECT target_override FROM means_tracking WHERE means_id = ?", [means_id])
+
+
+def test_an_update_without_a_quantity_says_what_was_read_in_its_note(app_for, file_db):
+    means_id = file_db.scalar("SELECT id FROM means WHERE text = 'Organiser une mini campagne de recrutement'")
+    app = app_for("staff", "views/mises_a_jour.py")
+    app.text_input(key="find.search").input("mini campagne de recrutement").run()
+    assert app.selectbox(key="find.means").value == means_id
+    app.text_area(key="update.note").input("Appel au 819 555-1234, puis 4 nouveaux membres inscrits")
+    _button(app, "Enregistrer la mise à jour").click().run()
+    assert not app.exception, app.exception
+    assert [s.value for s in app.success] == ["Mise à jour enregistrée. Quantité lue : 4 nouveaux membres"]
+    history = next(f.value for f in app.dataframe if "Quantité" in f.value.columns)
+    assert history["Quantité"].tolist() == [4.0]

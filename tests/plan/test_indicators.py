@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from lib.plan.indicators import Progress, Target, derive_target, parse_quantity, progress_toward
+from lib.plan.indicators import Progress, Target, derive_target, parse_quantity, progress_toward, read_quantity_fr
 
 D = date
 
@@ -184,12 +184,41 @@ def test_indicator_wins_over_means():
     ("Campagne 2026 lancée", None),
     ("une rencontre avec le CA", 1),
     ("on en a fait trois", 3),
-    ("21 heures", 21),
-    ("21,5 heures", 22),
+    ("21 heures", None),      # a measure, not a count, unless the target is counted in hours (below)
     ("TROIS FORMATIONS", 3),
 ])
 def test_parse_quantity(note, quantity):
     assert parse_quantity(note) == quantity
+
+
+@pytest.mark.parametrize("note,unit,quantity", [
+    ("Appel au 819 555-1234", "nouveaux membres", None),
+    ("Appel au 819 555-1234", "", None),
+    ("Appel au (819) 555-1234 : 2 nouveaux membres", "nouveaux membres", 2),
+    ("45 % de réponses", "nouveaux membres", None),
+    ("45 % de réponses", "", None),
+    ("50 % atteint", "%", 50),
+    ("4 nouveaux membres", "nouveaux membres", 4),
+    ("Réunion : 8 membres présents", "nouveaux membres", 8),
+    ("3 partenaires rencontrés", "nouveaux membres", None),
+    ("trois formations données", "activités de formations", 3),
+    ("21 heures", "heures", 21),
+    ("21,5 heures", "heures", 22),
+    ("21 h de bénévolat", "heures", 21),
+    ("Infolettre envoyée le 3 mars", "infolettres", 1),
+    ("Appel le 12 mars", "nouveaux membres", None),
+    ("une rencontre avec le CA", "rencontres", 1),
+])
+def test_a_quantity_is_read_only_when_the_note_gives_one_in_the_targets_unit(note, unit, quantity):
+    assert parse_quantity(note, unit) == quantity
+
+
+def test_what_was_read_is_said_in_the_targets_unit():
+    members = Target("count_by", quantity=10, unit_fr="nouveaux membres")
+    assert read_quantity_fr("Accueil de 4 nouveaux membres", members) == "Quantité lue : 4 nouveaux membres"
+    assert read_quantity_fr("Appel au 819 555-1234", members) == \
+        "Aucune quantité lue dans la note (cible en nouveaux membres)."
+    assert read_quantity_fr("2 membres", Target("done")) is None
 
 
 def test_parse_quantity_does_not_read_the_day_of_a_date_as_a_quantity():

@@ -1,0 +1,35 @@
+"""Staff-typed text shown through Markdown never becomes a link: GFM's autolink literals (run on
+the text once the escapes are removed) find no web or email address in escaped text."""
+import re
+
+import pytest
+
+from lib.ui.layout import escape_markdown
+
+# The patterns of mdast-util-gfm-autolink-literal (remark-gfm, which Streamlit's Markdown uses);
+# JavaScript's \w is ASCII.
+GFM_URL = re.compile(r"(https?://|www(?=\.))([-.\w]+)", re.IGNORECASE | re.ASCII)
+GFM_EMAIL = re.compile(r"([-.\w+]+)@([-\w]+(?:\.[-\w]+)+)", re.ASCII)
+
+
+def as_markdown_text(escaped: str) -> str:
+    """The text node Markdown makes of `escaped`: backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", escaped)
+
+
+@pytest.mark.parametrize("typed", [
+    "Voir https://exemple.org/page?id=3", "http://x.y", "HTTPS://X.Y", "www.rocsmo.org", "WWW.x.y",
+    "Écrire à julie@smo.example.org", "mailto:julie@x.org", "(https://a.b)", "Lien:https://a.b",
+])
+def test_plain_addresses_in_escaped_text_are_never_autolinked(typed):
+    text = as_markdown_text(escape_markdown(typed))
+    assert not GFM_URL.search(text) and not GFM_EMAIL.search(text)
+    assert text.replace("\u2060", "") == typed  # reads exactly as typed
+
+
+def test_the_patterns_would_find_the_addresses_without_the_escaper():
+    assert GFM_URL.search(as_markdown_text("https\\://exemple\\.org")) and GFM_EMAIL.search("julie@smo.org")
+
+
+def test_ordinary_text_is_only_escaped():
+    assert escape_markdown("**gras** 50 %") == "\\*\\*gras\\*\\* 50 %"
