@@ -21,5 +21,11 @@ if layout.needs_first_run(db):
 
 authenticator = session.authenticator(db)
 user = session.current_user(db, authenticator)
-layout.render_sidebar(db, authenticator, user)
-st.navigation(navigation.navigation_for(user.role if user else None, session.language())).run()
+if user is None:
+    session.open_link(db)  # a one-click link from an email (?lien=…) opens its one screen, once
+grant = session.link_grant(db) if user is None else None
+layout.render_sidebar(db, authenticator, user, grant)
+if grant is not None:
+    st.navigation(navigation.link_navigation(grant.purpose, session.language())).run()
+else:
+    st.navigation(navigation.navigation_for(user.role if user else None, session.language())).run()

@@ -34,6 +34,9 @@ PAGES: tuple[PageSpec, ...] = (
              "rapport"),
     PageSpec("pages/campagne.py", N_("Campagne"), ":material/campaign:", EVERYONE, "Campagne", "campagne"),
     PageSpec("pages/ambassadeurs.py", N_("Ambassadeurs"), ":material/groups:", STAFF, "Campagne", "ambassadeurs"),
+    PageSpec("pages/nos_ambassadeurs.py", N_("Nos ambassadeurs"), ":material/diversity_1:", EVERYONE, "Campagne",
+             "nos-ambassadeurs"),
+    PageSpec("pages/envois.py", N_("Envois"), ":material/outgoing_mail:", STAFF, "Campagne", "envois"),
     PageSpec("pages/utilisateurs.py", N_("Utilisateurs"), ":material/group:", ADMINS, "Administration", "utilisateurs"),
     PageSpec("pages/journal.py", N_("Journal"), ":material/history:", ADMINS, "Administration", "journal"),
     PageSpec("pages/sauvegardes.py", N_("Sauvegardes"), ":material/backup:", ADMINS, "Administration", "sauvegardes"),
@@ -45,6 +48,8 @@ SIGNED_OUT_PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/connexion.py", N_("Connexion"), ":material/login:", frozenset(), "", "connexion"),
     PageSpec("pages/devenir_ambassadeur.py", N_("Devenir ambassadeur"), ":material/volunteer_activism:", frozenset(),
              "", "devenir-ambassadeur"),
+    PageSpec("pages/nos_ambassadeurs.py", N_("Nos ambassadeurs"), ":material/diversity_1:", frozenset(), "",
+             "nos-ambassadeurs"),
 )
 
 FIRST_RUN_PAGE = PageSpec("pages/premier_demarrage.py", N_("Premier démarrage"), ":material/rocket_launch:",
@@ -80,6 +85,15 @@ def navigation_for(role: str | None, lang: str) -> list[st.Page]:
         pages.append(st.Page(first.path, title=translate(first.title_fr, lang), icon=first.icon,
                              url_path=first.url_path, visibility="hidden"))
     return pages
+
+
+LINK_PAGES = {"report": "pages/rapport_retombees.py"}  # what a one-click link's purpose opens
+
+
+def link_navigation(purpose: str, lang: str) -> list[st.Page]:
+    """The one page a session opened by a one-click link may see."""
+    spec = next(spec for spec in PAGES if spec.path == LINK_PAGES[purpose])
+    return [_page(spec, lang, default=True)]
 
 
 def first_run_navigation(lang: str) -> list[st.Page]:

@@ -13,12 +13,13 @@ import jwt
 import streamlit as st
 import streamlit_authenticator as stauth
 
-from lib.accounts import auth, users
+from lib.accounts import auth, links, users
 from lib.core import roles
 from lib.core.clock import to_local
 from lib.core.db import Database
 from lib.core.i18n import DEFAULT_LANGUAGE, N_, format_datetime, ngettext, translate
 from lib.core.messages import Message, translate_message
+from lib.outreach.config import SmtpConfig, smtp_config
 from lib.seed import open_seeded_database
 
 REVOKED_NOTICE = N_("Votre session a pris fin (déconnexion, changement de mot de passe ou de rôle). "
@@ -37,12 +38,22 @@ def session_id() -> str:
 
 
 def _auth_secrets() -> dict:
+    return _secrets_section("auth")
+
+
+def _secrets_section(name: str) -> dict:
     try:
-        return dict(st.secrets.get("auth", {}))
+        return dict(st.secrets.get(name, {}))
     except (FileNotFoundError, KeyError, AttributeError):
         return {}
     except Exception:  # st.secrets raises its own error when no secrets file exists
         return {}
+
+
+def smtp_settings() -> SmtpConfig | None:
+    """The SMTP settings (secrets [smtp], else $ROCSMO_SMTP_*), None when no host is set.
+    Raises SmtpConfigurationError when they are set but unusable."""
+    return smtp_config(_secrets_section("smtp"))
 
 
 @st.cache_resource(show_spinner=False)
@@ -156,14 +167,28 @@ def sign_out(db: Database, authenticator: stauth.Authenticate) -> None:
     st.session_state["logout"] = True
 
 
-def require_role(allowed: frozenset) -> users.User:
+def signed_in_user(db: Database) -> users.User | None:
+    """The signed-in user of this session if the session still holds, else None (public pages)."""
+    username = st.session_state.get("auth.username")
+    user = users.get_user(db, username) if username and st.session_state.get("authentication_status") else None
+    return user if auth.session_is_valid(user, st.session_state.get("auth.session_version")) else None
+
+
+def require_role(allowed: frozenset, *, link_purpose: str = "") -> users.User:
     """The signed-in user if their role is in `allowed` (a set of lib.core.roles); otherwise stop the page.
 
-    Every page calls this first, so no page runs for the wrong role even by URL.
+    Every page calls this first, so no page runs for the wrong role even by URL. A page that a
+    one-click link may open names the link's purpose: a session holding a valid grant for that
+    purpose (open_link) gets the link's account, for this page only.
     """
     db = get_db()
     username = st.session_state.get("auth.username")
     user = users.get_user(db, username) if username and st.session_state.get("authentication_status") else None
+    grant = link_grant(db) if link_purpose and user is None else None
+    if grant is not None and grant.purpose == link_purpose:
+        granted = users.get_user(db, grant.username)
+        if roles.is_allowed(granted, allowed):
+            return granted
     if not (auth.session_is_valid(user, st.session_state.get("auth.session_version"))
             and roles.is_allowed(user, allowed)):
         st.error(t("Accès refusé : cette page n’est pas accessible avec votre compte."))
@@ -187,3 +212,34 @@ def nt(singular_fr: str, plural_fr: str, n: int, **values) -> str:
     """The form that fits `n` (French: 0 and 1 are singular), in the session's language,
     formatted with `n` and `values`."""
     return ngettext(singular_fr, plural_fr, n, language(), **values)
+
+
+# -- one-click links -----------------------------------------------------------------
+def open_link(db: Database) -> None:
+    """Use the one-click link of the URL (?lien=…), if any, before the sign-in gate: its token
+    leaves the address bar at once, is redeemed (single use, audited), and the session gets a
+    grant for that one screen; a refused link leaves its French reason for the sign-in page."""
+    token = st.query_params.get(links.QUERY_PARAMETER)
+    if token is None:
+        return
+    del st.query_params[links.QUERY_PARAMETER]
+    try:
+        st.session_state["link.grant"] = links.redeem_link(db, token, "report", session_id=session_id())
+    except links.LinkRefused as refused:
+        st.session_state.pop("link.grant", None)
+        st.session_state["auth.notice"] = links.REFUSALS_FR[refused.reason]
+
+
+def link_grant(db: Database) -> links.LinkGrant | None:
+    """This session's one-click grant while it holds (account active and unchanged), else None."""
+    grant = st.session_state.get("link.grant")
+    if grant is not None and not links.grant_is_valid(db, grant):
+        st.session_state.pop("link.grant", None)
+        st.session_state["auth.notice"] = links.REFUSALS_FR["revoked"]
+        return None
+    return grant
+
+
+def close_link() -> None:
+    """Give up this session's one-click grant (back to the sign-in page)."""
+    st.session_state.pop("link.grant", None)
