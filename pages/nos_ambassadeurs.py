@@ -28,8 +28,8 @@ for entry in entries:
         if entry.text:
             words.text(entry.text)  # typed by the organisation: shown as text, never as markdown or HTML
         if entry.website:
-            words.link_button(t("Site web de {organisation}", organisation=entry.organisation), entry.website,
-                              icon=":material/open_in_new:")
+            words.link_button(t("Site web de {organisation}", organisation=escape_markdown(entry.organisation)),
+                              entry.website, icon=":material/open_in_new:")
 
 if roles.is_allowed(session.signed_in_user(db), roles.STAFF):
     st.divider()
