@@ -25,6 +25,7 @@ if user is None:
     session.open_link(db)  # a one-click link from an email (?lien=…) opens its one screen, once
 grant = session.link_grant(db) if user is None else None
 layout.render_sidebar(db, authenticator, user, grant)
+session.show_link_refusal(signed_in=user is not None)
 if grant is not None:
     st.navigation(navigation.link_navigation(grant.purpose, session.language())).run()
 else:

@@ -225,9 +225,12 @@ def open_link(db: Database) -> None:
     del st.query_params[links.QUERY_PARAMETER]
     try:
         st.session_state["link.grant"] = links.redeem_link(db, token, "report", session_id=session_id())
+        st.session_state.pop("link.refusal", None)
     except links.LinkRefused as refused:
         st.session_state.pop("link.grant", None)
-        st.session_state["auth.notice"] = links.REFUSALS_FR[refused.reason]
+        # Kept for the session (not popped when shown): the cookie component reruns the app once
+        # right after the page loads, and the reason must still be on screen after that rerun.
+        st.session_state["link.refusal"] = links.REFUSALS_FR[refused.reason]
 
 
 def link_grant(db: Database) -> links.LinkGrant | None:
@@ -235,7 +238,7 @@ def link_grant(db: Database) -> links.LinkGrant | None:
     grant = st.session_state.get("link.grant")
     if grant is not None and not links.grant_is_valid(db, grant):
         st.session_state.pop("link.grant", None)
-        st.session_state["auth.notice"] = links.REFUSALS_FR["revoked"]
+        st.session_state["link.refusal"] = links.REFUSALS_FR["revoked"]
         return None
     return grant
 
@@ -243,3 +246,11 @@ def link_grant(db: Database) -> links.LinkGrant | None:
 def close_link() -> None:
     """Give up this session's one-click grant (back to the sign-in page)."""
     st.session_state.pop("link.grant", None)
+
+
+def show_link_refusal(signed_in: bool) -> None:
+    """Above the signed-out pages: why the one-click link was refused (until someone signs in)."""
+    if signed_in:
+        st.session_state.pop("link.refusal", None)
+    elif refusal := st.session_state.get("link.refusal"):
+        st.error(t(refusal), icon=":material/link_off:")

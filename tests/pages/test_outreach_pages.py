@@ -81,4 +81,6 @@ def test_a_one_click_link_opens_the_report_alone_and_only_once(app_for, file_db)
     again.query_params[links.QUERY_PARAMETER] = token
     again.run()
     assert again.title[0].value != "Rapport de retombées"
-    assert any("déjà servi" in info.value for info in again.info)
+    assert any("déjà servi" in error.value for error in again.error)
+    again.run()  # the cookie component's rerun: the reason stays on screen
+    assert any("déjà servi" in error.value for error in again.error)
