@@ -15,6 +15,8 @@ except DatabaseLockedError as error:
                            title="ROCSMO", url_path="indisponible")]).run()
     st.stop()
 
+session.start_background_sender()  # once per process, and only when SMTP is configured
+
 if layout.needs_first_run(db):
     st.navigation(navigation.first_run_navigation(session.language())).run()
     st.stop()

@@ -18,6 +18,8 @@ reminders on for an old database does not write to every organisation of past ye
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import threading
 from dataclasses import dataclass
 
 from lib.campaign import campaigns
@@ -30,6 +32,7 @@ from lib.outreach.config import SmtpConfig
 from lib.outreach.templates import AmbassadorFacts, DigestFacts, Draft
 from lib.plan import items, overview, tracking
 
+log = logging.getLogger(__name__)
 RECENT_DAYS = 14
 OVERDUE_DAYS = 60
 DUE_STAGES = (("due_7", 7), ("due_30", 30))  # the nearest stage wins
@@ -142,3 +145,18 @@ def run(db: Database, config: SmtpConfig | None, *, dry_run: bool = False, actor
         return RunSummary(due, [], None)
     queued = outbox.queue(db, due, actor=actor, now=now)
     return RunSummary(due, queued, outbox.send_queued(db, config, now=now, **send_options))
+
+
+def run_periodically(db: Database, config: SmtpConfig, every: dt.timedelta, stop: threading.Event,
+                     actor: str = "app") -> None:
+    """`run` now and then every `every` until `stop` is set (the app's background sender). An
+    error in one run is logged and the next run goes on: nothing is lost, the outbox keeps it."""
+    while not stop.is_set():
+        try:
+            summary = run(db, config, actor=actor)
+            if summary.queued or summary.send.sent or summary.send.failed:
+                log.info("reminders: %d queued, %d sent, %d failed", len(summary.queued), len(summary.send.sent),
+                         len(summary.send.failed))
+        except Exception:  # the loop must survive a bad run (a locked row, a bug in one template)
+            log.exception("reminders run failed; trying again at the next interval")
+        stop.wait(every.total_seconds())

@@ -7,7 +7,11 @@ still runs against the database.
 """
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import os
 import secrets
+import threading
 
 import jwt
 import streamlit as st
@@ -19,8 +23,12 @@ from lib.core.clock import to_local
 from lib.core.db import Database
 from lib.core.i18n import DEFAULT_LANGUAGE, N_, format_datetime, ngettext, translate
 from lib.core.messages import Message, translate_message
-from lib.outreach.config import SmtpConfig, smtp_config
+from lib.outreach import reminders
+from lib.outreach.config import SmtpConfig, SmtpConfigurationError, smtp_config
 from lib.seed import open_seeded_database
+
+log = logging.getLogger(__name__)
+SENDER_INTERVAL = dt.timedelta(minutes=15)
 
 REVOKED_NOTICE = N_("Votre session a pris fin (déconnexion, changement de mot de passe ou de rôle). "
                     "Reconnectez-vous.")
@@ -30,6 +38,24 @@ REVOKED_NOTICE = N_("Votre session a pris fin (déconnexion, changement de mot d
 def get_db() -> Database:
     """The process-wide database, opened, migrated and seeded once."""
     return open_seeded_database()
+
+
+@st.cache_resource(show_spinner=False)
+def start_background_sender() -> threading.Event | None:
+    """With SMTP configured, the app itself queues and sends the reminders every 15 minutes, in
+    one daemon thread per process (ROCSMO_IN_APP_SENDER=0 turns it off, e.g. when cron runs the
+    CLI on a copy). Returns the event that stops it, or None when it does not run."""
+    try:
+        config = smtp_settings()
+    except SmtpConfigurationError as error:
+        log.error("%s", error)
+        return None
+    if config is None or os.environ.get("ROCSMO_IN_APP_SENDER") == "0":
+        return None
+    stop = threading.Event()
+    threading.Thread(target=reminders.run_periodically, args=(get_db(), config, SENDER_INTERVAL, stop),
+                     name="rocsmo-sender", daemon=True).start()
+    return stop
 
 
 def session_id() -> str:
@@ -224,7 +250,9 @@ def open_link(db: Database) -> None:
         return
     del st.query_params[links.QUERY_PARAMETER]
     try:
-        st.session_state["link.grant"] = links.redeem_link(db, token, "report", session_id=session_id())
+        grant = links.redeem_link(db, token, "report", session_id=session_id())
+        st.session_state["link.grant"] = grant
+        st.session_state["lang.next"] = users.get_user(db, grant.username).language  # the screen in its language
         st.session_state.pop("link.refusal", None)
     except links.LinkRefused as refused:
         st.session_state.pop("link.grant", None)

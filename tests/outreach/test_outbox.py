@@ -150,3 +150,19 @@ def test_a_failed_send_revokes_the_link_it_minted(db, smtp_down):
     minted = db.query("SELECT revoked_at IS NOT NULL FROM one_click_links")
     assert minted and all(row[0] for row in minted)
     assert links  # the module under test
+
+
+def test_the_app_s_background_sender_sends_then_stops(db, smtp_server):
+    mailbox, config = smtp_server
+    outbox.queue(db, [draft(99)], actor="tests")
+    stop = threading.Event()
+    worker = threading.Thread(target=reminders.run_periodically, args=(db, config, dt.timedelta(hours=1), stop))
+    worker.start()
+    for _ in range(200):  # waits for the first run, never for a duration the test depends on
+        if statuses(db) and all(row[0] == "sent" for row in statuses(db).values()):
+            break
+        stop.wait(0.05)
+    stop.set()
+    worker.join(timeout=10)
+    assert not worker.is_alive()
+    assert "personne99@example.org" in [rcpt[0] for rcpt, _ in mailbox.messages]
