@@ -86,6 +86,8 @@ with right:
     st.markdown(t("**{label}** : {value}", label=t("Cible"), value=escape_markdown(t(target_fr)) + corrected))
     st.markdown(t("**{label}** : {value}", label=t("Progrès vers la cible"),
                   value=escape_markdown(t(target_progress_fr))))
+    if source_fr := item["target_source_fr"]:
+        st.caption(escape_markdown(t(source_fr)), help=t("L’équipe a lié ce moyen à un chiffre de la campagne."))
     if item["target_ratio"] is not None and item["target_ratio"] == item["target_ratio"]:
         st.progress(float(item["target_ratio"]))
     quantities = assessment.reported_quantities(history)

@@ -24,7 +24,8 @@ def record(cur, actor: str, action: str, *, entity: str = "", entity_id: str | i
 ACTION_GROUPS_FR = {
     "": N_("Tous"), "auth.": N_("Connexions"), "user.": N_("Comptes"), "plan.": N_("Plan d’action"),
     "campaign.": N_("Campagnes"), "ambassador.": N_("Ambassadeurs"), "report.": N_("Rapports de retombées"),
-    "settings.": N_("Paramètres"), "backup.": N_("Sauvegardes"),
+    "settings.": N_("Paramètres"), "backup.": N_("Sauvegardes"), "link.": N_("Liens en un clic"),
+    "outbox.": N_("Envois"),
 }
 ACTION_LABELS_FR = {
     "auth.sign_in": N_("Connexion"),
@@ -71,6 +72,13 @@ ACTION_LABELS_FR = {
     "report.save_draft": N_("Rapport de retombées enregistré (brouillon)"),
     "report.submit": N_("Rapport de retombées soumis"),
     "report.reopen": N_("Rapport de retombées rouvert"),
+    "plan.figure.set": N_("Moyen lié à un chiffre de la campagne"),
+    "plan.figure.clear": N_("Lien avec la campagne retiré"),
+    "link.use": N_("Lien en un clic utilisé"),
+    "link.refused": N_("Lien en un clic refusé"),
+    "outbox.sent": N_("Courriel envoyé"),
+    "outbox.retry": N_("Courriel remis en file"),
+    "outreach.kind": N_("Sorte de message activée ou désactivée"),
     "demo.history": N_("Historique de démonstration"),
     "demo.synth": N_("Données synthétiques"),
 }

@@ -54,3 +54,13 @@ CREATE TABLE outreach_kinds (
     updated_at TIMESTAMP NOT NULL,
     updated_by VARCHAR NOT NULL
 );
+
+-- A means of the plan whose indicator follows a campaign figure (lib.plan.campaign_figures):
+-- its progress counts approved ambassadors, submitted reports, activities, participants or
+-- reported reach instead of quantities typed in updates (no double entry).
+CREATE TABLE means_campaign_figures (
+    means_id   INTEGER PRIMARY KEY,
+    figure     VARCHAR NOT NULL,
+    updated_at TIMESTAMP NOT NULL,
+    updated_by VARCHAR NOT NULL
+);
