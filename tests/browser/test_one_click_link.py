@@ -100,3 +100,13 @@ def test_an_expired_or_revoked_link_is_refused_in_french(link_server, browser_pa
     browser_page.get_by_text(message).wait_for()
     assert browser_page.get_by_role("heading", name="Rapport de retombées").count() == 0
     assert browser_page.get_by_role("button", name="Se connecter").is_visible()
+
+
+def test_the_public_wall_shows_approved_ambassadors_with_logos_and_passes_axe(link_server, browser_page):
+    browser_page.goto(f"{link_server.url}/nos-ambassadeurs")
+    wait_for_app(browser_page)
+    browser_page.get_by_role("heading", name="Santé mentale Outaouais").wait_for()
+    assert browser_page.get_by_role("img", name="Logo de Santé mentale Outaouais").count() == 1
+    assert browser_page.get_by_role("link", name="Site web de Santé mentale Outaouais").count() == 1
+    assert browser_page.get_by_text("julie@smo.example.org").count() == 0
+    assert not axe_violations(browser_page), describe(axe_violations(browser_page))
