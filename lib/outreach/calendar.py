@@ -11,6 +11,7 @@ Each event's UID is stable, so importing a newer file updates the events instead
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pandas as pd
 from icalendar import Calendar, Event
@@ -79,8 +80,10 @@ def ambassador_calendar(db: Database, agreement, lang: str = "fr") -> bytes:
 
 
 def plan_parties(status: pd.DataFrame) -> list[str]:
-    """The responsible parties named in a plan status frame (lib.plan.tracking.plan_status), by name."""
-    return sorted({party for row in status["parties"] for party in row})
+    """The responsible parties named in a plan status frame (lib.plan.tracking.plan_status), those
+    carrying the most items first (then by name)."""
+    carried = Counter(party for row in status["parties"] for party in row)
+    return sorted(carried, key=lambda party: (-carried[party], party))
 
 
 def plan_calendar(status: pd.DataFrame, party: str, lang: str = "fr") -> bytes:

@@ -5,6 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.accounts import links
 from lib.outreach import outbox, reminders
+from lib.plan import campaign_figures
 from tests.ambassador_helpers import approved, signed_up
 from tests.conftest import APP_TIMEOUT, ROOT, make_user, sign_in_state
 
@@ -84,3 +85,20 @@ def test_a_one_click_link_opens_the_report_alone_and_only_once(app_for, file_db)
     assert any("déjà servi" in error.value for error in again.error)
     again.run()  # the cookie component's rerun: the reason stays on screen
     assert any("déjà servi" in error.value for error in again.error)
+
+
+def test_staff_link_a_means_to_a_campaign_figure_and_the_plan_says_so(app_for, file_db):
+    approved(file_db)
+    means_id = file_db.scalar("SELECT id FROM means WHERE text = ?",
+                              ["Participer au comité de la semaine de la santé mentale"])
+    app = app_for("staff", "pages/mises_a_jour.py")
+    app.selectbox(key="find.means").set_value(means_id).run()
+    app.selectbox(key=f"figure.{means_id}").set_value("approved_ambassadors").run()
+    app.button(key="figure.save").click().run()
+    assert not app.exception, app.exception
+    assert campaign_figures.linked_figures(file_db) == {means_id: "approved_ambassadors"}
+    board = app_for("board", "pages/plan_action.py")
+    board.selectbox(key="plan.axis").set_value(4).run()
+    board.selectbox(key="plan.means").set_value(means_id).run()
+    shown = texts(board)
+    assert "Suit la campagne \\: ambassadeurs approuvés" in shown and "1 à ce jour" in shown
