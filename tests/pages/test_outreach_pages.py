@@ -4,6 +4,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from lib.accounts import links
+from lib.core.settings import load_settings
 from lib.outreach import outbox, reminders
 from lib.plan import campaign_figures
 from tests.ambassador_helpers import approved, signed_up
@@ -102,3 +103,18 @@ def test_staff_link_a_means_to_a_campaign_figure_and_the_plan_says_so(app_for, f
     board.selectbox(key="plan.means").set_value(means_id).run()
     shown = texts(board)
     assert "Suit la campagne \\: ambassadeurs approuvés" in shown and "1 à ce jour" in shown
+
+
+def test_admins_set_the_links_address_and_lifetime_and_reminders_use_them(app_for, file_db):
+    approved(file_db)
+    app = app_for("admin", "pages/parametres.py")
+    app.text_input(key="settings.base_url").set_value("javascript:alert(1)")
+    app.button[0].click().run()  # the form's submit button
+    assert "L’adresse de l’application doit commencer par https://" in app.error[0].value
+    app.text_input(key="settings.base_url").set_value("https://tableau.rocsmo.example.org")
+    app.number_input(key="settings.link_hours").set_value(48)
+    app.button[0].click().run()
+    assert not app.error and load_settings(file_db).link_hours == 48
+    [approval] = [d for d in reminders.due_drafts(file_db) if d.purpose == "approved"]
+    assert "https://tableau.rocsmo.example.org/?lien=" in approval.body_text
+    assert "pendant 48 heures" in approval.body_text
