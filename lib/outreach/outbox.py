@@ -225,7 +225,8 @@ def send_queued(db: Database, config: SmtpConfig | None, *, now: dt.datetime | N
                     cur, row.username, row.link_purpose, hours=hours, outbox_id=row.id))
             message = build_message(row, config.sender, token)
             answer = deliver(config, message)
-        except (smtplib.SMTPException, OSError) as error:
+        except Exception as error:  # SMTP refusals, network errors, or a message that cannot be built:
+            # whatever it is, the row is marked failed with the reason, never left claimed or lost.
             summary.failed[row.id] = describe_failure(error)
             _mark_failed(db, row, sender_id, summary.failed[row.id], token, now)
             continue

@@ -166,3 +166,13 @@ def test_the_app_s_background_sender_sends_then_stops(db, smtp_server):
     worker.join(timeout=10)
     assert not worker.is_alive()
     assert "personne99@example.org" in [rcpt[0] for rcpt, _ in mailbox.messages]
+
+
+def test_a_message_that_cannot_be_built_is_marked_failed_not_left_claimed(db, smtp_server):
+    mailbox, config = smtp_server
+    [bad] = outbox.queue(db, [Draft("staff_digest", "bad\nheader@example.org", "", "fr", "digest:bad", "Sujet",
+                                    "Texte\n", "<p>Texte</p>")], actor="tests")
+    [good] = outbox.queue(db, [draft(7)], actor="tests")
+    summary = outbox.send_queued(db, config)
+    assert summary.sent == [good] and bad in summary.failed
+    assert statuses(db)[bad][0] == "failed" and len(mailbox.messages) == 1
