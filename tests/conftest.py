@@ -20,6 +20,9 @@ from pathlib import Path
 # Cheap bcrypt for the suite (the app's default is 12 rounds); inherited by the servers
 # the browser tests start.
 os.environ.setdefault("ROCSMO_BCRYPT_ROUNDS", "4")
+# No background email sender in the apps the tests start, even on a machine whose environment
+# configures SMTP (lib.ui.session.start_background_sender); outreach tests send explicitly.
+os.environ["ROCSMO_IN_APP_SENDER"] = "0"
 
 import duckdb
 import pytest

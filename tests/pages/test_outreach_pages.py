@@ -118,3 +118,4 @@ def test_admins_set_the_links_address_and_lifetime_and_reminders_use_them(app_fo
     [approval] = [d for d in reminders.due_drafts(file_db) if d.purpose == "approved"]
     assert "https://tableau.rocsmo.example.org/?lien=" in approval.body_text
     assert "pendant 48 heures" in approval.body_text
+
