@@ -34,6 +34,15 @@ with kinds_tab:
             outbox.set_kind_enabled(db, kind, wanted, actor=user.username)
             st.rerun()
     st.caption(t("Les messages au CA (dossier de la prochaine rencontre) viendront avec les rencontres du CA."))
+    st.subheader(t("Exemple de message"))
+    left, right = st.columns([3, 1])
+    sample_kind = left.selectbox(t("Sorte"), list(KIND_LABELS_FR), format_func=lambda k: t(KIND_LABELS_FR[k]),
+                                 key="kinds.sample")
+    sample_lang = right.radio(t("Langue"), ["fr", "en"], horizontal=True, key="kinds.sample_lang",
+                              format_func={"fr": "Français", "en": "English"}.get)
+    sample = reminders.sample_draft(db, sample_kind, sample_lang)
+    st.text(t("Objet : {subject}", subject=sample.subject))
+    st.text(sample.body_text.replace(LINK_PLACEHOLDER, LINK_SHOWN))
 
 with due_tab:
     due = reminders.due_drafts(db)

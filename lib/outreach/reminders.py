@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from lib.campaign import campaigns
 from lib.core import clock
 from lib.core.db import Database
+from lib.core.i18n import translate
 from lib.core.messages import translate_message
 from lib.core.settings import load_settings
 from lib.outreach import outbox, templates
@@ -124,6 +125,33 @@ def due_drafts(db: Database, today: dt.date | None = None, now: dt.datetime | No
     enabled = outbox.enabled_kinds(db)
     drafts = ambassador_drafts(db, today, now) + staff_drafts(db, today, now)
     return [draft for draft in drafts if enabled.get(draft.purpose, True)]
+
+
+def sample_draft(db: Database, kind: str, lang: str, today: dt.date | None = None) -> Draft:
+    """An example of a message of `kind` in `lang`, for staff to read before turning it on: an
+    imaginary organisation of the current campaign; the staff digest from today's real state."""
+    today, now = today or clock.today(), clock.utcnow()
+    settings = load_settings(db)
+    base, hours = settings.base_url, settings.link_hours
+    if kind == "staff_digest":
+        return templates.staff_digest(digest_facts(db, today, now, lang), "Marie Exemple", "equipe@example.org",
+                                      "", lang, base)
+    campaign = campaigns.current_campaign(db)
+    due = campaign.report_due if campaign and campaign.report_due else today + dt.timedelta(days=7)
+    facts = AmbassadorFacts(0, "organisme-exemple", "organisme@example.org", lang, "Marie Exemple",
+                            "Organisme exemple", campaign.name if campaign else "CHOISIR",
+                            campaign.contact_email if campaign else "", due,
+                            translate(templates.SAMPLE_NOTE_FR, lang))
+    samples = {
+        "signup_received": lambda: templates.signup_received(facts, base),
+        "approved": lambda: templates.decision(facts, True, now, base, hours),
+        "declined": lambda: templates.decision(facts, False, now, base, hours),
+        "due_30": lambda: templates.report_due(facts, 30, "due_30", base, hours),
+        "due_7": lambda: templates.report_due(facts, 7, "due_7", base, hours),
+        "overdue": lambda: templates.report_overdue(facts, base, hours),
+        "reopened": lambda: templates.report_reopened(facts, now, base, hours),
+    }
+    return samples[kind]()
 
 
 @dataclass

@@ -236,6 +236,8 @@ def staff_digest(facts: DigestFacts, name: str, email: str, username: str, lang:
     return _draft("staff_digest", email, username, lang, f"digest:{facts.week}", subject, blocks)
 
 
+SAMPLE_NOTE_FR = N_("Merci pour votre engagement.")  # the staff note of the previews (lib.outreach.reminders)
+
 KIND_LABELS_FR = {
     "signup_received": N_("Ambassadeurs : inscription reçue"),
     "approved": N_("Ambassadeurs : entente approuvée"),

@@ -176,3 +176,13 @@ def test_a_message_that_cannot_be_built_is_marked_failed_not_left_claimed(db, sm
     summary = outbox.send_queued(db, config)
     assert summary.sent == [good] and bad in summary.failed
     assert statuses(db)[bad][0] == "failed" and len(mailbox.messages) == 1
+
+
+def test_every_kind_has_a_preview_in_both_languages(db):
+    from lib.outreach.templates import KINDS
+
+    for kind in KINDS:
+        french, english = reminders.sample_draft(db, kind, "fr"), reminders.sample_draft(db, kind, "en")
+        assert french.purpose == english.purpose == kind
+        assert french.subject != english.subject and french.body_text.startswith("Bonjour")
+        assert english.body_text.startswith("Hello")
