@@ -121,8 +121,8 @@ def signup_received(facts: AmbassadorFacts, base_url: str) -> Draft:
     lang = facts.language
     subject = translate("Inscription reçue : {campaign}", lang, campaign=facts.campaign)
     blocks = [_hello(facts.contact_name, lang),
-              ("p", translate("Nous avons bien reçu l’inscription de {organisation} comme ambassadeur de la "
-                              "campagne {campaign}. L’équipe l’examinera et vous écrira dès qu’elle aura décidé.",
+              ("p", translate("Nous avons bien reçu l’inscription de {organisation} comme ambassadeur de "
+                              "« {campaign} ». L’équipe l’examinera et vous écrira dès qu’elle aura décidé.",
                               lang, organisation=facts.organisation, campaign=facts.campaign)),
               ("p", translate("Vous pouvez suivre son statut en vous connectant au tableau de bord avec votre nom "
                               "d’utilisateur « {username} ».", lang, username=facts.username)),
@@ -136,12 +136,12 @@ def decision(facts: AmbassadorFacts, approved: bool, decided_at: dt.datetime, ba
     blocks = [_hello(facts.contact_name, lang)]
     if approved:
         subject = translate("Votre entente est approuvée : {campaign}", lang, campaign=facts.campaign)
-        blocks.append(("p", translate("Bonne nouvelle : l’entente de {organisation} pour la campagne {campaign} est "
+        blocks.append(("p", translate("Bonne nouvelle : l’entente de {organisation} pour « {campaign} » est "
                                       "approuvée. Merci d’être ambassadeur!", lang,
                                       organisation=facts.organisation, campaign=facts.campaign)))
     else:
         subject = translate("Votre inscription : {campaign}", lang, campaign=facts.campaign)
-        blocks.append(("p", translate("L’inscription de {organisation} à la campagne {campaign} n’a pas été retenue.",
+        blocks.append(("p", translate("L’inscription de {organisation} à « {campaign} » n’a pas été retenue.",
                                       lang, organisation=facts.organisation, campaign=facts.campaign)))
     if facts.note:
         blocks += [("p", translate("Note de l’équipe :", lang)), ("quote", facts.note)]
@@ -164,9 +164,9 @@ def report_due(facts: AmbassadorFacts, days: int, stage: str, base_url: str, hou
     when = format_date(facts.report_due, lang)
     subject = translate("Rapport de retombées attendu le {date}", lang, date=when)
     blocks = [_hello(facts.contact_name, lang),
-              ("p", ngettext("Le rapport de retombées de {organisation} pour la campagne {campaign} est attendu le "
+              ("p", ngettext("Le rapport de retombées de {organisation} pour « {campaign} » est attendu le "
                              "{date}, dans {n} jour.",
-                             "Le rapport de retombées de {organisation} pour la campagne {campaign} est attendu le "
+                             "Le rapport de retombées de {organisation} pour « {campaign} » est attendu le "
                              "{date}, dans {n} jours.", days, lang, organisation=facts.organisation,
                              campaign=facts.campaign, date=when)),
               ("p", translate("Vous pouvez enregistrer un brouillon et y revenir autant de fois que nécessaire.",
@@ -181,7 +181,7 @@ def report_overdue(facts: AmbassadorFacts, base_url: str, hours: int) -> Draft:
     when = format_date(facts.report_due, lang)
     subject = translate("Rapport de retombées en retard : {campaign}", lang, campaign=facts.campaign)
     blocks = [_hello(facts.contact_name, lang),
-              ("p", translate("Le rapport de retombées de {organisation} pour la campagne {campaign} était attendu le "
+              ("p", translate("Le rapport de retombées de {organisation} pour « {campaign} » était attendu le "
                               "{date}. Vous pouvez encore le soumettre : il sera marqué en retard.", lang,
                               organisation=facts.organisation, campaign=facts.campaign, date=when)),
               *_report_link(base_url, hours, lang)]
@@ -193,7 +193,7 @@ def report_reopened(facts: AmbassadorFacts, reopened_at: dt.datetime, base_url: 
     lang = facts.language
     subject = translate("Votre rapport de retombées a été rouvert", lang)
     blocks = [_hello(facts.contact_name, lang),
-              ("p", translate("L’équipe a rouvert le rapport de retombées de {organisation} (campagne {campaign}) "
+              ("p", translate("L’équipe a rouvert le rapport de retombées de {organisation} (« {campaign} ») "
                               "pour que vous le corrigiez ou le complétiez, puis le soumettiez de nouveau.", lang,
                               organisation=facts.organisation, campaign=facts.campaign))]
     if facts.note:
