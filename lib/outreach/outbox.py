@@ -199,7 +199,7 @@ def claim(db: Database, sender_id: str, now: dt.datetime, limit: int = 100) -> l
             [sender_id, now, now, now - STALE_CLAIM, limit]).fetchall()
         return [_Row(*row) for row in sorted(rows)]
 
-    return db.transaction(take)
+    return db.transaction(take, retries=5)  # a racing sender holds its claim only for one UPDATE
 
 
 def send_queued(db: Database, config: SmtpConfig | None, *, now: dt.datetime | None = None, limit: int = 100,
