@@ -24,6 +24,8 @@ except DatabaseLockedError as error:
     st.stop()
 backups.start_daily_backup(db)  # the day's first request starts it in the background
 
+session.start_background_sender()  # once per process, and only when SMTP is configured
+
 if layout.needs_first_run(db):
     st.navigation(navigation.first_run_navigation(session.language())).run()
     st.stop()
@@ -36,6 +38,13 @@ except InsecureConfigurationError as error:
     st.navigation([st.Page(lambda: st.error(refusal), title="ROCSMO", url_path="configuration")]).run()
     st.stop()
 user = session.current_user(db, authenticator)
-layout.render_sidebar(db, authenticator, user)
+if user is None:
+    session.open_link(db)  # a one-click link from an email (?lien=…) opens its one screen, once
+grant = session.link_grant(db) if user is None else None
+layout.render_sidebar(db, authenticator, user, grant)
+session.show_link_refusal(signed_in=user is not None)
 layout.render_notices()
-st.navigation(navigation.navigation_for(user.role if user else None, session.language())).run()
+if grant is not None:
+    st.navigation(navigation.link_navigation(grant.purpose, session.language())).run()
+else:
+    st.navigation(navigation.navigation_for(user.role if user else None, session.language())).run()

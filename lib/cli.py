@@ -13,6 +13,8 @@ from lib import demo
 from lib.accounts import users
 from lib.core import backup, clock, roles, spreadsheets
 from lib.core.db import DatabaseLockedError, database_path
+from lib.outreach import reminders
+from lib.outreach.config import SmtpConfigurationError, read_secrets_section, smtp_config
 from lib.plan import exports, meetings
 from lib.seed import open_seeded_database
 
@@ -119,6 +121,14 @@ def build_parser() -> argparse.ArgumentParser:
                        help="last day of the history (default: today)")
     synth.add_argument("--seed", type=int, default=2021, help="random seed")
     synth.set_defaults(run=run_synth)
+
+    reminders_cmd = commands.add_parser(
+        "send-reminders", help="queue the reminders and digests that are due, then send the outbox",
+        description="Compute the messages due now (ambassadors' reminders, staff's weekly digest), queue those "
+                    "not queued before, and send what waits in the outbox, earlier failures included. SMTP from "
+                    ".streamlit/secrets.toml [smtp] or $ROCSMO_SMTP_*. Safe to run as often as you like.")
+    reminders_cmd.add_argument("--dry-run", action="store_true", help="only list what is due; write and send nothing")
+    reminders_cmd.set_defaults(run=run_send_reminders)
     return parser
 
 
@@ -258,6 +268,31 @@ def run_synth(args) -> int:
     print(f"Base synthétique écrite / synthetic database written: {summary.path} "
           f"({summary.items} moyens / items, {summary.updates} mises à jour / updates)")
     return 0
+
+
+def run_send_reminders(args) -> int:
+    """`send-reminders`: queue what is due and send the outbox (or list it with --dry-run)."""
+    try:
+        config = smtp_config(read_secrets_section("smtp"))
+    except SmtpConfigurationError as error:
+        print(error, file=sys.stderr)
+        return 1
+    db = open_seeded_database()
+    summary = reminders.run(db, config, dry_run=args.dry_run, actor="cli")
+    for draft in summary.due:
+        print(f"{draft.purpose}\t{draft.recipient}\t{draft.language}\t{draft.subject}")
+    if args.dry_run:
+        print(f"{len(summary.due)} message(s) dus / due (--dry-run : rien d’écrit ni d’envoyé / "
+              "nothing written or sent)", file=sys.stderr)
+        return 0
+    print(f"mis en file / queued: {len(summary.queued)}; envoyés / sent: {len(summary.send.sent)}; "
+          f"en échec / failed: {len(summary.send.failed)}", file=sys.stderr)
+    for outbox_id, answer in summary.send.failed.items():
+        print(f"  #{outbox_id}: {answer}", file=sys.stderr)
+    if not summary.send.configured:
+        print("Aucun serveur SMTP configuré : les messages restent dans la boîte d’envoi. / "
+              "No SMTP server configured: messages wait in the outbox.", file=sys.stderr)
+    return 1 if summary.send.failed else 0
 
 
 if __name__ == "__main__":

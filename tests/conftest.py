@@ -22,6 +22,9 @@ from pathlib import Path
 os.environ.setdefault("ROCSMO_BCRYPT_ROUNDS", "4")
 # No daily backup thread behind every AppTest (tests/accounts/test_backup_safety.py turns it on).
 os.environ.setdefault("ROCSMO_DAILY_BACKUP", "off")
+# No background email sender in the apps the tests start, even on a machine whose environment
+# configures SMTP (lib.ui.session.start_background_sender); outreach tests send explicitly.
+os.environ["ROCSMO_IN_APP_SENDER"] = "0"
 
 import duckdb
 import pytest

@@ -1,4 +1,4 @@
-"""The layers of lib/ hold: ui -> domain packages (accounts, plan, campaign, board) -> core.
+"""The layers of lib/ hold: ui -> domain packages (accounts, plan, campaign, board, outreach) -> core.
 
 - Only lib/ui/, views/ and app.py import Streamlit (or streamlit-authenticator, a Streamlit component).
 - lib/core imports no other part of lib/.
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-DOMAIN = ("accounts", "plan", "campaign", "board")
+DOMAIN = ("accounts", "plan", "campaign", "board", "outreach")
 TOP = ("lib.seed", "lib.cli", "lib.demo")
 STREAMLIT = ("streamlit", "streamlit_authenticator")
 

@@ -5,6 +5,7 @@ from lib.campaign import agreement_form, ambassadors, campaigns, charts, impact_
 from lib.core import roles
 from lib.core.errors import FormError
 from lib.core.i18n import format_date
+from lib.outreach import calendar
 from lib.ui import campaign_widgets, feedback, session
 from lib.ui.layout import escape_markdown
 
@@ -59,6 +60,8 @@ with tabs[1]:
     campaign_widgets.show_chart(charts.moments_timeline(listings.moment_counts(db, cid), lang), "campaign.moments")
     campaign_widgets.show_chart(charts.commitments_by_type(listings.commitment_counts(db, cid), lang),
                                 "campaign.commitments")
+    st.download_button(t("Moments forts dans votre calendrier (.ics)"), calendar.moments_calendar(db, cid, lang=lang),
+                       file_name="moments-forts.ics", mime="text/calendar", key="campaign.ics", icon=":material/event:")
     grid = report_figures.moment_grid(db, cid) if user.role != "ambassador" else None
     if grid is not None and not grid.empty:
         campaign_widgets.show_chart(charts.moment_grid(grid, lang), "campaign.grid")

@@ -69,6 +69,8 @@ with update_tab:
     target_fr, target_progress_fr = item["target_fr"], item["target_progress_fr"]
     target = escape_markdown(f"{t(target_fr)} · {t(target_progress_fr)}")
     facts[1].caption(t("Cible : {goal}", goal=target))
+    if source_fr := item["target_source_fr"]:  # a variable: a literal inside t(...) would be extracted
+        facts[1].caption(escape_markdown(t(source_fr)))
     facts[2].markdown("**" + t("Statut actuel") + "**")
     cycle_fr, late_fr = item["cycle_label"], item["late_reason_fr"]
     cycle = f" · {t(cycle_fr)}" if cycle_fr else ""
@@ -128,6 +130,8 @@ with update_tab:
         plan_editor.schedule_form(db, user, int(means_id), overridden=bool(item["schedule_overridden"]), sid=sid)
     with st.expander(t("Cible de l’indicateur")):
         plan_editor.target_form(db, user, int(means_id), overridden=bool(item["target_overridden"]), sid=sid)
+    with st.expander(t("Chiffre de la campagne")):
+        plan_editor.figure_form(db, user, int(means_id), sid=sid)
 
 with plan_tab:
     st.caption(t("Rien n’est supprimé : un élément archivé disparaît du plan et des figures, garde son historique "

@@ -5,6 +5,7 @@ from lib.campaign import agreement_pdf, ambassadors, campaigns, signup
 from lib.core import clock, roles
 from lib.core.errors import FormError
 from lib.core.i18n import format_date
+from lib.outreach import calendar
 from lib.ui import campaign_widgets, feedback, session
 from lib.ui.layout import escape_markdown
 
@@ -49,6 +50,11 @@ elif agreement.status == "declined":
 else:
     st.success(t("Votre entente est approuvée. Merci d’être ambassadeur!"))
     st.page_link("views/rapport_retombees.py", label=t("Remplir mon rapport de retombées"), icon=":material/summarize:")
+    if agreement.moments:
+        st.download_button(t("Mes moments forts dans mon calendrier (.ics)"),
+                           calendar.ambassador_calendar(db, agreement, session.language()),
+                           file_name="mes-moments-forts.ics", mime="text/calendar", key="agreement.ics",
+                           icon=":material/event:")
 
 campaign_widgets.show_agreement(agreement, campaign, types, moments)
 st.download_button(t("Télécharger l’entente (PDF)"), lambda: agreement_pdf.agreement_pdf(db, agreement.id),

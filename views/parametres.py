@@ -1,4 +1,4 @@
-"""Paramètres: the AGA month, the continuous-item delay, the plan start and the current campaign (admin)."""
+"""Paramètres: AGA month, continuous-item delay, plan start, links in emails, current campaign (admin)."""
 import streamlit as st
 
 from lib.accounts import settings
@@ -32,10 +32,16 @@ with st.form("settings"):
                                    key="settings.backups_kept",
                                    help=t("L’application fait une sauvegarde par jour et supprime les plus anciennes "
                                           "au-delà de ce nombre."))
+    base_url = st.text_input(t("Adresse de l’application, pour les liens des courriels"), value=values.base_url,
+                             key="settings.base_url", help=t("Par exemple https://tableau.rocsmo.org"))
+    link_hours = st.number_input(t("Durée des liens en un clic (heures)"), min_value=app_settings.LINK_HOURS.start,
+                                 max_value=app_settings.LINK_HOURS.stop - 1, value=values.link_hours,
+                                 key="settings.link_hours")
     if st.form_submit_button(t("Enregistrer"), type="primary"):
         try:
             settings.save_settings(db, {"aga_month": aga_month, "continuous_late_days": int(late_days),
-                                        "plan_start": plan_start.isoformat(), "backups_kept": int(backups_kept)},
+                                        "plan_start": plan_start.isoformat(), "backups_kept": int(backups_kept),
+                                        "base_url": base_url.strip(), "link_hours": int(link_hours)},
                                   actor=admin.username)
             st.success(t("Paramètres enregistrés."))
         except FormError as error:

@@ -3,6 +3,7 @@ import streamlit as st
 
 from lib.core import clock, roles
 from lib.core.i18n import N_, format_date, format_pct
+from lib.outreach import calendar
 from lib.plan import assessment, charts, items, overview, statuses, tracking, updates
 from lib.ui import plan_views, session
 from lib.ui.layout import escape_markdown
@@ -26,6 +27,11 @@ with st.expander(t("Mise en contexte et orientations stratégiques de 2018")):
     for (number, name, gloss), rows in items.list_strategies(db, plan_id).groupby(["number", "name", "gloss"]):
         st.markdown(f"**{number}. {escape_markdown(name)}** ({escape_markdown(gloss)})")
         st.text("\n".join(f"{row.letter}. {row.label}" for row in rows.itertuples()))
+
+with st.expander(t("Échéances dans votre calendrier (.ics)")):
+    party = st.selectbox(t("Responsable"), calendar.plan_parties(status), key="plan.ics_party")
+    st.download_button(t("Télécharger les échéances (.ics)"), calendar.plan_calendar(status, party, lang),
+                       file_name="echeances-plan.ics", mime="text/calendar", key="plan.ics", icon=":material/event:")
 
 axis_names = dict(zip(status["axis_number"], status["axis_name"]))
 axis_number = st.selectbox(t("Axe"), list(axis_names), format_func=lambda n: f"{n}. {axis_names[n]}", key="plan.axis")
@@ -80,6 +86,8 @@ with right:
     st.markdown(t("**{label}** : {value}", label=t("Cible"), value=escape_markdown(t(target_fr)) + corrected))
     st.markdown(t("**{label}** : {value}", label=t("Progrès vers la cible"),
                   value=escape_markdown(t(target_progress_fr))))
+    if source_fr := item["target_source_fr"]:
+        st.caption(escape_markdown(t(source_fr)), help=t("L’équipe a lié ce moyen à un chiffre de la campagne."))
     if item["target_ratio"] is not None and item["target_ratio"] == item["target_ratio"]:
         st.progress(float(item["target_ratio"]))
     target = tracking.item_rules_for(db, int(means_id)).target

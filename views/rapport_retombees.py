@@ -8,7 +8,7 @@ from lib.core.i18n import N_, format_date
 from lib.ui import campaign_widgets, feedback, session
 from lib.ui.layout import escape_markdown
 
-user = session.require_role(roles.AMBASSADORS)
+user = session.require_role(roles.AMBASSADORS, link_purpose="report")
 t, nt = session.t, session.nt
 db = session.get_db()
 lang = session.language()

@@ -143,6 +143,11 @@ def _change(db: Database, username: str, actor: str, action: str, assignments: s
             f"UPDATE users SET {assignments}, updated_at = ?, updated_by = ?{revoke} WHERE username = ?",
             [*params, now, actor, *([now] if revoke_sessions else []), username],
         )
+        if revoke_sessions:
+            # A password change, reset, role change or deactivation also ends the account's one-click
+            # links (lib.accounts.links), in the same transaction.
+            cur.execute("UPDATE one_click_links SET revoked_at = ? WHERE username = ? AND used_at IS NULL"
+                        " AND revoked_at IS NULL", [now, username])
         audit.record(cur, actor, action, entity="user", entity_id=username, details=details or {})
 
     db.transaction(update)

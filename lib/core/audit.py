@@ -48,6 +48,8 @@ ACTION_GROUPS_FR = {
     "campaign.": N_("Campagnes"), "ambassador.": N_("Ambassadeurs"), "report.": N_("Rapports de retombées"),
     "settings.": N_("Paramètres"), "backup.": N_("Sauvegardes"),
     "meeting.": N_("Rencontres du CA"), "board.": N_("Documents du CA"),
+    "link.": N_("Liens en un clic"),
+    "outbox.": N_("Envois"),
 }
 ACTION_LABELS_FR = {
     "auth.sign_in": N_("Connexion"),
@@ -101,6 +103,13 @@ ACTION_LABELS_FR = {
     "meeting.edit": N_("Rencontre modifiée"),
     "meeting.delete": N_("Rencontre supprimée"),
     "board.pack": N_("Document du CA produit"),
+    "plan.figure.set": N_("Moyen lié à un chiffre de la campagne"),
+    "plan.figure.clear": N_("Lien avec la campagne retiré"),
+    "link.use": N_("Lien en un clic utilisé"),
+    "link.refused": N_("Lien en un clic refusé"),
+    "outbox.sent": N_("Courriel envoyé"),
+    "outbox.retry": N_("Courriel remis en file"),
+    "outreach.kind": N_("Sorte de message activée ou désactivée"),
     "demo.history": N_("Historique de démonstration"),
     "demo.synth": N_("Données synthétiques"),
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 from datetime import date
+from urllib.parse import urlsplit
 
 from lib.core.db import Database
 from lib.core.i18n import N_
@@ -22,6 +23,8 @@ class Settings:
     continuous_late_days: int = 90                  # days without an update before a continuous item is late
     plan_start: date = date(2021, 1, 1)             # the first day the plan is tracked
     backups_kept: int = 14                          # backups kept in the app's folder (the daily one rotates them)
+    link_hours: int = 72                            # how long a one-click link in an email stays valid
+    base_url: str = "http://localhost:8501"         # the app's address as people reach it, for links in emails
 
     def as_rows(self) -> dict[str, str]:
         """The settings as the table's text values, by key."""
@@ -30,10 +33,11 @@ class Settings:
 
 
 DEFAULTS = Settings()
-EDITABLE = ("aga_month", "continuous_late_days", "plan_start", "backups_kept")
+EDITABLE = ("aga_month", "continuous_late_days", "plan_start", "backups_kept", "link_hours", "base_url")
 AGA_MONTHS = range(1, 13)
 CONTINUOUS_LATE_DAYS = range(7, 367)
 BACKUPS_KEPT = range(1, 366)
+LINK_HOURS = range(1, 24 * 30 + 1)
 
 
 def validate_settings(values: dict) -> list[str]:
@@ -53,10 +57,24 @@ def validate_settings(values: dict) -> list[str]:
             date.fromisoformat(str(values["plan_start"]))
         except ValueError:
             errors.append(N_("La date de début du plan doit être une date valide (AAAA-MM-JJ)."))
+    if "link_hours" in values and not (str(values["link_hours"]).isdigit()
+                                       and int(values["link_hours"]) in LINK_HOURS):
+        errors.append(N_("La durée des liens en un clic doit être un nombre d’heures entre 1 et 720."))
+    if "base_url" in values and not is_base_url(str(values["base_url"])):
+        errors.append(N_("L’adresse de l’application doit commencer par https:// ou http:// et nommer un serveur "
+                         "(par exemple https://tableau.rocsmo.org)."))
     unknown = set(values) - set(EDITABLE)
     if unknown:
         errors.append(Message("Paramètre inconnu : {keys}", keys=", ".join(sorted(unknown))))
     return errors
+
+
+def is_base_url(text: str) -> bool:
+    """Whether `text` is an http(s) address with a host and nothing after the path (no query,
+    no fragment, no spaces or quotes): links in emails are built on it."""
+    parts = urlsplit(text)
+    return (parts.scheme in ("http", "https") and bool(parts.hostname) and not parts.query and not parts.fragment
+            and not any(char in text for char in " <>\"'"))
 
 
 def parse_settings(rows: dict[str, str]) -> Settings:

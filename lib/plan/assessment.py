@@ -30,10 +30,11 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 
-from lib.core.i18n import N_
+from lib.core.i18n import N_, format_number
 from lib.core.messages import LocalDate, Message, PluralMessage
 from lib.core.settings import DEFAULTS, Settings
 from lib.plan import indicators, schedule
+from lib.plan.campaign_figures import source_message
 from lib.plan.french import clean_spaces
 from lib.plan.indicators import effective_quantity
 from lib.plan.rules import describe_target_fr, item_rules
@@ -201,13 +202,14 @@ STATUS_COLUMNS = [
     "schedule_kind", "schedule_readable", "schedule_overridden", "schedule_fr",
     "status", "status_fr", "progress", "cycle_label", "due", "next_due", "late", "late_since", "late_reason_fr",
     "counted", "on_track", "updates_count", "last_work_date", "last_note",
-    "target_kind", "target_overridden", "target_fr", "target_ratio", "target_progress_fr",
+    "target_kind", "target_overridden", "target_fr", "target_ratio", "target_progress_fr", "target_source_fr",
 ]
 
 
 # The sentences of STATUS_COLUMNS: French strs that are Messages (lib.core.messages), so that pages
 # show them in the reader's language (translate_message, lib.ui.plan_views.localise).
-MESSAGE_COLUMNS = ("schedule_fr", "status_fr", "cycle_label", "late_reason_fr", "target_fr", "target_progress_fr")
+MESSAGE_COLUMNS = ("schedule_fr", "status_fr", "cycle_label", "late_reason_fr", "target_fr", "target_progress_fr",
+                   "target_source_fr")
 
 
 @dataclass(frozen=True)
@@ -257,12 +259,15 @@ def _facts_by_means(updates: pd.DataFrame, as_of: date) -> dict[int, list[_Fact]
 
 
 def assess_items(items: pd.DataFrame, updates: pd.DataFrame, overrides: pd.DataFrame,
-                 settings: Settings, as_of: date) -> pd.DataFrame:
+                 settings: Settings, as_of: date, campaign_figures: dict | None = None) -> pd.DataFrame:
     """Where each item of `items` (lib.plan.list_plan_items) stands on `as_of`.
 
     `updates` is `list_updates` (corrected updates and work after `as_of` are ignored);
-    `overrides` is `list_overrides`. One row per item, columns STATUS_COLUMNS. Pure.
+    `overrides` is `list_overrides`; `campaign_figures` (lib.plan.campaign_figures.linked_quantities)
+    gives, for the items linked to a campaign figure, the figure and its dated quantities, which
+    replace the quantities of their updates. One row per item, columns STATUS_COLUMNS. Pure.
     """
+    campaign_figures = campaign_figures or {}
     by_means = _facts_by_means(updates, as_of)
     override_map = {int(m): (s, t) for m, s, t in zip(overrides["means_id"].tolist(),
                                                       overrides["schedule_override"].tolist(),
@@ -287,8 +292,14 @@ def assess_items(items: pd.DataFrame, updates: pd.DataFrame, overrides: pd.DataF
                 q = effective_quantity(h.quantity, h.note, rules.target.unit_fr)
                 if q is not None:
                     quantities.append((h.work_date, q))
+        figure, source = campaign_figures.get(int(item["means_id"])), ""
+        if figure is not None:
+            quantities, source = list(figure[1]), source_message(figure[0])
         target_progress = indicators.progress_toward(rules.target, quantities, as_of,
                                                      done=result.status == "realise")
+        progress_fr = target_progress.label_fr
+        if figure is not None and rules.target.kind == "done":  # no quantity to reach: the figure itself
+            progress_fr = Message("{value} à ce jour", value=_total(quantities, as_of))
         counted = result.status != "abandonne"
         rows.append({
             "means_id": int(item["means_id"]), "axis_id": int(item["axis_id"]), "axis_number": int(item["axis_number"]),
@@ -311,12 +322,16 @@ def assess_items(items: pd.DataFrame, updates: pd.DataFrame, overrides: pd.DataF
             "last_note": history[-1].note if history else "",
             "target_kind": rules.target.kind, "target_overridden": rules.target_overridden,
             "target_fr": describe_target_fr(rules.target), "target_ratio": target_progress.ratio,
-            "target_progress_fr": target_progress.label_fr,
+            "target_progress_fr": progress_fr, "target_source_fr": source,
         })
     frame = pd.DataFrame(rows, columns=STATUS_COLUMNS)
     for column in MESSAGE_COLUMNS:  # object columns keep the Messages (a str column would drop their templates)
         frame[column] = pd.Series([row[column] for row in rows], index=frame.index, dtype=object)
     return frame
+
+
+def _total(quantities: list[tuple[date, float]], as_of: date) -> str:
+    return format_number(sum(q for d, q in quantities if d <= as_of))
 
 
 def reported_quantities(updates: pd.DataFrame, unit_fr: str = "") -> list[tuple[date, float]]:

@@ -14,6 +14,7 @@ from lib.core.db import Database
 from lib.core.settings import load_settings
 from lib.plan import items
 from lib.plan.assessment import assess_items
+from lib.plan.campaign_figures import linked_quantities
 from lib.plan.rules import ItemRules, item_rules
 from lib.plan.updates import list_overrides, list_updates
 
@@ -21,7 +22,7 @@ from lib.plan.updates import list_overrides, list_updates
 def plan_status(db: Database, plan_id: int, as_of: date) -> pd.DataFrame:
     """`assess_items` for the active items of a plan, read from the database. No side effects."""
     return assess_items(items.list_plan_items(db, plan_id), list_updates(db, plan_id=plan_id),
-                        list_overrides(db), load_settings(db), as_of)
+                        list_overrides(db), load_settings(db), as_of, linked_quantities(db))
 
 
 def item_rules_for(db: Database, means_id: int) -> ItemRules | None:

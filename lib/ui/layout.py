@@ -20,8 +20,9 @@ def needs_first_run(db: Database) -> bool:
     return users.count_users(db) == 0
 
 
-def render_sidebar(db: Database, authenticator, user: users.User | None) -> None:
-    """Language choice for everyone; identity and sign-out for a signed-in user."""
+def render_sidebar(db: Database, authenticator, user: users.User | None, grant=None) -> None:
+    """Language choice for everyone; identity and sign-out for a signed-in user; for a session
+    opened by a one-click link (`grant`), what it may see and a way to the sign-in page."""
     t = session.t
     with st.sidebar:
         if "lang.next" in st.session_state:  # set by "Mon compte"; applied before the widget exists
@@ -29,6 +30,13 @@ def render_sidebar(db: Database, authenticator, user: users.User | None) -> None
         st.session_state.setdefault("lang", user.language if user else "fr")
         st.radio(t("Langue / Language"), options=list(LANGUAGES), format_func=LANGUAGES.get,
                  key="lang", horizontal=True)
+        if grant is not None:
+            st.divider()
+            st.info(t("Ouvert par un lien à usage unique : seule cette page est accessible. "
+                      "Connectez-vous pour le reste."))
+            if st.button(t("Aller à la connexion"), key="link.close", icon=":material/login:"):
+                session.close_link()
+                st.rerun()
         if user is None:
             return
         st.divider()

@@ -35,6 +35,9 @@ PAGES: tuple[PageSpec, ...] = (
              "rapport"),
     PageSpec("views/campagne.py", N_("Campagne"), ":material/campaign:", EVERYONE, "Campagne", "campagne"),
     PageSpec("views/ambassadeurs.py", N_("Ambassadeurs"), ":material/groups:", STAFF, "Campagne", "ambassadeurs"),
+    PageSpec("views/nos_ambassadeurs.py", N_("Nos ambassadeurs"), ":material/diversity_1:", EVERYONE, "Campagne",
+             "nos-ambassadeurs"),
+    PageSpec("views/envois.py", N_("Envois"), ":material/outgoing_mail:", STAFF, "Campagne", "envois"),
     PageSpec("views/utilisateurs.py", N_("Utilisateurs"), ":material/group:", ADMINS, "Administration", "utilisateurs"),
     PageSpec("views/journal.py", N_("Journal"), ":material/history:", ADMINS, "Administration", "journal"),
     PageSpec("views/sauvegardes.py", N_("Sauvegardes"), ":material/backup:", ADMINS, "Administration", "sauvegardes"),
@@ -46,6 +49,8 @@ SIGNED_OUT_PAGES: tuple[PageSpec, ...] = (
     PageSpec("views/connexion.py", N_("Connexion"), ":material/login:", frozenset(), "", "connexion"),
     PageSpec("views/devenir_ambassadeur.py", N_("Devenir ambassadeur"), ":material/volunteer_activism:", frozenset(),
              "", "devenir-ambassadeur"),
+    PageSpec("views/nos_ambassadeurs.py", N_("Nos ambassadeurs"), ":material/diversity_1:", frozenset(), "",
+             "nos-ambassadeurs"),
 )
 
 FIRST_RUN_PAGE = PageSpec("views/premier_demarrage.py", N_("Premier démarrage"), ":material/rocket_launch:",
@@ -81,6 +86,15 @@ def navigation_for(role: str | None, lang: str) -> list[st.Page]:
         pages.append(st.Page(first.path, title=translate(first.title_fr, lang), icon=first.icon,
                              url_path=first.url_path, visibility="hidden"))
     return pages
+
+
+LINK_PAGES = {"report": "views/rapport_retombees.py"}  # what a one-click link's purpose opens
+
+
+def link_navigation(purpose: str, lang: str) -> list[st.Page]:
+    """The one page a session opened by a one-click link may see."""
+    spec = next(spec for spec in PAGES if spec.path == LINK_PAGES[purpose])
+    return [_page(spec, lang, default=True)]
 
 
 def first_run_navigation(lang: str) -> list[st.Page]:

@@ -13,7 +13,7 @@ import streamlit as st
 from lib.core.db import Database
 from lib.core.errors import FormError
 from lib.core.i18n import month_name
-from lib.plan import items, statuses, updates
+from lib.plan import campaign_figures, items, statuses, updates
 from lib.ui import feedback, plan_views, session
 
 
@@ -222,3 +222,24 @@ def target_form(db: Database, user, means_id: int, *, overridden: bool, sid: str
     if overridden and st.button(t("Revenir à la cible lue dans l’indicateur"), key="target.clear"):
         updates.clear_target_override(db, user, means_id, session_id=sid)
         _saved("La cible est de nouveau lue dans l’indicateur.")
+
+
+def figure_form(db: Database, user, means_id: int, *, sid: str) -> None:
+    """The choice of a campaign figure that the item's indicator follows (or none: the quantities
+    of its updates). Writes go through lib.plan.campaign_figures."""
+    t = session.t
+    current = campaign_figures.linked_figures(db).get(means_id)
+    st.caption(t("Liez ce moyen à un chiffre de la campagne : sa progression vers la cible suit alors la campagne "
+                 "(sans double saisie) au lieu des quantités des mises à jour."))
+    options = [None, *campaign_figures.FIGURES]
+    chosen = st.selectbox(t("Chiffre de la campagne"), options, index=options.index(current),
+                          key=f"figure.{means_id}",
+                          format_func=lambda f: t("Aucun : les quantités des mises à jour") if f is None
+                          else t(campaign_figures.FIGURE_LABELS_FR[f]).capitalize())
+    if chosen != current and st.button(t("Enregistrer le lien"), key="figure.save"):
+        try:
+            campaign_figures.set_figure(db, user, means_id, chosen, session_id=sid)
+        except FormError as error:
+            feedback.show_errors(error)
+        else:
+            _saved("Lien avec la campagne enregistré.")

@@ -9,21 +9,28 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import logging
 import os
 import secrets
+import threading
 
 import jwt
 import streamlit as st
 import streamlit_authenticator as stauth
 from captcha.image import ImageCaptcha
 
-from lib.accounts import auth, users
+from lib.accounts import auth, links, users
 from lib.core import roles
 from lib.core.clock import to_local
 from lib.core.db import Database
 from lib.core.i18n import DEFAULT_LANGUAGE, N_, format_datetime, ngettext, translate
 from lib.core.messages import Message, translate_message
+from lib.outreach import reminders
+from lib.outreach.config import SmtpConfig, SmtpConfigurationError, smtp_config
 from lib.seed import open_seeded_database
+
+log = logging.getLogger(__name__)
+SENDER_INTERVAL = dt.timedelta(minutes=15)
 
 REVOKED_NOTICE = N_("Votre session a pris fin (déconnexion, changement de mot de passe ou de rôle). "
                     "Reconnectez-vous.")
@@ -35,18 +42,46 @@ def get_db() -> Database:
     return open_seeded_database()
 
 
+@st.cache_resource(show_spinner=False)
+def start_background_sender() -> threading.Event | None:
+    """With SMTP configured, the app itself queues and sends the reminders every 15 minutes, in
+    one daemon thread per process (ROCSMO_IN_APP_SENDER=0 turns it off, e.g. when cron runs the
+    CLI on a copy). Returns the event that stops it, or None when it does not run."""
+    try:
+        config = smtp_settings()
+    except SmtpConfigurationError as error:
+        log.error("%s", error)
+        return None
+    if config is None or os.environ.get("ROCSMO_IN_APP_SENDER") == "0":
+        return None
+    stop = threading.Event()
+    threading.Thread(target=reminders.run_periodically, args=(get_db(), config, SENDER_INTERVAL, stop),
+                     name="rocsmo-sender", daemon=True).start()
+    return stop
+
+
 def session_id() -> str:
     """A random id for this browser session (for the audit log and the limiter)."""
     return st.session_state.setdefault("auth.session_id", secrets.token_hex(8))
 
 
 def _auth_secrets() -> dict:
+    return _secrets_section("auth")
+
+
+def _secrets_section(name: str) -> dict:
     try:
-        return dict(st.secrets.get("auth", {}))
+        return dict(st.secrets.get(name, {}))
     except (FileNotFoundError, KeyError, AttributeError):
         return {}
     except Exception:  # st.secrets raises its own error when no secrets file exists
         return {}
+
+
+def smtp_settings() -> SmtpConfig | None:
+    """The SMTP settings (secrets [smtp], else $ROCSMO_SMTP_*), None when no host is set.
+    Raises SmtpConfigurationError when they are set but unusable."""
+    return smtp_config(_secrets_section("smtp"))
 
 
 @st.cache_resource(show_spinner=False)
@@ -218,14 +253,28 @@ def sign_out(db: Database, authenticator: stauth.Authenticate) -> None:
     st.session_state["logout"] = True
 
 
-def require_role(allowed: frozenset) -> users.User:
+def signed_in_user(db: Database) -> users.User | None:
+    """The signed-in user of this session if the session still holds, else None (public pages)."""
+    username = st.session_state.get("auth.username")
+    user = users.get_user(db, username) if username and st.session_state.get("authentication_status") else None
+    return user if auth.session_is_valid(user, st.session_state.get("auth.session_version")) else None
+
+
+def require_role(allowed: frozenset, *, link_purpose: str = "") -> users.User:
     """The signed-in user if their role is in `allowed` (a set of lib.core.roles); otherwise stop the page.
 
-    Every page calls this first, so no page runs for the wrong role even by URL.
+    Every page calls this first, so no page runs for the wrong role even by URL. A page that a
+    one-click link may open names the link's purpose: a session holding a valid grant for that
+    purpose (open_link) gets the link's account, for this page only.
     """
     db = get_db()
     username = st.session_state.get("auth.username")
     user = users.get_user(db, username) if username and st.session_state.get("authentication_status") else None
+    grant = link_grant(db) if link_purpose and user is None else None
+    if grant is not None and grant.purpose == link_purpose:
+        granted = users.get_user(db, grant.username)
+        if roles.is_allowed(granted, allowed):
+            return granted
     if not (auth.session_is_valid(user, st.session_state.get("auth.session_version"))
             and roles.is_allowed(user, allowed)):
         st.error(t("Accès refusé : cette page n’est pas accessible avec votre compte."))
@@ -249,3 +298,47 @@ def nt(singular_fr: str, plural_fr: str, n: int, **values) -> str:
     """The form that fits `n` (French: 0 and 1 are singular), in the session's language,
     formatted with `n` and `values`."""
     return ngettext(singular_fr, plural_fr, n, language(), **values)
+
+
+# -- one-click links -----------------------------------------------------------------
+def open_link(db: Database) -> None:
+    """Use the one-click link of the URL (?lien=…), if any, before the sign-in gate: its token
+    leaves the address bar at once, is redeemed (single use, audited), and the session gets a
+    grant for that one screen; a refused link leaves its French reason for the sign-in page."""
+    token = st.query_params.get(links.QUERY_PARAMETER)
+    if token is None:
+        return
+    del st.query_params[links.QUERY_PARAMETER]
+    try:
+        grant = links.redeem_link(db, token, "report", session_id=session_id())
+        st.session_state["link.grant"] = grant
+        st.session_state["lang.next"] = users.get_user(db, grant.username).language  # the screen in its language
+        st.session_state.pop("link.refusal", None)
+    except links.LinkRefused as refused:
+        st.session_state.pop("link.grant", None)
+        # Kept for the session (not popped when shown): the cookie component reruns the app once
+        # right after the page loads, and the reason must still be on screen after that rerun.
+        st.session_state["link.refusal"] = links.REFUSALS_FR[refused.reason]
+
+
+def link_grant(db: Database) -> links.LinkGrant | None:
+    """This session's one-click grant while it holds (account active and unchanged), else None."""
+    grant = st.session_state.get("link.grant")
+    if grant is not None and not links.grant_is_valid(db, grant):
+        st.session_state.pop("link.grant", None)
+        st.session_state["link.refusal"] = links.REFUSALS_FR["revoked"]
+        return None
+    return grant
+
+
+def close_link() -> None:
+    """Give up this session's one-click grant (back to the sign-in page)."""
+    st.session_state.pop("link.grant", None)
+
+
+def show_link_refusal(signed_in: bool) -> None:
+    """Above the signed-out pages: why the one-click link was refused (until someone signs in)."""
+    if signed_in:
+        st.session_state.pop("link.refusal", None)
+    elif refusal := st.session_state.get("link.refusal"):
+        st.error(t(refusal), icon=":material/link_off:")
