@@ -89,6 +89,12 @@ with right:
         plan_views.chart_with_table(charts.target_progress_figure(table, target.quantity, lang), table,
                                     "plan.quantities", f"quantites-moyen-{means_id}")
 
+outcomes = tracking.item_cycle_outcomes(db, int(means_id), today)
+if outcomes:
+    st.subheader(t("Chaque cycle"), anchor=False)
+    plan_views.item_table(overview.cycle_outcomes_table(outcomes), "plan.cycles", f"cycles-moyen-{means_id}",
+                          empty_fr=N_("Aucun cycle échu."))
+
 st.subheader(t("Historique complet"), anchor=False)
 plan_views.item_table(overview.item_history(history), "plan.history", f"historique-moyen-{means_id}",
                       empty_fr=N_("Aucune mise à jour n’a encore été enregistrée pour ce moyen."))

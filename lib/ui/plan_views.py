@@ -20,7 +20,8 @@ from lib.plan import charts, items, overview, tracking, updates
 from lib.ui import session
 
 # Columns whose values are French labels or lib Messages (late reasons, schedules, cycles), translated too.
-_STATUS_VALUE_COLUMNS = ("Statut", "En retard", "Corrigée", "Pourquoi", "Échéancier", "Cycle")
+_STATUS_VALUE_COLUMNS = ("Statut", "En retard", "Corrigée", "Pourquoi", "Échéancier", "Cycle", "Cible",
+                         "Résultat à l’échéance", "Résultat")
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -64,12 +65,14 @@ def _tables(db_path: str, version: int, plan_id: int, as_of: date) -> dict:
         "soon": overview.due_soon(status, as_of),
         "load": overview.party_load(status),
         "latest": overview.latest_updates(_plan_updates(db_path, version, plan_id), status, limit=15),
+        "missed_targets": overview.missed_targets(status),
+        "repeatedly_missed": overview.repeatedly_missed(status),
     }
 
 
 def overview_tables(plan_id: int, as_of: date) -> dict:
     """The overview's tables (lib.plan.overview): "progress", "breakdown", "late", "soon", "load",
-    "latest"; cached until the next write."""
+    "latest", "missed_targets", "repeatedly_missed"; cached until the next write."""
     db = session.get_db()
     return _tables(db.path, updates.data_version(db), plan_id, as_of)
 
