@@ -16,8 +16,9 @@ import streamlit as st
 from lib.core import spreadsheets
 from lib.core.i18n import translate
 from lib.core.messages import translate_message
-from lib.plan import charts, items, overview, tracking, updates
+from lib.plan import charts, exports, items, overview, tracking, updates
 from lib.ui import session
+from lib.ui.layout import escape_markdown
 
 # Columns whose values are French labels or lib Messages (late reasons, schedules, cycles), translated too.
 _STATUS_VALUE_COLUMNS = ("Statut", "En retard", "Corrigée", "Pourquoi", "Échéancier", "Cycle", "Cible",
@@ -180,3 +181,57 @@ def follow_row_selection(event, ids: list, select_key: str) -> None:
     if chosen is not None and st.session_state.get(marker) != chosen:
         st.session_state[select_key] = chosen
     st.session_state[marker] = chosen
+
+
+def context_and_orientations(context: str, strategies: pd.DataFrame) -> None:
+    """The plan's context as the document reads: the opening paragraph, the 2018 orientations
+    right after "… les principales stratégies suivantes :", then the following paragraphs."""
+    intro, rest = exports.split_context(context)
+    for paragraph in intro.split("\n\n"):
+        st.markdown(escape_markdown(paragraph))
+    for (number, name, gloss), rows in strategies.groupby(["number", "name", "gloss"], sort=True):
+        st.markdown(f"**{number}. {escape_markdown(name)}** ({escape_markdown(gloss)})  \n"
+                    + "  \n".join(f"{escape_markdown(row.letter)}. {escape_markdown(row.label)}"
+                                   for row in rows.itertuples() if row.letter == row.letter and row.letter))
+    for paragraph in rest.split("\n\n") if rest else ():
+        st.markdown(escape_markdown(paragraph))
+
+
+def _cell(value) -> str:
+    """A markdown table cell showing `value` as typed (escaped, on one line)."""
+    text = " ".join(str(value).split()) if value is not None and value == value and str(value).strip() else "—"
+    return escape_markdown(text)
+
+
+def plan_document(status: pd.DataFrame, objectives: dict) -> None:
+    """The whole plan as the ROCSMO wrote it, axis by axis, one table per action (means, period,
+    indicator, target progress, parties, status): markdown tables that wrap their text, so the
+    page reads and prints without sideways scrolling. Every text is escaped."""
+    t = session.t
+    headers = [t("N°"), t("Moyen"), t("Période"), t("Indicateur de réussite"), t("Progrès vers la cible"),
+               t("Responsables"), t("Statut")]
+    for (number, name), axis_rows in status.groupby(["axis_number", "axis_name"], sort=True):
+        with st.container(key=f"plan.document.axis{number}"):
+            st.subheader(t("Axe {number} : {name}", number=number, name=escape_markdown(name)), anchor=False)
+            st.markdown(t("**{label}** : {value}", label=t("Objectif"),
+                          value=escape_markdown(objectives.get(number, "")) or "—"))
+            for _, rows in axis_rows.groupby("action_id", sort=False):
+                st.markdown("**" + t("Action") + " : " + escape_markdown(rows.iloc[0]["action_title"]) + "**")
+                lines = ["| " + " | ".join(headers) + " |", "|" + " --- |" * len(headers)]
+                for row in rows.to_dict("records"):
+                    state = t(row["status_fr"]) + (" · " + t("En retard") if row["late"] else "")
+                    lines.append("| " + " | ".join([
+                        _cell(overview.item_code(row)), _cell(row["text"]), _cell(row["period_label"]),
+                        _cell(row["indicator"]), _cell(t(row["target_progress_fr"])),
+                        _cell(row["responsible_label"]), _cell(state)]) + " |")
+                st.markdown("\n".join(lines))
+
+
+def plan_xlsx_button(db, status: pd.DataFrame, as_of: date, key: str) -> None:
+    """A "download the plan (XLSX)" button; the workbook (lib.plan.exports) is built on click."""
+    def build() -> bytes:
+        return spreadsheets.to_xlsx_bytes(exports.plan_workbook(exports.plan_export_frame(db, as_of, status=status)))
+
+    st.download_button(session.t("Télécharger le plan (XLSX)"), build, file_name=f"plan-action-{as_of}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=key,
+                       icon=":material/download:", on_click="ignore")

@@ -28,7 +28,8 @@ def test_overview_is_the_boards_landing_page_with_every_block(app_for):
     assert not app.exception
     assert app.title[0].value == "Vue d’ensemble du plan d’action"
     headers = [h.value for h in app.header]
-    assert headers == ["Avancement par axe", "Statuts par axe", "En retard", "À échéance d’ici 60 jours",
+    assert headers == ["Avancement par axe", "Statuts par axe", "En retard", "Cibles manquées à l’échéance",
+                       "Moyens ayant manqué 2 cycles ou plus", "À échéance d’ici 60 jours",
                        "Dernières mises à jour", "Charge par responsable"]
     assert [m.label for m in app.metric][:2] == ["Réalisés ou en bonne voie", "En retard"]
     assert any("Avancement d’un axe" in c.value for c in app.caption)
@@ -176,3 +177,22 @@ def test_staff_correct_a_target_and_a_bad_one_is_refused_in_french(app_for, file
     assert "Cible enregistrée." in [s.value for s in app.success]
     assert "Au moins 6 rencontres par année" in _texts(app)
     assert file_db.scalar("SELECT target_override FROM means_tracking WHERE means_id = ?", [means_id])
+
+
+def test_the_whole_plan_reads_as_the_document_with_the_orientations_in_place(app_for):
+    app = app_for("board", "pages/plan_action.py")
+    # The browse view shows the orientations without opening anything.
+    assert app.expander[0].proto.expanded
+    app.session_state["plan.view"] = "document"
+    app.run()
+    assert not app.exception
+    texts = [m.value for m in app.markdown]
+    intro = next(i for i, v in enumerate(texts) if "principales stratégies suivantes" in v)
+    assert "MOBILISER" in texts[intro + 1]  # right after "… suivantes :", before the following paragraphs
+    following = next(i for i, v in enumerate(texts) if v.startswith("Suivant cette planification"))
+    assert following > intro + 5
+    tables = [v for v in texts if v.startswith("| N°")]
+    assert len(tables) == 21 and sum(v.count("\n") - 1 for v in tables) == 55
+    assert any("Avoir recruté au moins 10 nouveaux membres d’ici 2024" in v and "Progrès vers la cible" in v
+               for v in tables)
+    assert [b.label for b in app.get("download_button")] == ["Télécharger le plan (XLSX)"]
