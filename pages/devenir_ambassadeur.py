@@ -27,13 +27,13 @@ if done := st.session_state.get("signup.done"):
 
 st.subheader(escape_markdown(campaign.name))
 st.markdown(f"**{escape_markdown(campaign.slogan)}** · {escape_markdown(campaign.organiser)}")
-with st.expander(t("L’entente de partenariat en bref"), expanded=True):
-    st.write(escape_markdown(campaign.purpose))
-    st.markdown(escape_markdown(campaign.organiser_commitments_intro))
-    st.markdown("\n".join(f"- {escape_markdown(text)}" for text in
-                          campaigns.list_organiser_commitments(db, campaign.id)))
-    st.caption(t("L’entente entre en vigueur à sa signature et est valide jusqu’au {date}.",
-                 date=format_date(campaign.valid_until, session.language())))
+st.caption(t("Lisez toute l’entente avant de vous inscrire : ce que le {organiser} s’engage à faire, sa portée, "
+             "son plan de diffusion et le rapport de retombées demandé.",
+             organiser=escape_markdown(campaign.organiser)))
+with st.container(border=True, key="signup.agreement"):
+    campaign_widgets.show_whole_agreement(campaign, campaigns.list_channels(db, campaign.id),
+                                          campaigns.list_moments(db, campaign.id),
+                                          campaigns.list_organiser_commitments(db, campaign.id))
 st.caption(t("Tous les champs sont obligatoires, sauf l’auditoire et le site Web. Votre saisie est conservée "
              "si une correction est demandée."))
 

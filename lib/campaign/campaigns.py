@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.core import audit, clock
+from lib.core import audit, clock, validators
 from lib.core.db import Database
 from lib.core.errors import FormError
 from lib.core.i18n import N_
@@ -23,7 +23,7 @@ CAMPAIGN_TEXT_FIELDS = (
     "name", "agreement_title", "slogan", "organiser", "ambassador_status", "purpose", "website",
     "agreement_start", "report_request", "questionnaire_invitation", "questionnaire_label",
     "reach_title", "reach_note", "organiser_commitments_intro", "diffusion_intro",
-    "commitments_intro", "checklist_instruction",
+    "commitments_intro", "checklist_instruction", "questionnaire_url",
 )
 
 CURRENT_SETTING = "current_campaign"
@@ -64,6 +64,7 @@ class Campaign:
     diffusion_intro: str
     commitments_intro: str
     checklist_instruction: str
+    questionnaire_url: str = ""
 
 
 _COLUMNS = ", ".join(Campaign.__dataclass_fields__)
@@ -73,13 +74,13 @@ _COLUMNS = ", ".join(Campaign.__dataclass_fields__)
 def get_campaign(db: Database, campaign_id: int) -> Campaign | None:
     """The campaign `campaign_id`, or None."""
     row = db.query_one(f"SELECT {_COLUMNS} FROM campaigns WHERE id = ?", [campaign_id])
-    return None if row is None else Campaign(*row)
+    return None if row is None else Campaign(*row[:-1], row[-1] or "")
 
 
 def get_campaign_by_slug(db: Database, slug: str) -> Campaign | None:
     """The campaign whose slug is `slug`, or None."""
     row = db.query_one(f"SELECT {_COLUMNS} FROM campaigns WHERE slug = ?", [slug])
-    return None if row is None else Campaign(*row)
+    return None if row is None else Campaign(*row[:-1], row[-1] or "")
 
 
 def current_campaign(db: Database) -> Campaign | None:
@@ -185,7 +186,7 @@ def copied_campaign_data(data: dict) -> dict:
     measurements, not schedule). Pure."""
     copy = dict(data)
     for field in CAMPAIGN_TEXT_FIELDS:
-        if field != "reach_note":
+        if field not in ("reach_note", "questionnaire_url"):
             copy[field] = shift_years_in_text(data.get(field) or "")
     copy["slug"] = shift_years_in_text(data["slug"])
     if copy["slug"] == data["slug"]:
@@ -229,6 +230,10 @@ def validate_campaign(data: dict) -> list[str]:
     if all(isinstance(data.get(f), dt.date) for f in ("starts_on", "valid_until")) \
             and data["valid_until"] < data["starts_on"]:
         errors.append(N_("La fin de validité de l’entente doit suivre la date de début."))
+    url = (data.get("questionnaire_url") or "").strip()
+    if url and not validators.is_web_address(url):
+        errors.append(N_("Le lien du questionnaire doit être une adresse web complète commençant par http:// ou "
+                         "https://."))
     email = (data.get("contact") or {}).get("email", "")
     if email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", email):
         errors.append(N_("Le courriel de la personne-ressource n’est pas valide."))

@@ -11,13 +11,14 @@ import html
 import pandas as pd
 import streamlit as st
 
-from lib.campaign import agreement_form, ambassadors, campaigns, impact_reports
+from lib.campaign import agreement_form, agreement_text, ambassadors, campaigns, impact_reports
 from lib.campaign.agreement_form import CHANNELS
 from lib.campaign.campaigns import Campaign
 from lib.campaign.charts import ChartView
 from lib.core import spreadsheets
 from lib.core.clock import to_local
 from lib.core.i18n import N_, format_date, format_datetime, format_number
+from lib.core.messages import translate_message
 from lib.ui.layout import escape_markdown
 from lib.ui.session import language, nt, t
 
@@ -46,6 +47,72 @@ def word_count_caption(text: str) -> None:
         st.markdown(f":red[**{message} — {too_long}**]")
     else:
         st.caption(message)
+
+
+def _marked(segments: agreement_text.Segments) -> str:
+    """Markdown of (text, bold) segments: each text escaped, the bold ones between ** **."""
+    parts = []
+    for text, bold in segments:
+        if bold and text.strip():
+            lead, core, trail = text[:len(text) - len(text.lstrip())], text.strip(), text[len(text.rstrip()):]
+            parts.append(f"{lead}**{escape_markdown(core)}**{trail}")
+        else:
+            parts.append(escape_markdown(text))
+    return "".join(parts)
+
+
+def show_whole_agreement(campaign: Campaign, channels: pd.DataFrame, moments: pd.DataFrame,
+                         organiser_commitments: list[str]) -> None:
+    """The whole agreement in the document's words and emphasis, before anyone signs: purpose,
+    validity, the status granted, the organiser's commitments, its reach per channel (with the
+    date of the figures), the plan de diffusion (each moment's full text and the dates the app
+    uses), and the impact report asked for (due date, questionnaire, contact). Staff's texts are
+    escaped; only the document's emphasis is markup."""
+    lang = language()
+    bold = [agreement_text.astuce(campaign.slogan)]
+    st.markdown(f"**{escape_markdown(campaign.agreement_title)}**")
+    st.markdown(f"*{escape_markdown(campaign.slogan)}*")
+    st.markdown(_marked(agreement_text.emphasised(campaign.purpose, bold)))
+    st.markdown(t("La présente entente entrera en vigueur {start} et sera valide jusqu’au **{date}**.",
+                  start=escape_markdown(campaign.agreement_start), date=format_date(campaign.valid_until, lang)))
+    st.markdown(t("Nous accordons par la présente le statut d’**{status}** à l’organisation qui signe ci-dessous.",
+                  status=escape_markdown(campaign.ambassador_status)))
+    st.markdown(escape_markdown(campaign.organiser_commitments_intro))
+    st.markdown("\n".join(f"- {escape_markdown(text)}" for text in organiser_commitments))
+
+    if len(channels):
+        st.markdown(f"**{escape_markdown(campaign.reach_title)}**¹")
+        st.markdown("\n".join(f"- {escape_markdown(row.label)} {format_number(row.audience, lang) or '—'}"
+                               for row in channels.itertuples()))
+        if campaign.reach_note:
+            st.caption("¹ " + escape_markdown(campaign.reach_note))
+
+    if len(moments):
+        st.markdown("**" + t("Plan de diffusion du {organiser}", organiser=escape_markdown(campaign.organiser)) + "**")
+        st.markdown(escape_markdown(campaign.diffusion_intro))
+        lines = []
+        for row in moments.itertuples():
+            sentence = _marked(agreement_text.moment_sentence(row.when_label, row.description, bold))
+            used = agreement_text.used_dates(row.when_label, row.kind, _as_date(row.starts_on), _as_date(row.ends_on))
+            note = f"  \n  :gray[{escape_markdown(translate_message(used, lang))}]" if used else ""
+            lines.append(f"- ↘ {sentence}{note}")
+        st.markdown("\n".join(lines))
+
+    st.markdown("**" + t("Rapport de retombées") + "**")
+    due = format_date(campaign.report_due, "fr") if campaign.report_due else ""
+    st.markdown(_marked(agreement_text.emphasised(campaign.report_request, [due])))
+    if campaign.questionnaire_invitation or campaign.questionnaire_label:
+        label = escape_markdown(campaign.questionnaire_label or t("Questionnaire"))
+        link = (f"[{label}]({campaign.questionnaire_url})" if campaign.questionnaire_url
+                else label + " " + t("(lien pas encore fourni par l’organisateur)"))
+        st.markdown(escape_markdown(campaign.questionnaire_invitation) + " " + link)
+    if campaign.contact_name:
+        contact = f"**{escape_markdown(campaign.contact_name)}**"
+        if campaign.contact_title:
+            contact += "  \n" + escape_markdown(campaign.contact_title)
+        if campaign.contact_email:
+            contact += "  \n" + escape_markdown(campaign.contact_email)
+        st.markdown(contact)
 
 
 def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, logo_required: bool = True,
