@@ -46,17 +46,23 @@ data["accepted"] = st.checkbox(
 
 st.subheader(t("6. Votre compte"))
 st.caption(t("Pour vous connecter ensuite, remplir votre rapport de retombées et suivre votre entente."))
-data["username"] = st.text_input(t("Nom d’utilisateur"), key="signup.username", max_chars=40,
-                                 help=t("3 à 40 caractères : lettres minuscules, chiffres, point, tiret."),
-                                 autocomplete="username")
-left, right = st.columns(2)
-data["password"] = left.text_input(t("Mot de passe (12 caractères ou plus)"), type="password",
-                                   key="signup.password", max_chars=200, autocomplete="new-password")
-data["password_confirm"] = right.text_input(t("Confirmer le mot de passe"), type="password",
-                                            key="signup.password_confirm", max_chars=200,
-                                            autocomplete="new-password")
+# A form: what is typed in it reaches the server with the submit itself. Outside a form, a password
+# field commits on Enter or on leaving it, and Tab leaves it for its "show password" button, which
+# does not commit: a visitor using only the keyboard sent empty passwords.
+with st.form("signup.account", border=False, enter_to_submit=False):
+    data["username"] = st.text_input(t("Nom d’utilisateur"), key="signup.username", max_chars=40,
+                                     help=t("3 à 40 caractères : lettres minuscules, chiffres, point, tiret."),
+                                     autocomplete="username")
+    left, right = st.columns(2)
+    data["password"] = left.text_input(t("Mot de passe (12 caractères ou plus)"), type="password",
+                                       key="signup.password", max_chars=200, autocomplete="new-password")
+    data["password_confirm"] = right.text_input(t("Confirmer le mot de passe"), type="password",
+                                                key="signup.password_confirm", max_chars=200,
+                                                autocomplete="new-password")
+    submitted = st.form_submit_button(t("Envoyer ma demande"), type="primary", key="signup.submit",
+                                      icon=":material/send:")
 
-if st.button(t("Envoyer ma demande"), type="primary", key="signup.submit", icon=":material/send:"):
+if submitted:
     try:
         signup.sign_up(db, campaign.id, data, session_id=session.session_id())
     except FormError as error:
