@@ -95,6 +95,7 @@ if is_staff:
             if st.form_submit_button(t("Définir comme campagne courante")):
                 campaigns.set_current_campaign(db, chosen, actor=user.username)
                 st.rerun()
+        campaign_widgets.campaign_details_form(db, campaign, user.username, session.session_id())
         with st.expander(t("Créer une campagne")):
             start = st.radio(t("Partir de"), ["copy", "empty"], horizontal=True, key="newcampaign.start",
                              format_func=lambda s: t("une copie de la campagne affichée, dates décalées d’un an")

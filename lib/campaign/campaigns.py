@@ -294,6 +294,66 @@ def create_campaign(db: Database, data: dict, *, actor: str, make_current: bool 
     return db.transaction(insert)
 
 
+def update_campaign_details(db: Database, campaign_id: int, *, actor: str, starts_on: dt.date | None = None,
+                            questionnaire_url: str | None = None, moments: list[dict] = (),
+                            session_id: str = "") -> list[str]:
+    """Staff's corrections of a campaign: its start, its questionnaire link, and each moment's
+    text and dates (`moments`: dicts with key, when, starts_on, ends_on; None leaves a field as
+    it is). Only what differs is written; returns what changed ("starts_on", "questionnaire_url",
+    "moment:<key>"), empty when nothing did (then nothing is written or journaled).
+
+    Side effects: one transaction, one audit row "campaign.update" naming the changes. Raises
+    CampaignError (French) on an invalid link, a missing date or a moment ending before it starts.
+    """
+    errors = []
+    url = None if questionnaire_url is None else questionnaire_url.strip()
+    if url and not validators.is_web_address(url):
+        errors.append(N_("Le lien du questionnaire doit être une adresse web complète commençant par http:// ou "
+                         "https://."))
+    for moment in moments:
+        start, end = _date(moment.get("starts_on")), _date(moment.get("ends_on"))
+        named = moment.get("when") or moment["key"]
+        if not isinstance(start, dt.date) or not isinstance(end, dt.date):
+            errors.append(Message("« {when} » : indiquez le début et la fin.", when=named))
+        elif end < start:
+            errors.append(Message("« {when} » : la fin précède le début.", when=named))
+        elif not (moment.get("when") or "").strip():
+            errors.append(Message("Moment fort « {key} » : le texte de la date est obligatoire.", key=moment["key"]))
+    if errors:
+        raise CampaignError(errors)
+
+    def work(cur):
+        row = cur.execute("SELECT starts_on, coalesce(questionnaire_url, '') FROM campaigns WHERE id = ?",
+                          [campaign_id]).fetchone()
+        if row is None:
+            raise CampaignError("Cette campagne n’existe pas.")
+        changed, details = [], {}
+        if starts_on is not None and starts_on != row[0]:
+            cur.execute("UPDATE campaigns SET starts_on = ? WHERE id = ?", [starts_on, campaign_id])
+            changed.append("starts_on")
+            details["starts_on"] = [row[0], starts_on]
+        if url is not None and url != row[1]:
+            cur.execute("UPDATE campaigns SET questionnaire_url = ? WHERE id = ?", [url, campaign_id])
+            changed.append("questionnaire_url")
+            details["questionnaire_url"] = [row[1], url]
+        for moment in moments:
+            old = cur.execute("SELECT when_label, starts_on, ends_on FROM campaign_moments"
+                              " WHERE campaign_id = ? AND key = ?", [campaign_id, moment["key"]]).fetchone()
+            new = (moment["when"].strip(), _date(moment["starts_on"]), _date(moment["ends_on"]))
+            if old is None or tuple(old) == new:
+                continue
+            cur.execute("UPDATE campaign_moments SET when_label = ?, starts_on = ?, ends_on = ?"
+                        " WHERE campaign_id = ? AND key = ?", [*new, campaign_id, moment["key"]])
+            changed.append(f"moment:{moment['key']}")
+            details[f"moment:{moment['key']}"] = [list(old), list(new)]
+        if changed:
+            audit.record(cur, actor, "campaign.update", entity="campaign", entity_id=campaign_id,
+                         session_id=session_id, details=details)
+        return changed
+
+    return db.transaction(work)
+
+
 def copy_campaign(db: Database, source_id: int, *, actor: str, make_current: bool = False) -> int:
     """Create next year's edition of campaign `source_id` (dates moved a year); returns its id."""
     return create_campaign(db, copied_campaign_data(campaign_as_data(db, source_id)), actor=actor,

@@ -17,8 +17,10 @@ from lib.campaign.campaigns import Campaign
 from lib.campaign.charts import ChartView
 from lib.core import spreadsheets
 from lib.core.clock import to_local
+from lib.core.errors import FormError
 from lib.core.i18n import N_, format_date, format_datetime, format_number
 from lib.core.messages import translate_message
+from lib.ui.feedback import show_errors
 from lib.ui.layout import escape_markdown
 from lib.ui.session import language, nt, t
 
@@ -346,6 +348,7 @@ CAMPAIGN_FIELDS = (  # (field, French label, multi-line)
     ("ambassador_status", N_("Statut accordé"), False), ("purpose", N_("Objectif du partenariat"), True),
     ("website", N_("Site Web de la campagne"), False),
     ("report_request", N_("Demande de rapport de retombées"), True),
+    ("questionnaire_url", N_("Lien du questionnaire sur les retombées (https://…)"), False),
     ("reach_title", N_("Titre de la portée"), False),
     ("reach_note", N_("Note sur la portée (date des données)"), False),
 )
@@ -390,4 +393,61 @@ def campaign_editor(form: str, data: dict) -> dict:
         st.markdown(f"**{t(label)}**")
         edited[name] = st.data_editor(frames[name], num_rows="dynamic", hide_index=True, width="stretch",
                                       key=f"{form}.{name}", column_config=_EDITOR_COLUMNS)
-    return campaigns.data_from_editors(result, edited)
+    result = campaigns.data_from_editors(result, edited)
+    date_issues(result.get("moments", []), result.get("starts_on"), result.get("agreement_start", ""))
+    return result
+
+
+def date_issues(moments, starts_on, agreement_start: str) -> None:
+    """What the app inferred or found inconsistent in a campaign's dates (lib.campaign.agreement_text),
+    as a warning for staff; nothing when all is as written."""
+    issues = agreement_text.date_issues(moments, starts_on, agreement_start)
+    if issues:
+        lang = language()
+        st.warning("\n".join(f"- {escape_markdown(translate_message(issue, lang))}" for issue in issues),
+                   icon=":material/event_busy:")
+
+
+def campaign_details_form(db, campaign: Campaign, actor: str, session_id: str) -> None:
+    """Staff's corrections of the shown campaign: the date issues, then its start, its
+    questionnaire link and each moment's text and dates, saved together (only what changed)."""
+    lang = language()
+    moments = campaigns.list_moments(db, campaign.id)
+    st.markdown("**" + t("Dates et lien du questionnaire de la campagne affichée") + "**")
+    date_issues(moments.to_dict("records"), campaign.starts_on, campaign.agreement_start)
+    frame = pd.DataFrame({
+        "key": moments["key"], "when": moments["when_label"], "kind": moments["kind"],
+        "starts_on": [_as_date(d) for d in moments["starts_on"]], "ends_on": [_as_date(d) for d in moments["ends_on"]],
+        "used": [translate_message(agreement_text.used_dates(r.when_label, r.kind, _as_date(r.starts_on),
+                                                             _as_date(r.ends_on)), lang)
+                 for r in moments.itertuples()],
+    })
+    with st.form(f"campaign.details.{campaign.id}"):
+        left, right = st.columns([1, 2])
+        starts_on = left.date_input(t("Début de la campagne"), value=campaign.starts_on, format="YYYY-MM-DD",
+                                    key=f"campaign.details.{campaign.id}.starts_on")
+        url = right.text_input(t("Lien du questionnaire sur les retombées (https://…)"),
+                               value=campaign.questionnaire_url, max_chars=500,
+                               key=f"campaign.details.{campaign.id}.questionnaire_url")
+        edited = st.data_editor(frame, hide_index=True, width="stretch", num_rows="fixed",
+                                key=f"campaign.details.{campaign.id}.moments", disabled=["key", "kind", "used"],
+                                column_config={
+                                    "key": None, "when": st.column_config.TextColumn(t("Date telle qu’écrite")),
+                                    "kind": st.column_config.TextColumn(t("Type")),
+                                    "starts_on": st.column_config.DateColumn(t("Début"), format="YYYY-MM-DD"),
+                                    "ends_on": st.column_config.DateColumn(t("Fin"), format="YYYY-MM-DD"),
+                                    "used": st.column_config.TextColumn(t("Ce que l’application retient"),
+                                                                        width="large")})
+        if st.form_submit_button(t("Enregistrer les dates et le lien")):
+            try:
+                changed = campaigns.update_campaign_details(
+                    db, campaign.id, actor=actor, starts_on=starts_on, questionnaire_url=url, session_id=session_id,
+                    moments=[{"key": r["key"], "when": r["when"] or "", "starts_on": r["starts_on"],
+                              "ends_on": r["ends_on"]} for r in edited.to_dict("records")])
+            except FormError as error:
+                show_errors(error)
+            else:
+                if changed:
+                    st.success(nt("{n} modification enregistrée.", "{n} modifications enregistrées.", len(changed)))
+                else:
+                    st.info(t("Rien n’a changé : rien n’a été enregistré."))
