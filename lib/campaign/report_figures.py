@@ -11,6 +11,7 @@ from lib.campaign import campaigns
 from lib.campaign.agreement_form import CHANNEL_LABELS, CHANNELS
 from lib.campaign.impact_reports import REACH_METRICS, STATUS_LABELS_FR, days_until_due
 from lib.core import clock
+from lib.core.clock import to_local_series
 from lib.core.db import Database
 from lib.core.i18n import format_date, format_datetime, format_number, ngettext, translate
 
@@ -157,6 +158,7 @@ def reports_export_frames(db: Database, campaign_id: int) -> dict[str, pd.DataFr
         [campaign_id],
     )
     summary["statut"] = summary["statut"].map(STATUS_LABELS_FR)
+    summary["soumis_le"] = to_local_series(summary["soumis_le"])  # Québec time, as the screen shows it
     actions = db.query_df(
         """
         SELECT a.organisation, x.item_kind AS type, coalesce(t.label, m.when_label, x.item_key) AS element,
