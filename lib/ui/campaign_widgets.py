@@ -300,6 +300,14 @@ def report_inputs(form: str, items, saved: dict, *, disabled: bool = False) -> d
                                              max_chars=impact_reports.MAX_COMMENT, disabled=disabled),
             })
 
+    reported = impact_reports.reported_activities_count(data)
+    activity_key = ("commitment", impact_reports.ACTIVITY_COMMITMENT)
+    if reported and activity_key in data["actions"] and not data["actions"][activity_key]["done"] and not disabled:
+        label = next(item.label for item in items if (item.kind, item.key) == activity_key)
+        st.info(nt("Vous déclarez {n} activité : « {label} » sera coché comme fait à l’enregistrement.",
+                   "Vous déclarez {n} activités : « {label} » sera coché comme fait à l’enregistrement.",
+                   reported, label=escape_markdown(label)), icon=":material/link:")
+
     st.subheader(t("4. Vos commentaires"))
     for key, label in (("what_worked", N_("Ce qui a bien fonctionné")),
                        ("suggestions", N_("Vos suggestions pour la prochaine campagne")),

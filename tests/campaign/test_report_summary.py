@@ -61,3 +61,18 @@ def test_the_reports_export_gives_quebec_time(db):
     utc = db.scalar("SELECT submitted_at FROM impact_reports WHERE ambassador_id = ?", [ambassador_id])
     exported = report_figures.reports_export_frames(db, campaign_id)["Rapports"]["soumis_le"].iloc[0]
     assert (utc - exported.to_pydatetime()) in (dt.timedelta(hours=4), dt.timedelta(hours=5))
+
+
+def test_an_activity_reported_marks_organising_an_activity_done(db):
+    ensure_staff(db)
+    ambassador_id = approved(db)  # its commitments include "organiser-activite"
+    agreement = ambassadors.get_agreement(db, ambassador_id)
+    data = reports.form_data(db, agreement)
+    assert data["actions"][("commitment", "organiser-activite")]["done"] is False
+    data["activities"] = [{"type": "Kiosque", "held_on": dt.date(2022, 5, 3), "participants": 40, "description": ""}]
+    reports.save_report(db, ambassador_id, data, actor=OWNER)
+    action = reports.get_report(db, ambassador_id)["actions"][("commitment", "organiser-activite")]
+    assert action["done"] is True and action["times"] == 1
+    # Without that commitment, nothing is invented.
+    items = [i for i in reports.report_items(db, agreement) if i.key != "organiser-activite"]
+    assert reports.reconciled(data, items) is data
