@@ -38,6 +38,13 @@ plan_views.chart_with_table(figures["progress"], tables["progress"], "overview.p
                             column_config={t("Avancement"): st.column_config.ProgressColumn(
                                 t("Avancement"), format="percent", min_value=0, max_value=1)})
 
+history_table, history_figure = plan_views.axis_history(plan_id, today, lang)
+if history_table is not None:
+    st.header(t("Avancement par axe dans le temps"), divider="gray")
+    st.caption(t("Chaque mois, l’avancement moyen des moyens de l’axe selon leur dernière mise à jour à la fin du mois "
+                 "(un moyen sans mise à jour compte pour 0 %)."))
+    plan_views.chart_with_table(history_figure, history_table, "overview.history", "avancement-par-axe-par-mois")
+
 st.header(t("Statuts par axe"), divider="gray")
 st.caption(t("Statut de chaque moyen pour son cycle en cours (l’année ou le mois en cours pour ce qui revient)."))
 plan_views.chart_with_table(figures["breakdown"], tables["breakdown"], "overview.breakdown",

@@ -16,7 +16,7 @@ import streamlit as st
 from lib.core import spreadsheets
 from lib.core.i18n import translate
 from lib.core.messages import translate_message
-from lib.plan import charts, exports, items, overview, tracking, updates
+from lib.plan import charts, exports, history, items, overview, tracking, updates
 from lib.ui import session
 from lib.ui.layout import escape_markdown
 
@@ -86,6 +86,23 @@ def _figures(db_path: str, version: int, plan_id: int, as_of: date, lang: str) -
         "breakdown": charts.status_breakdown_figure(tables["breakdown"], lang),
         "load": charts.party_load_figure(tables["load"], lang),
     }
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _history(db_path: str, version: int, plan_id: int, as_of: date, lang: str):
+    db = session.get_db()
+    first = history.first_work_date(db, plan_id)
+    if first is None:
+        return None, None
+    table = history.history_table(history.monthly_axis_progress(db, plan_id, first, as_of))
+    return table, charts.axis_history_figure(table, lang)
+
+
+def axis_history(plan_id: int, as_of: date, lang: str):
+    """(table, figure) of the plan's progress per axis month by month (lib.plan.history), or
+    (None, None) before any update; cached until the next write."""
+    db = session.get_db()
+    return _history(db.path, updates.data_version(db), plan_id, as_of, lang)
 
 
 def overview_figures(plan_id: int, as_of: date, lang: str) -> dict:

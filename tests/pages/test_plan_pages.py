@@ -28,6 +28,7 @@ def test_overview_is_the_boards_landing_page_with_every_block(app_for):
     assert not app.exception
     assert app.title[0].value == "Vue d’ensemble du plan d’action"
     headers = [h.value for h in app.header]
+    headers = [h for h in headers if h != "Avancement par axe dans le temps"]  # only once updates exist
     assert headers == ["Avancement par axe", "Statuts par axe", "En retard", "Cibles manquées à l’échéance",
                        "Moyens ayant manqué 2 cycles ou plus", "À échéance d’ici 60 jours",
                        "Dernières mises à jour", "Charge par responsable"]
