@@ -296,11 +296,12 @@ def create_campaign(db: Database, data: dict, *, actor: str, make_current: bool 
 
 def update_campaign_details(db: Database, campaign_id: int, *, actor: str, starts_on: dt.date | None = None,
                             questionnaire_url: str | None = None, moments: list[dict] = (),
-                            session_id: str = "") -> list[str]:
-    """Staff's corrections of a campaign: its start, its questionnaire link, and each moment's
-    text and dates (`moments`: dicts with key, when, starts_on, ends_on; None leaves a field as
-    it is). Only what differs is written; returns what changed ("starts_on", "questionnaire_url",
-    "moment:<key>"), empty when nothing did (then nothing is written or journaled).
+                            channels: list[dict] = (), session_id: str = "") -> list[str]:
+    """Staff's corrections of a campaign: its start, its questionnaire link, each moment's text
+    and dates (`moments`: dicts with key, when, starts_on, ends_on) and the organiser's reach
+    per channel with its date (`channels`: key, audience, as_of); None leaves a field as it is.
+    Only what differs is written; returns what changed ("starts_on", "questionnaire_url",
+    "moment:<key>", "channel:<key>"), empty when nothing did (then nothing is written or journaled).
 
     Side effects: one transaction, one audit row "campaign.update" naming the changes. Raises
     CampaignError (French) on an invalid link, a missing date or a moment ending before it starts.
@@ -319,6 +320,11 @@ def update_campaign_details(db: Database, campaign_id: int, *, actor: str, start
             errors.append(Message("« {when} » : la fin précède le début.", when=named))
         elif not (moment.get("when") or "").strip():
             errors.append(Message("Moment fort « {key} » : le texte de la date est obligatoire.", key=moment["key"]))
+    for channel in channels:
+        audience = channel.get("audience")
+        if audience is not None and audience == audience and (int(audience) != audience or audience < 0):
+            errors.append(Message("Canal « {key} » : l’auditoire doit être un nombre entier positif.",
+                                  key=channel["key"]))
     if errors:
         raise CampaignError(errors)
 
@@ -346,6 +352,17 @@ def update_campaign_details(db: Database, campaign_id: int, *, actor: str, start
                         " WHERE campaign_id = ? AND key = ?", [*new, campaign_id, moment["key"]])
             changed.append(f"moment:{moment['key']}")
             details[f"moment:{moment['key']}"] = [list(old), list(new)]
+        for channel in channels:
+            old = cur.execute("SELECT audience, as_of FROM campaign_channels WHERE campaign_id = ? AND key = ?",
+                              [campaign_id, channel["key"]]).fetchone()
+            audience = channel.get("audience")
+            new = (None if audience is None or audience != audience else int(audience), _date(channel.get("as_of")))
+            if old is None or tuple(old) == new:
+                continue
+            cur.execute("UPDATE campaign_channels SET audience = ?, as_of = ? WHERE campaign_id = ? AND key = ?",
+                        [*new, campaign_id, channel["key"]])
+            changed.append(f"channel:{channel['key']}")
+            details[f"channel:{channel['key']}"] = [list(old), list(new)]
         if changed:
             audit.record(cur, actor, "campaign.update", entity="campaign", entity_id=campaign_id,
                          session_id=session_id, details=details)

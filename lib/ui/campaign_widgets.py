@@ -421,7 +421,7 @@ def campaign_details_form(db, campaign: Campaign, actor: str, session_id: str) -
     questionnaire link and each moment's text and dates, saved together (only what changed)."""
     lang = language()
     moments = campaigns.list_moments(db, campaign.id)
-    st.markdown("**" + t("Dates et lien du questionnaire de la campagne affichée") + "**")
+    st.markdown("**" + t("Dates, lien du questionnaire et auditoire de la campagne affichée") + "**")
     date_issues(moments.to_dict("records"), campaign.starts_on, campaign.agreement_start)
     frame = pd.DataFrame({
         "key": moments["key"], "when": moments["when_label"], "kind": moments["kind"],
@@ -446,12 +446,25 @@ def campaign_details_form(db, campaign: Campaign, actor: str, session_id: str) -
                                     "ends_on": st.column_config.DateColumn(t("Fin"), format="YYYY-MM-DD"),
                                     "used": st.column_config.TextColumn(t("Ce que l’application retient"),
                                                                         width="large")})
-        if st.form_submit_button(t("Enregistrer les dates et le lien")):
+        channels = campaigns.list_channels(db, campaign.id)
+        st.markdown("**" + t("Auditoire de l’organisateur par canal, avec la date des chiffres") + "**")
+        reach = st.data_editor(
+            pd.DataFrame({"key": channels["key"], "label": channels["label"], "audience": channels["audience"],
+                          "as_of": [_as_date(d) for d in channels["as_of"]]}),
+            hide_index=True, width="stretch", num_rows="fixed", key=f"campaign.details.{campaign.id}.channels",
+            disabled=["key", "label"],
+            column_config={"key": None, "label": st.column_config.TextColumn(t("Canal")),
+                           "audience": st.column_config.NumberColumn(t("Auditoire"), min_value=0, step=1,
+                                                                     format="%d"),
+                           "as_of": st.column_config.DateColumn(t("Données au"), format="YYYY-MM-DD")})
+        if st.form_submit_button(t("Enregistrer les dates, le lien et l’auditoire")):
             try:
                 changed = campaigns.update_campaign_details(
                     db, campaign.id, actor=actor, starts_on=starts_on, questionnaire_url=url, session_id=session_id,
                     moments=[{"key": r["key"], "when": r["when"] or "", "starts_on": r["starts_on"],
-                              "ends_on": r["ends_on"]} for r in edited.to_dict("records")])
+                              "ends_on": r["ends_on"]} for r in edited.to_dict("records")],
+                    channels=[{"key": r["key"], "audience": r["audience"], "as_of": r["as_of"]}
+                              for r in reach.to_dict("records")])
             except FormError as error:
                 show_errors(error)
             else:
