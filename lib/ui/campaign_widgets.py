@@ -335,14 +335,16 @@ def show_report(report: dict | None, items) -> None:
         t("Quand"): report["actions"].get((item.kind, item.key), {}).get("when", ""),
         t("Liens"): report["actions"].get((item.kind, item.key), {}).get("links", ""),
     } for item in items])
-    st.dataframe(actions, hide_index=True, width="stretch")
+    # placeholder: an empty cell shows "—", not "None".
+    st.dataframe(actions, hide_index=True, width="stretch", placeholder="—")
     reach = pd.DataFrame([{t("Canal"): t(agreement_form.CHANNEL_LABELS[key]),
                            **{t(label): values.get(metric) for metric, label in impact_reports.REACH_METRICS}}
                           for key, values in report["reach"].items()])
     if not reach.empty:
-        st.dataframe(reach, hide_index=True, width="stretch")
+        st.dataframe(reach, hide_index=True, width="stretch", placeholder="—")
     if report["activities"]:
-        st.dataframe(impact_reports.activities_table(report["activities"], lang), hide_index=True, width="stretch")
+        st.dataframe(impact_reports.activities_table(report["activities"], lang), hide_index=True, width="stretch",
+                     placeholder="—")
     for key, label in (("what_worked", N_("Ce qui a bien fonctionné")), ("suggestions", N_("Suggestions")),
                        ("comments", N_("Autres commentaires"))):
         if report[key]:
