@@ -236,10 +236,11 @@ def plan_document(status: pd.DataFrame, objectives: dict) -> None:
                 st.markdown("**" + t("Action") + " : " + escape_markdown(rows.iloc[0]["action_title"]) + "**")
                 lines = ["| " + " | ".join(headers) + " |", "|" + " --- |" * len(headers)]
                 for row in rows.to_dict("records"):
-                    state = t(row["status_fr"]) + (" · " + t("En retard") if row["late"] else "")
+                    status_fr, progress_fr = row["status_fr"], row["target_progress_fr"]  # lib Messages
+                    state = t(status_fr) + (" · " + t("En retard") if row["late"] else "")
                     lines.append("| " + " | ".join([
                         _cell(overview.item_code(row)), _cell(row["text"]), _cell(row["period_label"]),
-                        _cell(row["indicator"]), _cell(t(row["target_progress_fr"])),
+                        _cell(row["indicator"]), _cell(t(progress_fr)),
                         _cell(row["responsible_label"]), _cell(state)]) + " |")
                 st.markdown("\n".join(lines))
 
