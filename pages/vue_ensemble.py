@@ -23,7 +23,8 @@ st.caption(t("Situation au {day}", day=format_date(today, lang)))
 overall = overview.overall_progress(status)
 late, soon = tables["late"], tables["soon"]
 missed_targets, repeatedly_missed = tables["missed_targets"], tables["repeatedly_missed"]
-col_progress, col_late, col_soon, col_missed, col_cycles, col_items = st.columns(6)
+col_progress, col_late, col_soon = st.columns(3)
+col_missed, col_cycles, col_items = st.columns(3)  # two rows: the labels stay whole at 1400 px
 col_progress.metric(t("Réalisés ou en bonne voie"), format_pct(overall, lang) if overall is not None else "—")
 col_late.metric(t("En retard"), len(late))
 col_soon.metric(t("À échéance d’ici {days} jours", days=overview.DUE_SOON_DAYS), len(soon))
