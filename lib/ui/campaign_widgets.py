@@ -77,13 +77,16 @@ def show_whole_agreement(campaign: Campaign, channels: pd.DataFrame, moments: pd
     st.markdown(_marked(agreement_text.emphasised(campaign.purpose, bold)))
     st.markdown(t("La présente entente entrera en vigueur {start} et sera valide jusqu’au **{date}**.",
                   start=escape_markdown(campaign.agreement_start), date=format_date(campaign.valid_until, lang)))
-    st.markdown(t("Nous accordons par la présente le statut d’**{status}** à l’organisation qui signe ci-dessous.",
-                  status=escape_markdown(campaign.ambassador_status)))
+    st.markdown("**" + t("Partenariat de promotion") + "**")
+    st.markdown(t("Nous accordons par la présente le statut d’**{status}** à :",
+                  status=escape_markdown(campaign.ambassador_status))
+                + "  \n:gray[" + t("votre organisation (section 1 du formulaire ci-dessous)") + "]")
     st.markdown(escape_markdown(campaign.organiser_commitments_intro))
     st.markdown("\n".join(f"- {escape_markdown(text)}" for text in organiser_commitments))
 
     if len(channels):
-        st.markdown(f"**{escape_markdown(campaign.reach_title)}**¹")
+        title = escape_markdown(campaign.reach_title)  # the document's footnote mark sits after "portée"
+        st.markdown(f"**{title.replace('portée', 'portée¹', 1) if 'portée' in title else title + '¹'}**")
         st.markdown("\n".join(f"- {escape_markdown(row.label)} {format_number(row.audience, lang) or '—'}"
                                for row in channels.itertuples()))
         if campaign.reach_note:

@@ -197,3 +197,18 @@ def test_the_whole_plan_reads_as_the_document_with_the_orientations_in_place(app
     assert any("Avoir recruté au moins 10 nouveaux membres d’ici 2024" in v and "Progrès vers la cible" in v
                for v in tables)
     assert [b.label for b in app.get("download_button")] == ["Télécharger le plan (XLSX)"]
+
+
+def test_a_recurring_items_page_lists_every_cycles_outcome(app_for, file_db):
+    staff = make_user(file_db, "staff")
+    means_id, axis = file_db.query_one(
+        "SELECT m.id, ax.number FROM means m JOIN actions ac ON ac.id = m.action_id JOIN axes ax ON ax.id = ac.axis_id"
+        " WHERE m.period_label = 'Annuellement au mois de janvier' ORDER BY m.id LIMIT 1")
+    updates.record_update(file_db, staff, means_id, updates.UpdateInput("realise", 100, date(2022, 1, 10)))
+    app = app_for("board", "pages/plan_action.py")
+    app.selectbox(key="plan.axis").set_value(axis).run()
+    app.selectbox(key="plan.means").set_value(means_id).run()
+    assert not app.exception
+    assert any(h.value == "Chaque cycle" for h in app.subheader)
+    cycles = next(f.value for f in app.dataframe if "Résultat" in f.value.columns)
+    assert "Réalisé à temps" in cycles["Résultat"].tolist() and "Manqué" in cycles["Résultat"].tolist()
