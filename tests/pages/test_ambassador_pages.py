@@ -268,3 +268,17 @@ def test_an_unstarted_report_past_the_deadline_counts_as_late_in_the_follow_up(a
     assert {m.label: m.value for m in staff.metric}["Rapports en retard"] == "1"
     late_column = [frame for frame in staff.dataframe if "late" in frame.value.columns][0].value["late"]
     assert late_column.tolist() == [True]
+
+
+def test_staff_see_the_documents_date_slips_the_stale_reach_and_the_years_side_by_side(app_for):
+    app = app_for("staff", "pages/campagne.py")
+    assert not app.exception, app.exception
+    warnings = "\n".join(w.value for w in app.warning)
+    assert "le 30 mars 2022 est un mercredi, pas un jeudi" in warnings
+    assert "datent du 7 avril 2021, il y a plus d’un an" in warnings
+    years = next(f.value for f in app.dataframe if "Ambassadeurs approuvés" in f.value.columns)
+    assert years["Campagne"].tolist() == ["Campagne annuelle de promotion de la santé mentale 2022-2023"]
+    # The editor of next year's copy lists its inferred dates (30 March 2023, a Thursday) and no slip.
+    copy_editor = next(w.value for w in app.warning if "30 mars 2023" in w.value)
+    assert "pas un" not in copy_editor
+    assert warnings.count("pas un jeudi") == 1
