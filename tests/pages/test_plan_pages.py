@@ -212,3 +212,17 @@ def test_a_recurring_items_page_lists_every_cycles_outcome(app_for, file_db):
     assert any(h.value == "Chaque cycle" for h in app.subheader)
     cycles = next(f.value for f in app.dataframe if "Résultat" in f.value.columns)
     assert "Réalisé à temps" in cycles["Résultat"].tolist() and "Manqué" in cycles["Résultat"].tolist()
+
+
+def test_the_whole_plan_speaks_english(app_for, file_db):
+    user = make_user(file_db, "board", "board-en-doc")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=APP_TIMEOUT)
+    sign_in_state(app, user)
+    app.session_state["lang"] = "en"
+    app.run()
+    app.switch_page("pages/plan_action.py")
+    app.session_state["plan.view"] = "document"
+    app.run()
+    assert not app.exception
+    tables = [m.value for m in app.markdown if m.value.startswith("| ")]
+    assert tables and tables[0].startswith("| No. | Means | Period | Success indicator | Progress toward the target")
