@@ -9,7 +9,7 @@ from lib.core import clock
 from lib.core.db import Database
 from lib.plan import items, overview, statuses, tracking
 
-PLAN_COLUMNS = ["axe", "objectif", "action", "moyen", "periode", "indicateur", "progres_cible", "responsables",
+PLAN_COLUMNS = ["axe", "objectif", "action", "moyen", "periode", "indicateur", "responsables", "progres_cible",
                 "statut", "avancement", "echeance", "en_retard"]
 PLAN_HEADERS_FR = {
     "axe": "Axe", "objectif": "Objectif", "action": "Action", "moyen": "Moyen", "periode": "Période",
