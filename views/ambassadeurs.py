@@ -1,7 +1,16 @@
 """Ambassadeurs (staff): sign-ups to approve, agreements, follow-up of reports, exports."""
 import streamlit as st
 
-from lib.campaign import agreement_form, agreement_pdf, ambassadors, campaigns, impact_reports, listings, report_figures
+from lib.campaign import (
+    agreement_form,
+    agreement_pdf,
+    ambassadors,
+    campaigns,
+    impact_reports,
+    listings,
+    report_figures,
+    report_summary,
+)
 from lib.core import clock, roles, spreadsheets
 from lib.core.errors import FormError
 from lib.ui import campaign_widgets, feedback, session
@@ -77,6 +86,18 @@ with signups:
             report = impact_reports.get_report(db, chosen)
             campaign_widgets.show_report(report, impact_reports.report_items(db, agreement))
             if report and report["status"] == "submitted":
+                st.caption(t("Compte rendu pour le {organiser}, à envoyer à {contact} ({email}) :",
+                             organiser=campaign.organiser, contact=campaign.contact_name or "—",
+                             email=campaign.contact_email or "—"))
+                left, right = st.columns(2)
+                left.download_button(t("Compte rendu (PDF)"),
+                                     lambda: report_summary.as_pdf([report_summary.ambassador_blocks(db, chosen)]),
+                                     file_name=report_summary.filename(agreement, "pdf"), mime="application/pdf",
+                                     key="ambassadors.report_pdf", icon=":material/picture_as_pdf:", on_click="ignore")
+                right.download_button(t("Compte rendu (texte)"),
+                                      lambda: report_summary.as_text(report_summary.ambassador_blocks(db, chosen)),
+                                      file_name=report_summary.filename(agreement, "txt"), mime="text/plain",
+                                      key="ambassadors.report_txt", icon=":material/description:", on_click="ignore")
                 with st.form("reopen"):
                     reopen_note = st.text_area(t("Pourquoi rouvrir ce rapport?"), key="reopen.note", max_chars=2000)
                     if st.form_submit_button(t("Rouvrir le rapport")):
@@ -142,3 +163,14 @@ with files:
     cols[3].download_button(t("Rapports, actions, portée, activités (XLSX)"),
                             lambda: spreadsheets.to_xlsx_bytes(reports()), file_name="rapports-retombees.xlsx",
                             key="files.reports_xlsx")
+    st.subheader(t("Comptes rendus pour le {organiser}", organiser=campaign.organiser))
+    st.caption(t("L’entente demande un bref compte rendu par ambassadeur, envoyé à {contact} ({email}). Tous les "
+                 "rapports soumis, un par page :", contact=campaign.contact_name or "—",
+                 email=campaign.contact_email or "—"))
+    left, right = st.columns(2)
+    left.download_button(t("Tous les comptes rendus (PDF)"), lambda: report_summary.campaign_pdf(db, campaign_id),
+                         file_name=f"comptes-rendus-{campaign.slug}.pdf", mime="application/pdf",
+                         key="files.summaries_pdf", icon=":material/picture_as_pdf:", on_click="ignore")
+    right.download_button(t("Tous les comptes rendus (texte)"), lambda: report_summary.campaign_text(db, campaign_id),
+                          file_name=f"comptes-rendus-{campaign.slug}.txt", mime="text/plain",
+                          key="files.summaries_txt", icon=":material/description:", on_click="ignore")

@@ -2,11 +2,11 @@
 import streamlit as st
 
 from lib.campaign import agreement_form, ambassadors, campaigns, charts, impact_reports, listings, report_figures
-from lib.core import roles
+from lib.core import clock, roles
 from lib.core.errors import FormError
 from lib.core.i18n import format_date
 from lib.outreach import calendar
-from lib.ui import campaign_widgets, feedback, session
+from lib.ui import campaign_widgets, feedback, plan_views, session
 from lib.ui.layout import escape_markdown
 
 user = session.require_role(roles.EVERYONE)
@@ -43,9 +43,13 @@ if user.role != "ambassador":
               "l’auditoire que les ambassadeurs ont déclaré à l’inscription (orange hachuré) et la portée que les "
               "ambassadeurs ont rapportée après coup (vert quadrillé)."))
 
+if is_staff and (stale := report_figures.stale_reach_warning(campaigns.list_channels(db, cid), campaign.organiser,
+                                                              clock.today())):
+    st.warning(escape_markdown(t(stale)) + " " + t("(onglet « Gérer les campagnes »)"), icon=":material/update:")
+
 sections = [t("Auditoires"), t("Moments forts et engagements")]
 if user.role != "ambassador":  # ambassadors see the public parts only: no other organisation's details
-    sections.append(t("Retombées rapportées"))
+    sections += [t("Retombées rapportées"), t("D’une année à l’autre")]
 if is_staff:
     sections.append(t("Gérer les campagnes"))
 tabs = st.tabs(sections)
@@ -88,8 +92,14 @@ with tabs[2]:
     if not activities.empty:
         campaign_widgets.show_chart(charts.activities_participants(activities, lang), "campaign.activities")
 
+with tabs[3]:
+    st.caption(t("Chaque campagne côte à côte. La portée rapportée additionne les personnes jointes déclarées dans "
+                 "les rapports soumis; l’auditoire de l’organisateur est le sien, à la date de ses chiffres."))
+    st.dataframe(plan_views.localise(report_figures.campaigns_side_by_side(db), lang), hide_index=True,
+                 width="stretch", key="campaign.years")
+
 if is_staff:
-    with tabs[3]:
+    with tabs[4]:
         with st.form("current"):
             chosen = st.selectbox(t("Campagne courante (celle à laquelle les organisations s’inscrivent)"),
                                   list(listed["slug"]),
@@ -98,6 +108,7 @@ if is_staff:
             if st.form_submit_button(t("Définir comme campagne courante")):
                 campaigns.set_current_campaign(db, chosen, actor=user.username)
                 st.rerun()
+        campaign_widgets.campaign_details_form(db, campaign, user.username, session.session_id())
         with st.expander(t("Créer une campagne")):
             start = st.radio(t("Partir de"), ["copy", "empty"], horizontal=True, key="newcampaign.start",
                              format_func=lambda s: t("une copie de la campagne affichée, dates décalées d’un an")

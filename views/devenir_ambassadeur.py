@@ -27,13 +27,13 @@ if done := st.session_state.get("signup.done"):
 
 st.subheader(escape_markdown(campaign.name))
 st.markdown(f"**{escape_markdown(campaign.slogan)}** · {escape_markdown(campaign.organiser)}")
-with st.expander(t("L’entente de partenariat en bref"), expanded=True):
-    st.write(escape_markdown(campaign.purpose))
-    st.markdown(escape_markdown(campaign.organiser_commitments_intro))
-    st.markdown("\n".join(f"- {escape_markdown(text)}" for text in
-                          campaigns.list_organiser_commitments(db, campaign.id)))
-    st.caption(t("L’entente entre en vigueur à sa signature et est valide jusqu’au {date}.",
-                 date=format_date(campaign.valid_until, session.language())))
+st.caption(t("Lisez toute l’entente avant de vous inscrire : ce que le {organiser} s’engage à faire, sa portée, "
+             "son plan de diffusion et le rapport de retombées demandé.",
+             organiser=escape_markdown(campaign.organiser)))
+with st.container(border=True, key="signup.agreement"):
+    campaign_widgets.show_whole_agreement(campaign, campaigns.list_channels(db, campaign.id),
+                                          campaigns.list_moments(db, campaign.id),
+                                          campaigns.list_organiser_commitments(db, campaign.id))
 st.caption(t("Tous les champs sont obligatoires, sauf l’auditoire et le site Web. Votre saisie est conservée "
              "si une correction est demandée."))
 
@@ -46,25 +46,30 @@ data["accepted"] = st.checkbox(
 
 st.subheader(t("6. Votre compte"))
 st.caption(t("Pour vous connecter ensuite, remplir votre rapport de retombées et suivre votre entente."))
-data["username"] = st.text_input(t("Nom d’utilisateur"), key="signup.username", max_chars=40,
-                                 help=t("3 à 40 caractères : lettres minuscules, chiffres, point, tiret."),
-                                 autocomplete="username")
-left, right = st.columns(2)
-data["password"] = left.text_input(t("Mot de passe (12 caractères ou plus)"), type="password",
-                                   key="signup.password", max_chars=200, autocomplete="new-password")
-data["password_confirm"] = right.text_input(t("Confirmer le mot de passe"), type="password",
-                                            key="signup.password_confirm", max_chars=200,
-                                            autocomplete="new-password")
+# A form: what is typed in it reaches the server with the submit itself. Outside a form, a password
+# field commits on Enter or on leaving it, and Tab leaves it for its "show password" button, which
+# does not commit: a visitor using only the keyboard sent empty passwords.
+with st.form("signup.account", border=False, enter_to_submit=False):
+    data["username"] = st.text_input(t("Nom d’utilisateur"), key="signup.username", max_chars=40,
+                                     help=t("3 à 40 caractères : lettres minuscules, chiffres, point, tiret."),
+                                     autocomplete="username")
+    left, right = st.columns(2)
+    data["password"] = left.text_input(t("Mot de passe (12 caractères ou plus)"), type="password",
+                                       key="signup.password", max_chars=200, autocomplete="new-password")
+    data["password_confirm"] = right.text_input(t("Confirmer le mot de passe"), type="password",
+                                                key="signup.password_confirm", max_chars=200,
+                                                autocomplete="new-password")
+    typed_answer = None
+    if signup.challenge_needed(db, session.client_address()):  # a question first (its answer stays here)
+        if "signup.challenge" not in st.session_state:
+            st.session_state["signup.challenge"] = signup.make_challenge()
+        question, _ = st.session_state["signup.challenge"]
+        st.subheader(t("7. Vérification"))
+        typed_answer = st.text_input(t(question), key="signup.challenge_answer", max_chars=10)
+    submitted = st.form_submit_button(t("Envoyer ma demande"), type="primary", key="signup.submit",
+                                      icon=":material/send:")
 
-typed_answer = None
-if signup.challenge_needed(db, session.client_address()):  # a question first (its answer stays here)
-    if "signup.challenge" not in st.session_state:
-        st.session_state["signup.challenge"] = signup.make_challenge()
-    question, _ = st.session_state["signup.challenge"]
-    st.subheader(t("7. Vérification"))
-    typed_answer = st.text_input(t(question), key="signup.challenge_answer", max_chars=10)
-
-if st.button(t("Envoyer ma demande"), type="primary", key="signup.submit", icon=":material/send:"):
+if submitted:
     answered = signup.challenge_passed(st.session_state.get("signup.challenge", (None, None))[1], typed_answer)
     try:
         signup.sign_up(db, campaign.id, data, session_id=session.session_id(), client=session.client_address(),

@@ -19,7 +19,9 @@ status = plan_views.plan_status(plan_id, today)
 
 st.title(t("Mises à jour du plan d’action"))
 plan_views.flash()
-update_tab, plan_tab = st.tabs([t("Enregistrer une mise à jour"), t("Modifier le plan")])
+# Keyed and tracked, so a save (which reruns the page) stays on the tab it was made in.
+update_tab, plan_tab = st.tabs([t("Enregistrer une mise à jour"), t("Modifier le plan")], key="updates.tab",
+                               on_change="rerun")
 
 with update_tab:
     unreadable = status[~status["schedule_readable"]]

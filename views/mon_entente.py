@@ -24,6 +24,10 @@ if previous is not None:  # a returning organisation: its account joins this yea
     with st.expander(t("Rejoindre la campagne courante : {name}", name=escape_markdown(current.name)), expanded=True):
         st.caption(t("Le formulaire reprend votre dernière entente; corrigez ce qui a changé. L’équipe approuvera "
                      "votre nouvelle entente."))
+        with st.container(border=True, key="join.agreement"):  # what the organisation commits to, in full
+            campaign_widgets.show_whole_agreement(current, campaigns.list_channels(db, current.id),
+                                                  campaigns.list_moments(db, current.id),
+                                                  campaigns.list_organiser_commitments(db, current.id))
         data = campaign_widgets.agreement_inputs("join", campaigns.list_commitment_types(db, current.id),
                                                  campaigns.list_moments(db, current.id), logo_required=False,
                                                  agreement=previous)
@@ -60,3 +64,6 @@ campaign_widgets.show_agreement(agreement, campaign, types, moments)
 st.download_button(t("Télécharger l’entente (PDF)"), lambda: agreement_pdf.agreement_pdf(db, agreement.id),
                    file_name=agreement_pdf.pdf_filename(agreement), mime="application/pdf",
                    key="agreement.pdf", icon=":material/picture_as_pdf:")
+with st.expander(t("L’entente complète (texte du document)")):
+    campaign_widgets.show_whole_agreement(campaign, campaigns.list_channels(db, campaign.id), moments,
+                                          campaigns.list_organiser_commitments(db, campaign.id))

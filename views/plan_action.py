@@ -22,11 +22,21 @@ st.title(escape_markdown(current["title"]))
 st.caption(" · ".join((nt("{n} axe", "{n} axes", status["axis_id"].nunique()),
                        nt("{n} action", "{n} actions", status["action_id"].nunique()),
                        nt("{n} moyen", "{n} moyens", len(status)))))
-with st.expander(t("Mise en contexte et orientations stratégiques de 2018")):
-    st.text(current["context"])
-    for (number, name, gloss), rows in items.list_strategies(db, plan_id).groupby(["number", "name", "gloss"]):
-        st.markdown(f"**{number}. {escape_markdown(name)}** ({escape_markdown(gloss)})")
-        st.text("\n".join(f"{row.letter}. {row.label}" for row in rows.itertuples()))
+objectives = dict(items.list_axes(db, plan_id)[["number", "objective"]].itertuples(index=False))
+views = {"axis": t("Par axe"), "document": t("Le plan en entier")}
+view = st.segmented_control(t("Affichage"), list(views), format_func=views.get, default="axis", key="plan.view",
+                            required=True)
+if view == "document":
+    st.caption(t("Le plan tel que le ROCSMO l’a écrit, avec où en est chaque moyen au {day}. Pour l’imprimer : "
+                 "Ctrl+P (ou Cmd+P).", day=format_date(today, lang)))
+    plan_views.plan_xlsx_button(db, status, today, "plan.document.xlsx")
+    st.header(t("Mise en contexte et orientations stratégiques de 2018"), divider="gray")
+    plan_views.context_and_orientations(current["context"], items.list_strategies(db, plan_id))
+    plan_views.plan_document(status, objectives)
+    st.stop()
+
+with st.expander(t("Mise en contexte et orientations stratégiques de 2018"), expanded=True):
+    plan_views.context_and_orientations(current["context"], items.list_strategies(db, plan_id))
 
 with st.expander(t("Échéances dans votre calendrier (.ics)")):
     party = st.selectbox(t("Responsable"), calendar.plan_parties(status), key="plan.ics_party")
@@ -38,7 +48,6 @@ axis_number = st.selectbox(t("Axe"), list(axis_names), format_func=lambda n: f"{
 axis_items = status[status["axis_number"] == axis_number]
 axis_row = overview.axis_progress(axis_items).iloc[0]
 st.header(t("Axe {number} : {name}", number=axis_number, name=escape_markdown(axis_names[axis_number])), divider="gray")
-objectives = dict(items.list_axes(db, plan_id)[["number", "objective"]].itertuples(index=False))
 st.markdown(t("**{label}** : {value}", label=t("Objectif"), value=escape_markdown(objectives.get(axis_number, ""))))
 share = axis_row["Avancement"]
 st.progress(0.0 if share is None else float(share),
@@ -96,6 +105,12 @@ with right:
         table = overview.quantities_table(quantities, target.kind, target.per)
         plan_views.chart_with_table(charts.target_progress_figure(table, target.quantity, lang), table,
                                     "plan.quantities", f"quantites-moyen-{means_id}")
+
+outcomes = tracking.item_cycle_outcomes(db, int(means_id), today)
+if outcomes:
+    st.subheader(t("Chaque cycle"), anchor=False)
+    plan_views.item_table(overview.cycle_outcomes_table(outcomes), "plan.cycles", f"cycles-moyen-{means_id}",
+                          empty_fr=N_("Aucun cycle échu."))
 
 st.subheader(t("Historique complet"), anchor=False)
 plan_views.item_table(overview.item_history(history, target.unit_fr), "plan.history", f"historique-moyen-{means_id}",

@@ -1,7 +1,7 @@
 """Rapport de retombées: the ambassador's impact report, built from its own commitments."""
 import streamlit as st
 
-from lib.campaign import ambassadors, campaigns, impact_reports
+from lib.campaign import ambassadors, campaigns, impact_reports, report_summary
 from lib.core import clock, roles
 from lib.core.errors import FormError
 from lib.core.i18n import N_, format_date
@@ -26,10 +26,18 @@ report = impact_reports.get_report(db, agreement.id)
 days = impact_reports.days_until_due(campaign.report_due, clock.today())
 
 st.caption(escape_markdown(campaign.name))
+st.info(escape_markdown(t(report_summary.destination(campaign))), icon=":material/forward_to_inbox:")
+if campaign.questionnaire_url:
+    st.link_button(t("Questionnaire du {organiser} sur les retombées (facultatif)", organiser=campaign.organiser),
+                   campaign.questionnaire_url, icon=":material/open_in_new:")
 if report and report["status"] == "submitted":
     st.success(t("Rapport soumis. Merci! L’équipe peut le rouvrir si une correction est nécessaire."))
     if report["submitted_late"]:
         st.caption(t("Soumis après la date prévue ({date}).", date=format_date(campaign.report_due, lang)))
+    st.download_button(t("Télécharger mon rapport (PDF)"),
+                       lambda: report_summary.as_pdf([report_summary.ambassador_blocks(db, agreement.id)]),
+                       file_name=report_summary.filename(agreement, "pdf"), mime="application/pdf",
+                       key="report.pdf", icon=":material/picture_as_pdf:", on_click="ignore")
 elif days is not None and days < 0:
     st.warning(t("La date prévue ({date}) est passée : vous pouvez encore soumettre votre rapport, il sera "
                  "marqué en retard.", date=format_date(campaign.report_due, lang)))

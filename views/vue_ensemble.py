@@ -25,10 +25,14 @@ if since:
 
 overall = overview.overall_progress(status)
 late, soon = tables["late"], tables["soon"]
-col_progress, col_late, col_soon, col_items = st.columns(4)
+missed_targets, repeatedly_missed = tables["missed_targets"], tables["repeatedly_missed"]
+col_progress, col_late, col_soon = st.columns(3)
+col_missed, col_cycles, col_items = st.columns(3)  # two rows: the labels stay whole at 1400 px
 col_progress.metric(t("Réalisés ou en bonne voie"), format_pct(overall, lang) if overall is not None else "—")
 col_late.metric(t("En retard"), len(late))
 col_soon.metric(t("À échéance d’ici {days} jours", days=overview.DUE_SOON_DAYS), len(soon))
+col_missed.metric(t("Cibles manquées à l’échéance"), len(missed_targets))
+col_cycles.metric(t("Moyens ayant manqué 2 cycles ou plus"), len(repeatedly_missed))
 col_items.metric(t("Moyens suivis"), len(status))
 
 st.header(t("Avancement par axe"), divider="gray")
@@ -38,6 +42,13 @@ plan_views.chart_with_table(figures["progress"], tables["progress"], "overview.p
                             column_config={t("Avancement"): st.column_config.ProgressColumn(
                                 t("Avancement"), format="percent", min_value=0, max_value=1)})
 
+history_table, history_figure = plan_views.axis_history(plan_id, today, lang)
+if history_table is not None:
+    st.header(t("Avancement par axe dans le temps"), divider="gray")
+    st.caption(t("Chaque mois, l’avancement moyen des moyens de l’axe selon leur dernière mise à jour à la fin du mois "
+                 "(un moyen sans mise à jour compte pour 0 %)."))
+    plan_views.chart_with_table(history_figure, history_table, "overview.history", "avancement-par-axe-par-mois")
+
 st.header(t("Statuts par axe"), divider="gray")
 st.caption(t("Statut de chaque moyen pour son cycle en cours (l’année ou le mois en cours pour ce qui revient)."))
 plan_views.chart_with_table(figures["breakdown"], tables["breakdown"], "overview.breakdown",
@@ -45,6 +56,16 @@ plan_views.chart_with_table(figures["breakdown"], tables["breakdown"], "overview
 
 st.header(t("En retard"), divider="gray")
 plan_views.item_table(late, "overview.late", "moyens-en-retard", empty_fr=N_("Aucun moyen en retard."))
+
+st.header(t("Cibles manquées à l’échéance"), divider="gray")
+st.caption(t("Une cible à atteindre d’ici une date est jugée à cette date : le chiffre d’alors, ce qui est venu après "
+             "à part."))
+plan_views.item_table(missed_targets, "overview.missed_targets", "cibles-manquees",
+                      empty_fr=N_("Aucune cible manquée à son échéance."))
+
+st.header(t("Moyens ayant manqué 2 cycles ou plus"), divider="gray")
+plan_views.item_table(repeatedly_missed, "overview.repeatedly_missed", "cycles-manques",
+                      empty_fr=N_("Aucun moyen n’a manqué plus d’un cycle."))
 
 st.header(t("À échéance d’ici {days} jours", days=overview.DUE_SOON_DAYS), divider="gray")
 plan_views.item_table(soon, "overview.soon", "echeances-60-jours",

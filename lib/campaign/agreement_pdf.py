@@ -33,7 +33,7 @@ def _pdf() -> tuple[FPDF, str, bool]:
     return pdf, "Helvetica", False
 
 
-class _Writer:
+class PdfWriter:
     """Small helpers over FPDF so the document reads top to bottom."""
 
     def __init__(self):
@@ -68,7 +68,7 @@ class _Writer:
 def build_agreement_pdf(campaign: Campaign, agreement: Agreement, *, channels, moments, types,
                         organiser_commitments: list[str]) -> bytes:
     """The PDF bytes of `agreement` under `campaign` (pure: everything is passed in)."""
-    w = _Writer()
+    w = PdfWriter()
     pdf = w.pdf
     top = 18
     if agreement.logo:

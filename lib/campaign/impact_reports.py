@@ -186,12 +186,38 @@ def validate_report(data: dict, items: list[ReportItem]) -> list[str]:
     return errors
 
 
+# The commitment that "Activités organisées" reports on (its key in the seed and in every copy).
+ACTIVITY_COMMITMENT = "organiser-activite"
+
+
+def reported_activities_count(data: dict) -> int:
+    """How many activities `data` reports under "Activités organisées" (those with a type)."""
+    return sum(1 for a in data.get("activities") or [] if (a.get("type") or "").strip())
+
+
+def reconciled(data: dict, items: list[ReportItem]) -> dict:
+    """`data` with its parts agreeing: activities reported under "Activités organisées" mark the
+    commitment "Organiser une activité" done, its count at least their number. Unchanged when
+    the ambassador did not take that commitment or reports no activity. Pure (a new dict)."""
+    count = reported_activities_count(data)
+    key = ("commitment", ACTIVITY_COMMITMENT)
+    if not count or key not in {(i.kind, i.key) for i in items}:
+        return data
+    actions = dict(data.get("actions") or {})
+    action = dict(actions.get(key) or {})
+    action["done"] = True
+    action["times"] = max(int(action.get("times") or 0), count)
+    actions[key] = action
+    return {**data, "actions": actions}
+
+
 def save_report(db: Database, ambassador_id: int, data: dict, *, actor: str, submit: bool = False,
                 today: dt.date | None = None) -> str:
     """Save the ambassador's report as a draft, or submit it; returns the new status.
 
     Only the ambassador's own account may write it, only once approved, and only while
-    it is a draft or reopened. Submitting after the due date is accepted and marked
+    it is a draft or reopened. Activities reported mark "Organiser une activité" done
+    (`reconciled`). Submitting after the due date is accepted and marked
     late; a reopened report keeps the lateness of its first submission (staff reopening
     it after the due date does not make an on-time report late). One transaction with
     an audit row (report.save_draft / report.submit).
@@ -202,9 +228,11 @@ def save_report(db: Database, ambassador_id: int, data: dict, *, actor: str, sub
         raise ReportError("Ce rapport n’appartient pas à votre organisation.")
     if agreement.status != "approved":
         raise ReportError("Le rapport de retombées sera disponible quand votre entente sera approuvée.")
-    errors = validate_report(data, report_items(db, agreement))
+    items = report_items(db, agreement)
+    errors = validate_report(data, items)
     if errors:
         raise ReportError(errors)
+    data = reconciled(data, items)
     campaign = campaigns.get_campaign(db, agreement.campaign_id)
     day = today or clock.today()
 

@@ -11,8 +11,10 @@ from lib.campaign import campaigns
 from lib.campaign.agreement_form import CHANNEL_LABELS, CHANNELS
 from lib.campaign.impact_reports import REACH_METRICS, STATUS_LABELS_FR, days_until_due
 from lib.core import clock
+from lib.core.clock import to_local_series
 from lib.core.db import Database
-from lib.core.i18n import format_date, format_datetime, format_number, ngettext, translate
+from lib.core.i18n import N_, format_date, format_datetime, format_number, ngettext, translate
+from lib.core.messages import LocalDate, Message
 
 
 def follow_up(db: Database, campaign_id: int, today: dt.date | None = None, lang: str = "fr") -> pd.DataFrame:
@@ -157,6 +159,7 @@ def reports_export_frames(db: Database, campaign_id: int) -> dict[str, pd.DataFr
         [campaign_id],
     )
     summary["statut"] = summary["statut"].map(STATUS_LABELS_FR)
+    summary["soumis_le"] = to_local_series(summary["soumis_le"])  # Québec time, as the screen shows it
     actions = db.query_df(
         """
         SELECT a.organisation, x.item_kind AS type, coalesce(t.label, m.when_label, x.item_key) AS element,
@@ -178,3 +181,58 @@ def reports_export_frames(db: Database, campaign_id: int) -> dict[str, pd.DataFr
     activities = reported_activities(db, campaign_id).rename(columns={
         "activity_type": "type", "held_on": "date", "description": "description"})
     return {"Rapports": summary, "Actions": actions, "Portée rapportée": reach, "Activités": activities}
+
+
+COMPARISON_HEADERS_FR = (N_("Campagne"), N_("Début"), N_("Ambassadeurs approuvés"), N_("Moments forts choisis"),
+                         N_("Rapports soumis"), N_("Personnes jointes (rapportées)"),
+                         N_("Auditoire de l’organisateur"))
+
+
+def campaigns_side_by_side(db: Database) -> pd.DataFrame:
+    """Every campaign (oldest first) side by side, with French headers: Campagne, Début,
+    Ambassadeurs approuvés, Moments forts choisis (choices of approved ambassadors), Rapports
+    soumis, Personnes jointes (rapportées, submitted reports), Auditoire de l’organisateur
+    (its own channels). No side effects."""
+    frame = db.query_df(
+        """
+        SELECT c.name, c.starts_on,
+               (SELECT count(*) FROM ambassadors a WHERE a.campaign_id = c.id AND a.status = 'approved') AS approved,
+               (SELECT count(*) FROM ambassador_moments m JOIN ambassadors a ON a.id = m.ambassador_id
+                 WHERE a.campaign_id = c.id AND a.status = 'approved') AS moments,
+               (SELECT count(*) FROM impact_reports r WHERE r.campaign_id = c.id AND r.status = 'submitted')
+                   AS submitted,
+               (SELECT sum(x.people_reached) FROM impact_report_reach x JOIN impact_reports r ON r.id = x.report_id
+                 WHERE r.campaign_id = c.id AND r.status = 'submitted') AS reached,
+               (SELECT sum(h.audience) FROM campaign_channels h WHERE h.campaign_id = c.id) AS audience
+        FROM campaigns c WHERE c.archived_at IS NULL ORDER BY c.starts_on NULLS LAST, c.id
+        """)
+    return pd.DataFrame({
+        "Campagne": frame["name"], "Début": [_day(d) for d in frame["starts_on"]],
+        "Ambassadeurs approuvés": frame["approved"].astype(int), "Moments forts choisis": frame["moments"].astype(int),
+        "Rapports soumis": frame["submitted"].astype(int),
+        "Personnes jointes (rapportées)": [None if v != v or v is None else int(v) for v in frame["reached"]],
+        "Auditoire de l’organisateur": [None if v != v or v is None else int(v) for v in frame["audience"]],
+    })
+
+
+def stale_reach_warning(channels: pd.DataFrame, organiser: str, today: dt.date, max_days: int = 365) -> str:
+    """A French prompt for staff when the organiser's reach figures (campaign_channels.as_of,
+    the oldest) are more than `max_days` old or undated; "" when they are recent. A Message
+    (pages translate it). No side effects."""
+    if channels.empty:
+        return ""
+    dates = [_day(d) for d in channels["as_of"]]
+    if any(d is None for d in dates):
+        return Message("Des chiffres d’auditoire du {organiser} n’ont pas de date : demandez-lui des chiffres à jour "
+                       "et saisissez-les avec leur date.", organiser=organiser)
+    oldest = min(dates)
+    if (today - oldest).days <= max_days:
+        return ""
+    return Message("Les chiffres d’auditoire du {organiser} datent du {date}, il y a plus d’un an : demandez-lui des "
+                   "chiffres à jour et saisissez-les avec leur date.", organiser=organiser, date=LocalDate(oldest))
+
+
+def _day(value) -> dt.date | None:
+    if value is None or value != value:
+        return None
+    return pd.Timestamp(value).date()

@@ -33,7 +33,7 @@ import pandas as pd
 from lib.core.i18n import N_, format_number
 from lib.core.messages import LocalDate, Message, PluralMessage
 from lib.core.settings import DEFAULTS, Settings
-from lib.plan import indicators, schedule
+from lib.plan import cycles, indicators, schedule
 from lib.plan.campaign_figures import source_message
 from lib.plan.french import clean_spaces
 from lib.plan.indicators import effective_quantity
@@ -203,6 +203,7 @@ STATUS_COLUMNS = [
     "status", "status_fr", "progress", "cycle_label", "due", "next_due", "late", "late_since", "late_reason_fr",
     "counted", "on_track", "updates_count", "last_work_date", "last_note",
     "target_kind", "target_overridden", "target_fr", "target_ratio", "target_progress_fr", "target_source_fr",
+    "target_verdict", "target_after", "missed_cycles",
 ]
 
 
@@ -301,6 +302,7 @@ def assess_items(items: pd.DataFrame, updates: pd.DataFrame, overrides: pd.DataF
         if figure is not None and rules.target.kind == "done":  # no quantity to reach: the figure itself
             progress_fr = Message("{value} à ce jour", value=_total(quantities, as_of))
         counted = result.status != "abandonne"
+        outcomes = cycles.cycle_outcomes(rules.schedule, facts, as_of, plan_start=settings.plan_start)
         rows.append({
             "means_id": int(item["means_id"]), "axis_id": int(item["axis_id"]), "axis_number": int(item["axis_number"]),
             "axis_name": item["axis_name"], "action_id": int(item["action_id"]),
@@ -323,6 +325,8 @@ def assess_items(items: pd.DataFrame, updates: pd.DataFrame, overrides: pd.DataF
             "target_kind": rules.target.kind, "target_overridden": rules.target_overridden,
             "target_fr": describe_target_fr(rules.target), "target_ratio": target_progress.ratio,
             "target_progress_fr": progress_fr, "target_source_fr": source,
+            "target_verdict": target_progress.verdict, "target_after": target_progress.after,
+            "missed_cycles": cycles.missed_count(outcomes),
         })
     frame = pd.DataFrame(rows, columns=STATUS_COLUMNS)
     for column in MESSAGE_COLUMNS:  # object columns keep the Messages (a str column would drop their templates)

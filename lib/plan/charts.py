@@ -125,3 +125,28 @@ def target_progress_figure(table: pd.DataFrame, goal: float | None, lang: str = 
                          showlegend=False)
     figure.update_yaxes(rangemode="tozero", showgrid=True, gridcolor="#DDDDDD")
     return figure
+
+
+_LINE_STYLES = (("#0072B2", "circle", "solid"), ("#E69F00", "square", "dash"), ("#009E73", "diamond", "dot"),
+                ("#CC79A7", "triangle-up", "dashdot"), ("#56B4E9", "x", "longdash"), ("#D55E00", "star", "solid"),
+                ("#555555", "cross", "dash"))
+
+
+def axis_history_figure(table: pd.DataFrame, lang: str = "fr") -> go.Figure:
+    """One line per axis over the months: the average progress of its means (lib.plan.history
+    .history_table). Each axis has its own marker and dash as well as its colour, and its name
+    at the line's end."""
+    figure = go.Figure()
+    for index, (axis, rows) in enumerate(table.groupby("Axe", sort=False)):
+        colour, symbol, dash = _LINE_STYLES[index % len(_LINE_STYLES)]
+        label = escape_label(axis)
+        figure.add_trace(go.Scatter(
+            x=rows["Mois"], y=rows["Avancement moyen (%)"], name=label, mode="lines+markers",
+            line=dict(color=colour, dash=dash, width=2), marker=dict(symbol=symbol, size=7, color=colour),
+            hovertemplate=f"{label}<br>%{{x}} : %{{y}} %<extra></extra>"))
+    figure.update_layout(height=420, margin=dict(l=10, r=10, t=10, b=10), font=_FONT, plot_bgcolor="white",
+                         paper_bgcolor="white", legend=dict(orientation="h", y=-0.15),
+                         yaxis=dict(range=[0, 100], title=translate(N_("Avancement moyen (%)"), lang),
+                                    gridcolor="#E5E5E5"),
+                         xaxis=dict(title=translate(N_("Mois"), lang)))
+    return figure

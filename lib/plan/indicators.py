@@ -14,8 +14,8 @@ année …" gives the number the indicator leaves vague), then the period label.
   period label) counts per year: "une infolettre mensuellement" = 12 infolettres per year.
   "N fois" counts "rencontres" when the text speaks of meeting ("se rencontre", "se réunit").
 - count_by: "au moins 10 nouveaux membres d’ici 2024": a running total to reach by the end of
-  the deadline period (here 2024-12-31). "au moins N …" without "d’ici" takes the due date of
-  a one-off period label, if any.
+  the deadline period (here 2024-12-31), judged there (see Progress below). "au moins N …"
+  without "d’ici" takes the due date of a one-off period label, if any.
 - done: everything else; the item is done or not.
 
 Numbers are digits or French words (un/une … douze, and a few more). The unit is cut from the
@@ -34,9 +34,11 @@ is "new", not nine. "aucun(e)" is 0. Nothing found: None. `read_quantity_fr` say
 
 Progress (`progress_toward`)
 ----------------------------
-count_by sums every quantity up to `as_of`; frequency sums the quantities of the calendar year
-(month, ISO week) containing `as_of`, up to `as_of`; threshold takes the latest quantity up to
-`as_of`; done is 1 or 0 from `done`. The ratio is capped to 0..1 (None for done).
+count_by sums every quantity up to `as_of`. Once its deadline has passed, the target is judged
+at the deadline: the figure is the total on that day, the verdict "met" or "missed", and what
+was reported afterwards is kept apart (`after`, shown as "+4 depuis"). frequency sums the
+quantities of the calendar year (month, ISO week) containing `as_of`, up to `as_of`; threshold
+takes the latest quantity up to `as_of`; done is 1 or 0 from `done`. The ratio is capped to 0..1 (None for done).
 """
 from __future__ import annotations
 
@@ -49,7 +51,7 @@ from functools import lru_cache
 from typing import Literal
 
 from lib.core.i18n import MONTHS_FR, N_
-from lib.core.messages import Message
+from lib.core.messages import LocalDate, Message
 from lib.plan.french import Token, fold, format_date_fr, tokenize
 from lib.plan.schedule import parse_period
 
@@ -91,6 +93,8 @@ class Progress:
     target: float | None
     ratio: float | None
     label_fr: str
+    verdict: Literal["met", "missed"] | None = None  # a count_by target judged at its passed deadline
+    after: float = 0.0  # what was reported after that deadline (not counted in `value`)
 
 
 # --------------------------------------------------------------------------- tokens
@@ -425,11 +429,23 @@ def progress_toward(target: Target, quantities: Sequence[tuple[date, int]], as_o
     goal = float(target.quantity or 0)
     unit = f" {target.unit_fr}" if target.unit_fr else ""
     if target.kind == "count_by":
-        value = float(sum(q for _, q in kept))
+        deadline = target.deadline
         by = ""
-        if target.deadline:
-            by = (f" d’ici {target.deadline.year}" if (target.deadline.month, target.deadline.day) == (12, 31)
-                  else f" d’ici le {format_date_fr(target.deadline)}")
+        if deadline:
+            by = (f" d’ici {deadline.year}" if (deadline.month, deadline.day) == (12, 31)
+                  else f" d’ici le {format_date_fr(deadline)}")
+        if deadline and as_of > deadline:
+            value = float(sum(q for d, q in kept if d <= deadline))
+            after = float(sum(q for d, q in kept if d > deadline))
+            verdict = "met" if value >= goal else "missed"
+            figure = f"{_fmt(value)} / {_fmt(goal)}{unit}{by}"
+            since = Message(" (+{n} depuis)", n=_fmt(after)) if after else ""
+            template = (N_("{figure} : cible atteinte au {date}{since}") if verdict == "met"
+                        else N_("{figure} : cible manquée au {date}{since}"))
+            label = Message(template, figure=figure, date=LocalDate(deadline), since=since)
+            return Progress(value=value, target=goal, ratio=_ratio(value, goal), label_fr=label,
+                            verdict=verdict, after=after)
+        value = float(sum(q for _, q in kept))
         label = f"{_fmt(value)} / {_fmt(goal)}{unit}{by}"
     elif target.kind == "frequency":
         first, period_fr = _period_bounds(target.per or "year", as_of)

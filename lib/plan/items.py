@@ -159,8 +159,9 @@ def add_axis(db: Database, user, plan_id: int, name: str, objective: str = "", *
     return db.transaction(work)
 
 
-def update_axis(db: Database, user, axis_id: int, name: str, objective: str = "", *, session_id: str = "") -> None:
-    """Rename an axis or change its objective. Raises PermissionError, PlanError."""
+def update_axis(db: Database, user, axis_id: int, name: str, objective: str = "", *, session_id: str = "") -> bool:
+    """Rename an axis or change its objective; False (nothing written or journaled) when nothing
+    changed. Raises PermissionError, PlanError."""
     roles.require(user, roles.STAFF)
     errors: list[str] = []
     name = _required(name, N_("Le nom de l’axe"), NAME_MAX_CHARS, errors)
@@ -172,13 +173,16 @@ def update_axis(db: Database, user, axis_id: int, name: str, objective: str = ""
         before = cur.execute("SELECT name, objective FROM axes WHERE id = ?", [axis_id]).fetchone()
         if before is None:
             raise PlanError("Cet axe n’existe pas.")
+        if tuple(before) == (name, objective):
+            return False
         cur.execute("UPDATE axes SET name = ?, objective = ?, updated_at = ?, updated_by = ? WHERE id = ?",
                     [name, objective, clock.utcnow(), user.username, axis_id])
         _audit(cur, user, "plan.axis.edit", "axis", axis_id,
                {"before": {"name": before[0], "objective": before[1]}, "after": {"name": name, "objective": objective}},
                session_id)
+        return True
 
-    db.transaction(work)
+    return db.transaction(work)
 
 
 def add_action(db: Database, user, axis_id: int, title: str, *, session_id: str = "") -> int:
@@ -204,8 +208,9 @@ def add_action(db: Database, user, axis_id: int, title: str, *, session_id: str 
     return db.transaction(work)
 
 
-def update_action(db: Database, user, action_id: int, title: str, *, session_id: str = "") -> None:
-    """Change an action's title. Raises PermissionError, PlanError."""
+def update_action(db: Database, user, action_id: int, title: str, *, session_id: str = "") -> bool:
+    """Change an action's title; False (nothing written or journaled) when it is the same.
+    Raises PermissionError, PlanError."""
     roles.require(user, roles.STAFF)
     errors: list[str] = []
     title = _required(title, N_("Le titre de l’action"), NAME_MAX_CHARS, errors)
@@ -216,11 +221,14 @@ def update_action(db: Database, user, action_id: int, title: str, *, session_id:
         before = cur.execute("SELECT title FROM actions WHERE id = ?", [action_id]).fetchone()
         if before is None:
             raise PlanError("Cette action n’existe pas.")
+        if before[0] == title:
+            return False
         cur.execute("UPDATE actions SET title = ?, updated_at = ?, updated_by = ? WHERE id = ?",
                     [title, clock.utcnow(), user.username, action_id])
         _audit(cur, user, "plan.action.edit", "action", action_id, {"before": before[0], "after": title}, session_id)
+        return True
 
-    db.transaction(work)
+    return db.transaction(work)
 
 
 def _means_fields(text: str, period_label: str, indicator: str, responsible_label: str) -> tuple[list[str], tuple]:
@@ -272,8 +280,9 @@ def add_means(db: Database, user, action_id: int, text: str, period_label: str =
 
 
 def update_means(db: Database, user, means_id: int, text: str, period_label: str, indicator: str,
-                 responsible_label: str, *, session_id: str = "") -> None:
-    """Edit a means; its responsible parties are re-parsed from the new label.
+                 responsible_label: str, *, session_id: str = "") -> bool:
+    """Edit a means; its responsible parties are re-parsed from the new label. False (nothing
+    written or journaled) when nothing changed.
 
     The audit row keeps the values before and after. Raises PermissionError, PlanError.
     """
@@ -288,6 +297,8 @@ def update_means(db: Database, user, means_id: int, text: str, period_label: str
                              [means_id]).fetchone()
         if before is None:
             raise PlanError("Ce moyen n’existe pas.")
+        if tuple(before) == (text, period_label, indicator, responsible_label):
+            return False
         cur.execute("UPDATE means SET text = ?, period_label = ?, indicator = ?, responsible_label = ?,"
                     " updated_at = ?, updated_by = ? WHERE id = ?",
                     [text, period_label, indicator, responsible_label, clock.utcnow(), user.username, means_id])
@@ -297,8 +308,9 @@ def update_means(db: Database, user, means_id: int, text: str, period_label: str
                {"before": dict(zip(keys, before)),
                 "after": dict(zip(keys, (text, period_label, indicator, responsible_label))),
                 "parties": parties}, session_id)
+        return True
 
-    db.transaction(work)
+    return db.transaction(work)
 
 
 _ARCHIVABLE = {"axis": "axes", "action": "actions", "means": "means"}

@@ -12,6 +12,7 @@ import pandas as pd
 
 from lib.core.clock import to_local
 from lib.core.i18n import N_
+from lib.plan.cycles import OUTCOME_LABELS_FR
 from lib.plan.french import fold
 from lib.plan.indicators import effective_quantity
 from lib.plan.statuses import STATUS_LABELS_FR, STATUSES
@@ -25,6 +26,8 @@ HEADERS_FR = (
     N_("Échéance"), N_("Échéancier"), N_("Responsable"), N_("Moyens portés"), N_("Enregistrée le"), N_("Par"),
     N_("Avancement (%)"), N_("Date du travail"), N_("Note"), N_("Corrigée"), N_("N°"), N_("Cycle"),
     N_("Quantité"), N_("Preuve"), N_("Corrige"), N_("Corrigée par"), N_("Période"), N_("Total cumulé"),
+    N_("Cibles manquées"), N_("Cible"), N_("Résultat à l’échéance"), N_("Cycles manqués"), N_("Résultat"),
+    N_("Réalisé le"),
 )
 VALUES_FR = (N_("Oui"), N_("Non"), N_("(non précisé)"))
 
@@ -53,18 +56,22 @@ def with_deadlines(status: pd.DataFrame) -> pd.DataFrame:
 
 
 def axis_progress(status: pd.DataFrame) -> pd.DataFrame:
-    """One row per axis: Axe, Moyens, Comptés, Réalisés ou en bonne voie, En retard, Avancement (0..1 or None).
+    """One row per axis: Axe, Moyens, Comptés, Réalisés ou en bonne voie, En retard, Cibles manquées
+    (targets judged missed at their deadline), Avancement (0..1 or None).
 
     The share is the one defined in lib.plan.statuses.ON_TRACK_EXPLANATION_FR.
     """
-    grouped = status.groupby(["axis_number", "axis_name"], sort=True).agg(
-        Moyens=("means_id", "size"), counted=("counted", "sum"), on_track=("on_track", "sum"), late=("late", "sum"))
+    missed = status.assign(target_missed=status["target_verdict"] == "missed")
+    grouped = missed.groupby(["axis_number", "axis_name"], sort=True).agg(
+        Moyens=("means_id", "size"), counted=("counted", "sum"), on_track=("on_track", "sum"), late=("late", "sum"),
+        target_missed=("target_missed", "sum"))
     frame = pd.DataFrame({
         "Axe": [f"{n}. {name}" for n, name in grouped.index],
         "Moyens": grouped["Moyens"].astype(int).to_numpy(),
         "Comptés": grouped["counted"].astype(int).to_numpy(),
         "Réalisés ou en bonne voie": grouped["on_track"].astype(int).to_numpy(),
         "En retard": grouped["late"].astype(int).to_numpy(),
+        "Cibles manquées": grouped["target_missed"].astype(int).to_numpy(),
     })
     frame["Avancement"] = [o / c if c else None for o, c in zip(frame["Réalisés ou en bonne voie"], frame["Comptés"])]
     return frame
@@ -103,6 +110,35 @@ def late_items(status: pd.DataFrame) -> pd.DataFrame:
     late = status[status["late"]].sort_values(["late_since", "axis_number", "action_position", "means_position"],
                                               na_position="last")
     return _item_table(late, {"late_since": "En retard depuis", "late_reason_fr": "Pourquoi"})
+
+
+def missed_targets(status: pd.DataFrame) -> pd.DataFrame:
+    """The items whose target was judged missed at its deadline (lib.plan.indicators: the figure
+    on that day, what came after apart): id, Moyen, Cible, Résultat à l’échéance, Statut,
+    Responsables, Axe, Action. No side effects."""
+    missed = status[status["target_verdict"] == "missed"].sort_values(
+        ["axis_number", "action_position", "means_position"])
+    return _item_table(missed, {"target_fr": "Cible", "target_progress_fr": "Résultat à l’échéance"})
+
+
+def repeatedly_missed(status: pd.DataFrame, at_least: int = 2) -> pd.DataFrame:
+    """The recurring items that missed `at_least` cycles or more (lib.plan.cycles), most missed
+    first: id, Moyen, Cycles manqués, Échéancier, Statut, Responsables, Axe, Action."""
+    frame = status[status["missed_cycles"] >= at_least].sort_values(
+        ["missed_cycles", "axis_number", "action_position", "means_position"], ascending=[False, True, True, True])
+    return _item_table(frame, {"missed_cycles": "Cycles manqués", "schedule_fr": "Échéancier"})
+
+
+def cycle_outcomes_table(outcomes) -> pd.DataFrame:
+    """An item's cycles (lib.plan.cycles.cycle_outcomes), newest first: Cycle, Échéance,
+    Résultat, Réalisé le. No side effects."""
+    rows = list(reversed(list(outcomes)))
+    return pd.DataFrame({
+        "Cycle": pd.Series([o.cycle.label_fr for o in rows], dtype=object),
+        "Échéance": pd.Series([o.cycle.due for o in rows], dtype=object),
+        "Résultat": pd.Series([OUTCOME_LABELS_FR[o.outcome] for o in rows], dtype=object),
+        "Réalisé le": pd.Series([o.done_on for o in rows], dtype=object),
+    })
 
 
 def due_soon(status: pd.DataFrame, as_of: date, days: int = DUE_SOON_DAYS) -> pd.DataFrame:

@@ -12,8 +12,8 @@ import pandas as pd
 
 from lib.core.db import Database
 from lib.core.settings import load_settings
-from lib.plan import items
-from lib.plan.assessment import assess_items
+from lib.plan import cycles, items
+from lib.plan.assessment import UpdateFact, assess_items
 from lib.plan.campaign_figures import linked_quantities
 from lib.plan.rules import ItemRules, item_rules
 from lib.plan.updates import list_overrides, list_updates
@@ -35,3 +35,15 @@ def item_rules_for(db: Database, means_id: int) -> ItemRules | None:
     return item_rules(row[0], row[1], row[2], row[3], row[4], load_settings(db))
 
 
+def item_cycle_outcomes(db: Database, means_id: int, as_of: date) -> tuple[cycles.CycleOutcome, ...]:
+    """lib.plan.cycles.cycle_outcomes of one means, from its counted (uncorrected) updates and its
+    rules (empty when it does not exist or does not recur). No side effects."""
+    rules = item_rules_for(db, means_id)
+    if rules is None:
+        return ()
+    history = list_updates(db, means_id=means_id)
+    if len(history):
+        history = history[history["corrected_by_id"].isna()].sort_values(["work_date", "recorded_at", "update_id"])
+    facts = [UpdateFact(pd.Timestamp(w).date(), s) for w, s in zip(history["work_date"], history["status"])] \
+        if len(history) else []
+    return cycles.cycle_outcomes(rules.schedule, facts, as_of, plan_start=load_settings(db).plan_start)

@@ -11,13 +11,16 @@ import html
 import pandas as pd
 import streamlit as st
 
-from lib.campaign import agreement_form, ambassadors, campaigns, impact_reports, logos
+from lib.campaign import agreement_form, agreement_text, ambassadors, campaigns, impact_reports, logos
 from lib.campaign.agreement_form import CHANNELS
 from lib.campaign.campaigns import Campaign
 from lib.campaign.charts import ChartView
 from lib.core import spreadsheets
 from lib.core.clock import to_local
+from lib.core.errors import FormError
 from lib.core.i18n import N_, format_date, format_datetime, format_number
+from lib.core.messages import translate_message
+from lib.ui.feedback import show_errors
 from lib.ui.layout import escape_markdown
 from lib.ui.session import language, nt, t
 
@@ -46,6 +49,75 @@ def word_count_caption(text: str) -> None:
         st.markdown(f":red[**{message} — {too_long}**]")
     else:
         st.caption(message)
+
+
+def _marked(segments: agreement_text.Segments) -> str:
+    """Markdown of (text, bold) segments: each text escaped, the bold ones between ** **."""
+    parts = []
+    for text, bold in segments:
+        if bold and text.strip():
+            lead, core, trail = text[:len(text) - len(text.lstrip())], text.strip(), text[len(text.rstrip()):]
+            parts.append(f"{lead}**{escape_markdown(core)}**{trail}")
+        else:
+            parts.append(escape_markdown(text))
+    return "".join(parts)
+
+
+def show_whole_agreement(campaign: Campaign, channels: pd.DataFrame, moments: pd.DataFrame,
+                         organiser_commitments: list[str]) -> None:
+    """The whole agreement in the document's words and emphasis, before anyone signs: purpose,
+    validity, the status granted, the organiser's commitments, its reach per channel (with the
+    date of the figures), the plan de diffusion (each moment's full text and the dates the app
+    uses), and the impact report asked for (due date, questionnaire, contact). Staff's texts are
+    escaped; only the document's emphasis is markup."""
+    lang = language()
+    bold = [agreement_text.astuce(campaign.slogan)]
+    st.markdown(f"**{escape_markdown(campaign.agreement_title)}**")
+    st.markdown(f"*{escape_markdown(campaign.slogan)}*")
+    st.markdown(_marked(agreement_text.emphasised(campaign.purpose, bold)))
+    st.markdown(t("La présente entente entrera en vigueur {start} et sera valide jusqu’au **{date}**.",
+                  start=escape_markdown(campaign.agreement_start), date=format_date(campaign.valid_until, lang)))
+    st.markdown("**" + t("Partenariat de promotion") + "**")
+    st.markdown(t("Nous accordons par la présente le statut d’**{status}** à :",
+                  status=escape_markdown(campaign.ambassador_status))
+                + "  \n:gray[" + t("votre organisation (section 1 du formulaire ci-dessous)") + "]")
+    st.markdown(escape_markdown(campaign.organiser_commitments_intro))
+    st.markdown("\n".join(f"- {escape_markdown(text)}" for text in organiser_commitments))
+
+    if len(channels):
+        title = escape_markdown(campaign.reach_title)  # the document's footnote mark sits after "portée"
+        st.markdown(f"**{title.replace('portée', 'portée¹', 1) if 'portée' in title else title + '¹'}**")
+        st.markdown("\n".join(f"- {escape_markdown(row.label)} {format_number(row.audience, lang) or '—'}"
+                               for row in channels.itertuples()))
+        if campaign.reach_note:
+            st.caption("¹ " + escape_markdown(campaign.reach_note))
+
+    if len(moments):
+        st.markdown("**" + t("Plan de diffusion du {organiser}", organiser=escape_markdown(campaign.organiser)) + "**")
+        st.markdown(escape_markdown(campaign.diffusion_intro))
+        lines = []
+        for row in moments.itertuples():
+            sentence = _marked(agreement_text.moment_sentence(row.when_label, row.description, bold))
+            used = agreement_text.used_dates(row.when_label, row.kind, _as_date(row.starts_on), _as_date(row.ends_on))
+            note = f"  \n  :gray[{escape_markdown(translate_message(used, lang))}]" if used else ""
+            lines.append(f"- ↘ {sentence}{note}")
+        st.markdown("\n".join(lines))
+
+    st.markdown("**" + t("Rapport de retombées") + "**")
+    due = format_date(campaign.report_due, "fr") if campaign.report_due else ""
+    st.markdown(_marked(agreement_text.emphasised(campaign.report_request, [due])))
+    if campaign.questionnaire_invitation or campaign.questionnaire_label:
+        label = escape_markdown(campaign.questionnaire_label or t("Questionnaire"))
+        link = (f"[{label}]({campaign.questionnaire_url})" if campaign.questionnaire_url
+                else label + " " + t("(lien pas encore fourni par l’organisateur)"))
+        st.markdown(escape_markdown(campaign.questionnaire_invitation) + " " + link)
+    if campaign.contact_name:
+        contact = f"**{escape_markdown(campaign.contact_name)}**"
+        if campaign.contact_title:
+            contact += "  \n" + escape_markdown(campaign.contact_title)
+        if campaign.contact_email:
+            contact += "  \n" + escape_markdown(campaign.contact_email)
+        st.markdown(contact)
 
 
 def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, logo_required: bool = True,
@@ -234,6 +306,14 @@ def report_inputs(form: str, items, saved: dict, *, disabled: bool = False) -> d
                                              max_chars=impact_reports.MAX_COMMENT, disabled=disabled),
             })
 
+    reported = impact_reports.reported_activities_count(data)
+    activity_key = ("commitment", impact_reports.ACTIVITY_COMMITMENT)
+    if reported and activity_key in data["actions"] and not data["actions"][activity_key]["done"] and not disabled:
+        label = next(item.label for item in items if (item.kind, item.key) == activity_key)
+        st.info(nt("Vous déclarez {n} activité : « {label} » sera coché comme fait à l’enregistrement.",
+                   "Vous déclarez {n} activités : « {label} » sera coché comme fait à l’enregistrement.",
+                   reported, label=escape_markdown(label)), icon=":material/link:")
+
     st.subheader(t("4. Vos commentaires"))
     for key, label in (("what_worked", N_("Ce qui a bien fonctionné")),
                        ("suggestions", N_("Vos suggestions pour la prochaine campagne")),
@@ -261,14 +341,16 @@ def show_report(report: dict | None, items) -> None:
         t("Quand"): report["actions"].get((item.kind, item.key), {}).get("when", ""),
         t("Liens"): report["actions"].get((item.kind, item.key), {}).get("links", ""),
     } for item in items])
-    st.dataframe(actions, hide_index=True, width="stretch")
+    # placeholder: an empty cell shows "—", not "None".
+    st.dataframe(actions, hide_index=True, width="stretch", placeholder="—")
     reach = pd.DataFrame([{t("Canal"): t(agreement_form.CHANNEL_LABELS[key]),
                            **{t(label): values.get(metric) for metric, label in impact_reports.REACH_METRICS}}
                           for key, values in report["reach"].items()])
     if not reach.empty:
-        st.dataframe(reach, hide_index=True, width="stretch")
+        st.dataframe(reach, hide_index=True, width="stretch", placeholder="—")
     if report["activities"]:
-        st.dataframe(impact_reports.activities_table(report["activities"], lang), hide_index=True, width="stretch")
+        st.dataframe(impact_reports.activities_table(report["activities"], lang), hide_index=True, width="stretch",
+                     placeholder="—")
     for key, label in (("what_worked", N_("Ce qui a bien fonctionné")), ("suggestions", N_("Suggestions")),
                        ("comments", N_("Autres commentaires"))):
         if report[key]:
@@ -282,6 +364,7 @@ CAMPAIGN_FIELDS = (  # (field, French label, multi-line)
     ("ambassador_status", N_("Statut accordé"), False), ("purpose", N_("Objectif du partenariat"), True),
     ("website", N_("Site Web de la campagne"), False),
     ("report_request", N_("Demande de rapport de retombées"), True),
+    ("questionnaire_url", N_("Lien du questionnaire sur les retombées (https://…)"), False),
     ("reach_title", N_("Titre de la portée"), False),
     ("reach_note", N_("Note sur la portée (date des données)"), False),
 )
@@ -326,4 +409,74 @@ def campaign_editor(form: str, data: dict) -> dict:
         st.markdown(f"**{t(label)}**")
         edited[name] = st.data_editor(frames[name], num_rows="dynamic", hide_index=True, width="stretch",
                                       key=f"{form}.{name}", column_config=_EDITOR_COLUMNS)
-    return campaigns.data_from_editors(result, edited)
+    result = campaigns.data_from_editors(result, edited)
+    date_issues(result.get("moments", []), result.get("starts_on"), result.get("agreement_start", ""))
+    return result
+
+
+def date_issues(moments, starts_on, agreement_start: str) -> None:
+    """What the app inferred or found inconsistent in a campaign's dates (lib.campaign.agreement_text),
+    as a warning for staff; nothing when all is as written."""
+    issues = agreement_text.date_issues(moments, starts_on, agreement_start)
+    if issues:
+        lang = language()
+        st.warning("\n".join(f"- {escape_markdown(translate_message(issue, lang))}" for issue in issues),
+                   icon=":material/event_busy:")
+
+
+def campaign_details_form(db, campaign: Campaign, actor: str, session_id: str) -> None:
+    """Staff's corrections of the shown campaign: the date issues, then its start, its
+    questionnaire link and each moment's text and dates, saved together (only what changed)."""
+    lang = language()
+    moments = campaigns.list_moments(db, campaign.id)
+    st.markdown("**" + t("Dates, lien du questionnaire et auditoire de la campagne affichée") + "**")
+    date_issues(moments.to_dict("records"), campaign.starts_on, campaign.agreement_start)
+    frame = pd.DataFrame({
+        "key": moments["key"], "when": moments["when_label"], "kind": moments["kind"],
+        "starts_on": [_as_date(d) for d in moments["starts_on"]], "ends_on": [_as_date(d) for d in moments["ends_on"]],
+        "used": [translate_message(agreement_text.used_dates(r.when_label, r.kind, _as_date(r.starts_on),
+                                                             _as_date(r.ends_on)), lang)
+                 for r in moments.itertuples()],
+    })
+    with st.form(f"campaign.details.{campaign.id}"):
+        left, right = st.columns([1, 2])
+        starts_on = left.date_input(t("Début de la campagne"), value=campaign.starts_on, format="YYYY-MM-DD",
+                                    key=f"campaign.details.{campaign.id}.starts_on")
+        url = right.text_input(t("Lien du questionnaire sur les retombées (https://…)"),
+                               value=campaign.questionnaire_url, max_chars=500,
+                               key=f"campaign.details.{campaign.id}.questionnaire_url")
+        edited = st.data_editor(frame, hide_index=True, width="stretch", num_rows="fixed",
+                                key=f"campaign.details.{campaign.id}.moments", disabled=["key", "kind", "used"],
+                                column_config={
+                                    "key": None, "when": st.column_config.TextColumn(t("Date telle qu’écrite")),
+                                    "kind": st.column_config.TextColumn(t("Type")),
+                                    "starts_on": st.column_config.DateColumn(t("Début"), format="YYYY-MM-DD"),
+                                    "ends_on": st.column_config.DateColumn(t("Fin"), format="YYYY-MM-DD"),
+                                    "used": st.column_config.TextColumn(t("Ce que l’application retient"),
+                                                                        width="large")})
+        channels = campaigns.list_channels(db, campaign.id)
+        st.markdown("**" + t("Auditoire de l’organisateur par canal, avec la date des chiffres") + "**")
+        reach = st.data_editor(
+            pd.DataFrame({"key": channels["key"], "label": channels["label"], "audience": channels["audience"],
+                          "as_of": [_as_date(d) for d in channels["as_of"]]}),
+            hide_index=True, width="stretch", num_rows="fixed", key=f"campaign.details.{campaign.id}.channels",
+            disabled=["key", "label"],
+            column_config={"key": None, "label": st.column_config.TextColumn(t("Canal")),
+                           "audience": st.column_config.NumberColumn(t("Auditoire"), min_value=0, step=1,
+                                                                     format="%d"),
+                           "as_of": st.column_config.DateColumn(t("Données au"), format="YYYY-MM-DD")})
+        if st.form_submit_button(t("Enregistrer les dates, le lien et l’auditoire")):
+            try:
+                changed = campaigns.update_campaign_details(
+                    db, campaign.id, actor=actor, starts_on=starts_on, questionnaire_url=url, session_id=session_id,
+                    moments=[{"key": r["key"], "when": r["when"] or "", "starts_on": r["starts_on"],
+                              "ends_on": r["ends_on"]} for r in edited.to_dict("records")],
+                    channels=[{"key": r["key"], "audience": r["audience"], "as_of": r["as_of"]}
+                              for r in reach.to_dict("records")])
+            except FormError as error:
+                show_errors(error)
+            else:
+                if changed:
+                    st.success(nt("{n} modification enregistrée.", "{n} modifications enregistrées.", len(changed)))
+                else:
+                    st.info(t("Rien n’a changé : rien n’a été enregistré."))

@@ -12,9 +12,11 @@ import streamlit as st
 
 from lib.core.db import Database
 from lib.core.errors import FormError
-from lib.core.i18n import month_name
+from lib.core.i18n import N_, month_name
 from lib.plan import campaign_figures, items, statuses, updates
 from lib.ui import feedback, plan_views, session
+
+_UNCHANGED = N_("Rien n’a changé : rien n’a été enregistré.")
 
 
 def _saved(message_fr: str, *clear: str) -> None:
@@ -62,8 +64,9 @@ def _axes(db: Database, user, plan_id: int, sid: str) -> None:
             objective = st.text_area(t("Objectif"), key="axis_edit.objective")
             if st.form_submit_button(t("Enregistrer l’axe")):
                 try:
-                    items.update_axis(db, user, int(axis_id), name, objective, session_id=sid)
-                    _saved("Axe enregistré.", "axis_edit.loaded_for")
+                    if items.update_axis(db, user, int(axis_id), name, objective, session_id=sid):
+                        _saved("Axe enregistré.", "axis_edit.loaded_for")
+                    _saved(_UNCHANGED, "axis_edit.loaded_for")
                 except FormError as error:
                     feedback.show_errors(error)
         _archive_button(db, user, "axis", int(axis_id), bool(row["archived"]), "axis_edit.archive", sid)
@@ -92,8 +95,9 @@ def _actions(db: Database, user, plan_id: int, sid: str) -> None:
             title = st.text_area(t("Titre de l’action"), key="action_edit.title")
             if st.form_submit_button(t("Enregistrer l’action")):
                 try:
-                    items.update_action(db, user, int(action_id), title, session_id=sid)
-                    _saved("Action enregistrée.", "action_edit.loaded_for")
+                    if items.update_action(db, user, int(action_id), title, session_id=sid):
+                        _saved("Action enregistrée.", "action_edit.loaded_for")
+                    _saved(_UNCHANGED, "action_edit.loaded_for")
                 except FormError as error:
                     feedback.show_errors(error)
         _archive_button(db, user, "action", int(action_id), bool(row["archived"]), "action_edit.archive", sid)
@@ -138,8 +142,9 @@ def _means(db: Database, user, plan_id: int, sid: str) -> None:
             values = _means_fields("means_edit")
             if st.form_submit_button(t("Enregistrer le moyen")):
                 try:
-                    items.update_means(db, user, int(means_id), *values, session_id=sid)
-                    _saved("Moyen enregistré.", "means_edit.loaded_for")
+                    if items.update_means(db, user, int(means_id), *values, session_id=sid):
+                        _saved("Moyen enregistré.", "means_edit.loaded_for")
+                    _saved(_UNCHANGED, "means_edit.loaded_for")
                 except FormError as error:
                     feedback.show_errors(error)
         col_archive, col_delete = st.columns([1, 4])

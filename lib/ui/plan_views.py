@@ -16,11 +16,13 @@ import streamlit as st
 from lib.core import spreadsheets
 from lib.core.i18n import translate
 from lib.core.messages import translate_message
-from lib.plan import charts, items, overview, tracking, updates
+from lib.plan import charts, exports, items, overview, timeline, tracking, updates
 from lib.ui import session
+from lib.ui.layout import escape_markdown
 
 # Columns whose values are French labels or lib Messages (late reasons, schedules, cycles), translated too.
-_STATUS_VALUE_COLUMNS = ("Statut", "En retard", "Corrigée", "Pourquoi", "Échéancier", "Cycle")
+_STATUS_VALUE_COLUMNS = ("Statut", "En retard", "Corrigée", "Pourquoi", "Échéancier", "Cycle", "Cible",
+                         "Résultat à l’échéance", "Résultat")
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -64,12 +66,14 @@ def _tables(db_path: str, version: int, plan_id: int, as_of: date) -> dict:
         "soon": overview.due_soon(status, as_of),
         "load": overview.party_load(status),
         "latest": overview.latest_updates(_plan_updates(db_path, version, plan_id), status, limit=15),
+        "missed_targets": overview.missed_targets(status),
+        "repeatedly_missed": overview.repeatedly_missed(status),
     }
 
 
 def overview_tables(plan_id: int, as_of: date) -> dict:
     """The overview's tables (lib.plan.overview): "progress", "breakdown", "late", "soon", "load",
-    "latest"; cached until the next write."""
+    "latest", "missed_targets", "repeatedly_missed"; cached until the next write."""
     db = session.get_db()
     return _tables(db.path, updates.data_version(db), plan_id, as_of)
 
@@ -82,6 +86,23 @@ def _figures(db_path: str, version: int, plan_id: int, as_of: date, lang: str) -
         "breakdown": charts.status_breakdown_figure(tables["breakdown"], lang),
         "load": charts.party_load_figure(tables["load"], lang),
     }
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _history(db_path: str, version: int, plan_id: int, as_of: date, lang: str):
+    db = session.get_db()
+    first = timeline.first_work_date(db, plan_id)
+    if first is None:
+        return None, None
+    table = timeline.history_table(timeline.monthly_axis_progress(db, plan_id, first, as_of))
+    return table, charts.axis_history_figure(table, lang)
+
+
+def axis_history(plan_id: int, as_of: date, lang: str):
+    """(table, figure) of the plan's progress per axis month by month (lib.plan.timeline), or
+    (None, None) before any update; cached until the next write."""
+    db = session.get_db()
+    return _history(db.path, updates.data_version(db), plan_id, as_of, lang)
 
 
 def overview_figures(plan_id: int, as_of: date, lang: str) -> dict:
@@ -177,3 +198,58 @@ def follow_row_selection(event, ids: list, select_key: str) -> None:
     if chosen is not None and st.session_state.get(marker) != chosen:
         st.session_state[select_key] = chosen
     st.session_state[marker] = chosen
+
+
+def context_and_orientations(context: str, strategies: pd.DataFrame) -> None:
+    """The plan's context as the document reads: the opening paragraph, the 2018 orientations
+    right after "… les principales stratégies suivantes :", then the following paragraphs."""
+    intro, rest = exports.split_context(context)
+    for paragraph in intro.split("\n\n"):
+        st.markdown(escape_markdown(paragraph))
+    for (number, name, gloss), rows in strategies.groupby(["number", "name", "gloss"], sort=True):
+        st.markdown(f"**{number}. {escape_markdown(name)}** ({escape_markdown(gloss)})  \n"
+                    + "  \n".join(f"{escape_markdown(row.letter)}. {escape_markdown(row.label)}"
+                                   for row in rows.itertuples() if row.letter == row.letter and row.letter))
+    for paragraph in rest.split("\n\n") if rest else ():
+        st.markdown(escape_markdown(paragraph))
+
+
+def _cell(value) -> str:
+    """A markdown table cell showing `value` as typed (escaped, on one line)."""
+    text = " ".join(str(value).split()) if value is not None and value == value and str(value).strip() else "—"
+    return escape_markdown(text)
+
+
+def plan_document(status: pd.DataFrame, objectives: dict) -> None:
+    """The whole plan as the ROCSMO wrote it, axis by axis, one table per action (means, period,
+    indicator, target progress, parties, status): markdown tables that wrap their text, so the
+    page reads and prints without sideways scrolling. Every text is escaped."""
+    t = session.t
+    headers = [t("N°"), t("Moyen"), t("Période"), t("Indicateur de réussite"), t("Progrès vers la cible"),
+               t("Responsables"), t("Statut")]
+    for (number, name), axis_rows in status.groupby(["axis_number", "axis_name"], sort=True):
+        with st.container(key=f"plan.document.axis{number}"):
+            st.subheader(t("Axe {number} : {name}", number=number, name=escape_markdown(name)), anchor=False)
+            st.markdown(t("**{label}** : {value}", label=t("Objectif"),
+                          value=escape_markdown(objectives.get(number, "")) or "—"))
+            for _, rows in axis_rows.groupby("action_id", sort=False):
+                st.markdown("**" + t("Action") + " : " + escape_markdown(rows.iloc[0]["action_title"]) + "**")
+                lines = ["| " + " | ".join(headers) + " |", "|" + " --- |" * len(headers)]
+                for row in rows.to_dict("records"):
+                    status_fr, progress_fr = row["status_fr"], row["target_progress_fr"]  # lib Messages
+                    state = t(status_fr) + (" · " + t("En retard") if row["late"] else "")
+                    lines.append("| " + " | ".join([
+                        _cell(overview.item_code(row)), _cell(row["text"]), _cell(row["period_label"]),
+                        _cell(row["indicator"]), _cell(t(progress_fr)),
+                        _cell(row["responsible_label"]), _cell(state)]) + " |")
+                st.markdown("\n".join(lines))
+
+
+def plan_xlsx_button(db, status: pd.DataFrame, as_of: date, key: str) -> None:
+    """A "download the plan (XLSX)" button; the workbook (lib.plan.exports) is built on click."""
+    def build() -> bytes:
+        return spreadsheets.to_xlsx_bytes(exports.plan_workbook(exports.plan_export_frame(db, as_of, status=status)))
+
+    st.download_button(session.t("Télécharger le plan (XLSX)"), build, file_name=f"plan-action-{as_of}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=key,
+                       icon=":material/download:", on_click="ignore")

@@ -33,6 +33,8 @@ def fill_signup(app, **overrides):
     app.checkbox(key="signup.commitment_partager-publications").check()
     app.checkbox(key="signup.accepted").check()
     app.run()
+    for field in ("username", "password", "password_confirm"):  # the account form's fields go with its submit
+        app.text_input(key=f"signup.{field}").set_value(values[field])
     return app
 
 
@@ -50,7 +52,6 @@ def test_the_signup_page_is_public_and_creates_a_pending_ambassador(app_for, fil
 def test_an_invalid_signup_shows_every_error_and_keeps_what_was_typed(app_for, file_db):
     app = fill_signup(open_signup(app_for), email="pas-un-courriel", phone="", password_confirm="autre")
     app.checkbox(key="signup.accepted").uncheck()
-    app.run()
     app.button(key="signup.submit").click().run()
     errors = app.error[0].value
     for expected in ("Courriel", "Téléphone", "les deux mots de passe", "accepter l’entente"):
@@ -279,12 +280,29 @@ def test_under_a_flood_the_signup_page_asks_a_question_and_takes_the_right_answe
     app = fill_signup(open_signup(app_for))
     question, answer = app.session_state["signup.challenge"]
     assert app.text_input(key="signup.challenge_answer").label == question
-    app.text_input(key="signup.challenge_answer").set_value(str(int(answer) + 1)).run()
+    app.text_input(key="signup.challenge_answer").set_value(str(int(answer) + 1))  # in the form: sent with it
     app.button(key="signup.submit").click().run()
     assert "question de vérification" in app.error[0].value
     assert "signup.challenge" not in app.session_state  # a wrong answer: a new question on the next run
     app.run()
-    app.text_input(key="signup.challenge_answer").set_value(app.session_state["signup.challenge"][1]).run()
+    for field, value in (("username", "smo-outaouais"), ("password", SIGNUP_PASSWORD),
+                         ("password_confirm", SIGNUP_PASSWORD),
+                         ("challenge_answer", app.session_state["signup.challenge"][1])):
+        app.text_input(key=f"signup.{field}").set_value(value)
     app.button(key="signup.submit").click().run()
     assert not app.exception, app.exception
     assert "Merci! Votre demande est envoyée" in app.success[0].value
+
+
+def test_staff_see_the_documents_date_slips_the_stale_reach_and_the_years_side_by_side(app_for):
+    app = app_for("staff", "views/campagne.py")
+    assert not app.exception, app.exception
+    warnings = "\n".join(w.value for w in app.warning)
+    assert "le 30 mars 2022 est un mercredi, pas un jeudi" in warnings
+    assert "datent du 7 avril 2021, il y a plus d’un an" in warnings
+    years = next(f.value for f in app.dataframe if "Ambassadeurs approuvés" in f.value.columns)
+    assert years["Campagne"].tolist() == ["Campagne annuelle de promotion de la santé mentale 2022-2023"]
+    # The editor of next year's copy lists its inferred dates (30 March 2023, a Thursday) and no slip.
+    copy_editor = next(w.value for w in app.warning if "30 mars 2023" in w.value)
+    assert "pas un" not in copy_editor
+    assert warnings.count("pas un jeudi") == 1

@@ -28,7 +28,9 @@ def test_overview_is_the_boards_landing_page_with_every_block(app_for):
     assert not app.exception
     assert app.title[0].value == "Vue d’ensemble du plan d’action"
     headers = [h.value for h in app.header]
-    assert headers == ["Avancement par axe", "Statuts par axe", "En retard", "À échéance d’ici 60 jours",
+    headers = [h for h in headers if h != "Avancement par axe dans le temps"]  # only once updates exist
+    assert headers == ["Avancement par axe", "Statuts par axe", "En retard", "Cibles manquées à l’échéance",
+                       "Moyens ayant manqué 2 cycles ou plus", "À échéance d’ici 60 jours",
                        "Dernières mises à jour", "Charge par responsable"]
     assert [m.label for m in app.metric][:2] == ["Réalisés ou en bonne voie", "En retard"]
     assert any("Avancement d’un axe" in c.value for c in app.caption)
@@ -189,3 +191,51 @@ def test_an_update_without_a_quantity_says_what_was_read_in_its_note(app_for, fi
     assert [s.value for s in app.success] == ["Mise à jour enregistrée. Quantité lue : 4 nouveaux membres"]
     history = next(f.value for f in app.dataframe if "Quantité" in f.value.columns)
     assert history["Quantité"].tolist() == [4.0]
+
+
+def test_the_whole_plan_reads_as_the_document_with_the_orientations_in_place(app_for):
+    app = app_for("board", "views/plan_action.py")
+    # The browse view shows the orientations without opening anything.
+    assert app.expander[0].proto.expanded
+    app.session_state["plan.view"] = "document"
+    app.run()
+    assert not app.exception
+    texts = [m.value for m in app.markdown]
+    intro = next(i for i, v in enumerate(texts) if "principales stratégies suivantes" in v)
+    assert "MOBILISER" in texts[intro + 1]  # right after "… suivantes :", before the following paragraphs
+    following = next(i for i, v in enumerate(texts) if v.startswith("Suivant cette planification"))
+    assert following > intro + 5
+    tables = [v for v in texts if v.startswith("| N°")]
+    assert len(tables) == 21 and sum(v.count("\n") - 1 for v in tables) == 55
+    assert any("Avoir recruté au moins 10 nouveaux membres d’ici 2024" in v and "Progrès vers la cible" in v
+               for v in tables)
+    assert [b.label for b in app.get("download_button")] == ["Télécharger le plan (XLSX)"]
+
+
+def test_a_recurring_items_page_lists_every_cycles_outcome(app_for, file_db):
+    staff = make_user(file_db, "staff")
+    means_id, axis = file_db.query_one(
+        "SELECT m.id, ax.number FROM means m JOIN actions ac ON ac.id = m.action_id JOIN axes ax ON ax.id = ac.axis_id"
+        " WHERE m.period_label = 'Annuellement au mois de janvier' ORDER BY m.id LIMIT 1")
+    updates.record_update(file_db, staff, means_id, updates.UpdateInput("realise", 100, date(2022, 1, 10)))
+    app = app_for("board", "views/plan_action.py")
+    app.selectbox(key="plan.axis").set_value(axis).run()
+    app.selectbox(key="plan.means").set_value(means_id).run()
+    assert not app.exception
+    assert any(h.value == "Chaque cycle" for h in app.subheader)
+    cycles = next(f.value for f in app.dataframe if "Résultat" in f.value.columns)
+    assert "Réalisé à temps" in cycles["Résultat"].tolist() and "Manqué" in cycles["Résultat"].tolist()
+
+
+def test_the_whole_plan_speaks_english(app_for, file_db):
+    user = make_user(file_db, "board", "board-en-doc")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=APP_TIMEOUT)
+    sign_in_state(app, user)
+    app.session_state["lang"] = "en"
+    app.run()
+    app.switch_page("views/plan_action.py")
+    app.session_state["plan.view"] = "document"
+    app.run()
+    assert not app.exception
+    tables = [m.value for m in app.markdown if m.value.startswith("| ")]
+    assert tables and tables[0].startswith("| No. | Means | Period | Success indicator | Progress toward the target")

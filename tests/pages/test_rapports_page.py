@@ -42,7 +42,8 @@ def test_a_board_member_sees_the_pack_for_the_next_meeting_compared_with_the_las
     since = "Depuis le CA du 15 septembre 2026 : 1 moyen réalisé, 1 nouveau retard"
     assert any(s.startswith(since) for s in _shown(app))
     values = _table_values(app)
-    assert {"7 / 10 nouveaux membres d’ici 2024", "5 nouveaux membres (correction).", "Moyen archivé"} <= values
+    assert {"0 / 10 nouveaux membres d’ici 2024 : cible manquée au 31 décembre 2024 (+7 depuis)",
+            "5 nouveaux membres (correction).", "Moyen archivé"} <= values
     assert "Après le CA." not in values  # recorded after the 1 December meeting
 
 

@@ -43,7 +43,7 @@ def test_xlsx_has_a_summary_and_one_sheet_per_axis_with_french_headers(db):
     assert sheets["Sommaire"]["Moyens"].sum() == 55
     axis = sheets[names[1]]
     assert list(axis.columns) == ["Objectif", "Action", "Moyen", "Période", "Indicateur de réussite", "Responsables",
-                                  "Statut", "Avancement (%)", "Échéance", "En retard"]
+                                  "Progrès vers la cible", "Statut", "Avancement (%)", "Échéance", "En retard"]
 
 
 def test_cli_export_plan_takes_as_of(file_db, db_path, tmp_path, capsys):

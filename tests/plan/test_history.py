@@ -28,10 +28,10 @@ def test_items_known_at_leave_out_later_additions_and_keep_later_archivings(db, 
 
 def test_a_correction_recorded_later_does_not_rewrite_what_was_known(db, story):
     told = history.state_at(db, SEPT).set_index("means_id")
-    assert told.at[COUNTED, "target_progress_fr"].startswith("4 / 10")
+    assert told.at[COUNTED, "target_progress_fr"].endswith("(+4 depuis)")  # judged at its 2024 deadline
     assert told.at[ONE_OFF, "status"] == "en_cours" and told.at[ONE_OFF, "late"]
     today = history.state_at(db, NOW.date(), NOW).set_index("means_id")
-    assert today.at[COUNTED, "target_progress_fr"].startswith("7 / 10")
+    assert today.at[COUNTED, "target_progress_fr"].endswith("(+7 depuis)")
     assert today.at[ONE_OFF, "status"] == "realise" and not today.at[ONE_OFF, "late"]
 
 

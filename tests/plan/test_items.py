@@ -116,3 +116,21 @@ def test_list_actions_flags_archived_ones(db, staff):
     items.set_archived(db, staff, "action", action_id, True)
     assert action_id not in set(items.list_actions(db, plan_id)["id"])
     assert items.list_actions(db, plan_id, include_archived=True).set_index("id").loc[action_id, "archived"]
+
+
+def test_a_save_that_changes_nothing_is_not_journaled(db):
+    from lib.plan import items as plan_items
+    from tests.conftest import make_user
+
+    staff = make_user(db, "staff", "staff-unchanged")
+    row = db.query_one("SELECT id, text, period_label, indicator, responsible_label FROM means ORDER BY id LIMIT 1")
+    edits = "SELECT count(*) FROM audit_log WHERE action = 'plan.means.edit'"
+    assert plan_items.update_means(db, staff, row[0], *row[1:]) is False
+    assert db.scalar(edits) == 0
+    assert plan_items.update_means(db, staff, row[0], row[1] + " (revu)", *row[2:]) is True
+    assert db.scalar(edits) == 1
+    axis = db.query_one("SELECT id, name, objective FROM axes ORDER BY id LIMIT 1")
+    assert plan_items.update_axis(db, staff, *axis) is False
+    action = db.query_one("SELECT id, title FROM actions ORDER BY id LIMIT 1")
+    assert plan_items.update_action(db, staff, *action) is False
+    assert db.scalar("SELECT count(*) FROM audit_log WHERE action IN ('plan.axis.edit', 'plan.action.edit')") == 0

@@ -136,7 +136,8 @@ def test_a_kill_during_a_backup_leaves_the_database_intact(tmp_path, seeded_temp
     try:
         assert db.query("SELECT count(*), sum(hash(text)) FROM means") == before
         # The file still takes writes and makes a good backup after the kill.
-        good = backup_database(db, tmp_path / "after.duckdb")
+        good = tmp_path / "after.duckdb"
+        backup_database(db, good)
     finally:
         db.close()
     copy = connect(str(good), read_only=True)

@@ -40,7 +40,7 @@ def test_a_chart_comes_with_its_table_in_a_second_tab_and_a_csv_download(widget_
     assert [caption.value for caption in app.caption] == ["Avancement de chaque axe"]
     progress = app.dataframe[0].value
     assert list(progress.columns) == ["Axe", "Moyens", "Comptés", "Réalisés ou en bonne voie", "En retard",
-                                      "Avancement"]
+                                      "Cibles manquées", "Avancement"]
     assert list(progress["Axe"]) == AXES
     assert list(progress["Moyens"]) == [12, 6, 10, 10, 7, 10]
     assert ("overview.progress.csv", "Télécharger (CSV)") in downloads(app)
@@ -80,6 +80,6 @@ def test_the_same_blocks_speak_english(widget_app):
     assert not app.exception, app.exception
     assert [tab.label for tab in app.tabs] == ["Chart", "Table"]
     assert list(app.dataframe[0].value.columns) == ["Axis", "Means", "Counted", "Done or on track", "Late",
-                                                    "Progress"]
+                                                    "Missed targets", "Progress"]
     assert [info.value for info in app.info] == ["No update has been recorded yet."]
     assert ("overview.progress.csv", "Download (CSV)") in downloads(app)
