@@ -46,8 +46,14 @@ def normalise_username(username: str) -> str:
 
 
 def count_users(db: Database) -> int:
-    """How many accounts exist (0 means the first-run form is shown)."""
+    """How many accounts exist."""
     return db.scalar("SELECT count(*) FROM users")
+
+
+def count_admins(db: Database) -> int:
+    """How many administrator accounts exist (0 means the first-run form is shown: a demo
+    database holds staff and ambassador accounts but no administrator)."""
+    return db.scalar("SELECT count(*) FROM users WHERE role = 'admin'")
 
 
 def get_user(db: Database, username: str) -> User | None:

@@ -22,6 +22,38 @@ from lib.ui.layout import escape_markdown
 from lib.ui.session import language, nt, t
 
 
+def campaign_selector(db, key: str, label: str | None = None) -> Campaign | None:
+    """A selectbox of the campaigns (newest first) that opens on the current one, marked
+    "★ courante" (the same idea on every page); returns the chosen campaign (None: none yet).
+    A campaign just created is chosen by setting `<key>.next` before the rerun."""
+    listed = campaigns.list_campaigns(db)
+    if listed.empty:
+        return None
+    ids = [int(i) for i in listed["id"]]
+    if (chosen := st.session_state.pop(f"{key}.next", None)) in ids:
+        st.session_state[key] = chosen
+    if st.session_state.get(key) not in ids:
+        current = listed.index[listed["is_current"]]
+        st.session_state[key] = ids[current[0]] if len(current) else ids[0]
+    names = {int(row.id): row.name + (" ★ " + t("(campagne courante)") if row.is_current else "")
+             for row in listed.itertuples()}
+    return campaigns.get_campaign(db, st.selectbox(label or t("Campagne"), ids, key=key, format_func=names.get))
+
+
+def ended_campaign_warning(campaign: Campaign | None, today) -> None:
+    """For staff: a warning when the current campaign has ended (sign-ups are then closed),
+    or when no campaign is current."""
+    if campaign is None:
+        st.warning(t("Aucune campagne courante : les inscriptions sont fermées. Choisissez ou créez la campagne de "
+                     "l’année à la page « Campagne », onglet « Gérer les campagnes »."), icon=":material/event_busy:")
+    elif campaigns.has_ended(campaign, today):
+        st.warning(t("La campagne courante, « {name} », a pris fin le {day} : les inscriptions sont fermées. Créez "
+                     "la campagne de l’année (une copie décalée d’un an) à la page « Campagne », onglet « Gérer les "
+                     "campagnes ».", name=escape_markdown(campaign.name),
+                     day=format_date(campaign.valid_until, language())),
+                   icon=":material/event_busy:")
+
+
 def show_chart(view: ChartView, key: str, caption: str = "") -> None:
     """The figure, then its numbers as a table (in an expander) and as a CSV download."""
     title = html.unescape(view.figure.layout.title.text or "")
