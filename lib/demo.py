@@ -413,7 +413,15 @@ def write_campaign_life(db: Database, until: date, seed: int = 2021, per_campaig
         chosen = sorted(rng.sample(range(per_campaign), per_campaign * 3 // 4 if campaign_id != current.id
                                    else per_campaign))
         written += fill_campaign(db, int(campaign_id), [organisations[i] for i in chosen], until, seed)
+    deactivate_demo_accounts(db)
     return len(added), written
+
+
+def deactivate_demo_accounts(db: Database) -> None:
+    """The demo's accounts (its staff member and the organisations) deactivated, so that the
+    app's first start still asks for the administrator; an administrator can reactivate one
+    (and set its password) to see the ambassador's screens."""
+    db.transaction(lambda cur: cur.execute("UPDATE users SET is_active = false WHERE created_by = 'demo'"))
 
 
 def copy_plan_axes(db: Database, plan_id: int, copies: int) -> int:

@@ -5,6 +5,7 @@ from lib.campaign import agreement_form, agreement_pdf, ambassadors, campaigns, 
 from lib.core import clock, roles, spreadsheets
 from lib.core.errors import FormError
 from lib.ui import campaign_widgets, feedback, session
+from lib.ui.layout import escape_markdown
 
 user = session.require_role(roles.STAFF)
 t = session.t
@@ -12,19 +13,18 @@ db = session.get_db()
 lang = session.language()
 
 st.title(t("Ambassadeurs"))
-listed = campaigns.list_campaigns(db)
-if listed.empty:
+campaign = campaign_widgets.campaign_selector(db, "ambassadors.campaign")
+if campaign is None:
     st.info(t("Aucune campagne. Créez-en une à la page « Campagne »."))
     st.stop()
-campaign_id = st.selectbox(t("Campagne"), list(listed["id"]), key="ambassadors.campaign",
-                           format_func=dict(zip(listed["id"], listed["name"])).get)
-campaign = campaigns.get_campaign(db, campaign_id)
+campaign_widgets.ended_campaign_warning(campaigns.current_campaign(db), clock.today())
+campaign_id = campaign.id
 types = campaigns.list_commitment_types(db, campaign_id)
 moments = campaigns.list_moments(db, campaign_id)
 listing = ambassadors.list_ambassadors(db, campaign_id, lang)
 signups, follow, files = st.tabs([t("Inscriptions"), t("Suivi des rapports"), t("Microsite et exports")])
 
-with signups:
+with signups, feedback.section("ambassadors.signups"):
     if listing.empty:
         st.info(t("Aucune inscription pour l’instant. Les organisations s’inscrivent sans compte à la page "
                   "publique « Devenir ambassadeur »."))
@@ -58,10 +58,16 @@ with signups:
             if st.form_submit_button(t("Enregistrer la décision"), type="primary"):
                 try:
                     ambassadors.decide(db, chosen, decision, note, actor=user.username)
-                    st.session_state["ambassadors.decision_round"] = form_round + 1
-                    st.rerun()
                 except FormError as error:
                     feedback.show_errors(error)
+                else:
+                    st.session_state["ambassadors.decision_round"] = form_round + 1
+                    feedback.confirm_after_rerun("ambassadors.decision", t(
+                        "Décision enregistrée : {organisation} — {status}.",
+                        organisation=escape_markdown(agreement.organisation),
+                        status=t(ambassadors.STATUS_LABELS_FR[decision])))
+                    st.rerun()
+        feedback.show_confirmation("ambassadors.decision")
         with st.expander(t("Modifier l’entente")):
             form = f"agreement{chosen}"
             data = campaign_widgets.agreement_inputs(form, types, moments, logo_required=False, agreement=agreement)
@@ -69,9 +75,12 @@ with signups:
                 try:
                     ambassadors.update_agreement(db, chosen, {**data, "accepted": agreement.accepted},
                                                  actor=user.username)
-                    st.rerun()
                 except FormError as error:
                     feedback.show_errors(error)
+                else:
+                    feedback.confirm_after_rerun("ambassadors.agreement", t("Entente modifiée."))
+                    st.rerun()
+            feedback.show_confirmation("ambassadors.agreement")
         if agreement.status == "approved":
             st.subheader(t("Rapport de retombées"))
             report = impact_reports.get_report(db, chosen)
@@ -82,11 +91,14 @@ with signups:
                     if st.form_submit_button(t("Rouvrir le rapport")):
                         try:  # a second click finds the report already reopened
                             impact_reports.reopen_report(db, chosen, reopen_note, actor=user.username)
-                            st.rerun()
                         except FormError as error:
                             feedback.show_errors(error)
+                        else:
+                            feedback.confirm_after_rerun("ambassadors.reopen", t("Rapport rouvert."))
+                            st.rerun()
+            feedback.show_confirmation("ambassadors.reopen")
 
-with follow:
+with follow, feedback.section("ambassadors.follow"):
     pending = report_figures.follow_up(db, campaign_id, clock.today(), lang)
     statuses = report_figures.report_statuses(db, campaign_id, lang, clock.today())
     cols = st.columns(4)
@@ -118,7 +130,7 @@ with follow:
                  column_config={"organisation": t("Organisation"), "status_label": t("Rapport"),
                                 "submitted_label": t("Soumis le"), "late": t("En retard")})
 
-with files:
+with files, feedback.section("ambassadors.files"):
     st.subheader(t("Microsite : ambassadeurs approuvés"))
     listing_csv = listings.microsite_frame(db, campaign_id)
     st.dataframe(listing_csv, hide_index=True, width="stretch")

@@ -3,7 +3,7 @@ import streamlit as st
 
 from lib.core import clock, roles
 from lib.core.errors import FormError
-from lib.core.i18n import N_
+from lib.core.i18n import N_, format_date
 from lib.plan import overview, statuses, tracking, updates
 from lib.ui import feedback, plan_editor, plan_views, session
 from lib.ui.layout import escape_markdown
@@ -18,7 +18,7 @@ today = clock.today()
 status = plan_views.plan_status(plan_id, today)
 
 st.title(t("Mises à jour du plan d’action"))
-plan_views.flash()
+plan_views.flash()  # the plan editor's and the schedule and target forms' saves (also as a toast)
 update_tab, plan_tab = st.tabs([t("Enregistrer une mise à jour"), t("Modifier le plan")])
 
 with update_tab:
@@ -115,8 +115,13 @@ with update_tab:
         else:
             plan_views.clear_fields("update.status", "update.progress", "update.work_date", "update.quantity",
                                     "update.evidence_url", "update.corrects", "update.note", "update.loaded_for")
-            plan_views.flash(t("Mise à jour enregistrée."))
+            feedback.confirm_after_rerun("update", t("Mise à jour enregistrée : {status}, {progress} %, travail du "
+                                                     "{day}. Le formulaire est prêt pour la suivante.",
+                                                     status=t(statuses.STATUS_LABELS_FR[new_status]),
+                                                     progress=progress,
+                                                     day=format_date(work_date, session.language())))
             st.rerun()
+    feedback.show_confirmation("update")
 
     st.markdown("**" + t("Historique du moyen") + "**")
     plan_views.item_table(overview.item_history(history), "history", f"historique-moyen-{means_id}",

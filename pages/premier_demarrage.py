@@ -1,4 +1,4 @@
-"""Premier démarrage: create the first administrator while no administrator exists."""
+"""Premier démarrage: create the first administrator while no active account exists."""
 import streamlit as st
 
 from lib.accounts import users
@@ -7,7 +7,7 @@ from lib.ui import feedback, layout, session
 
 t = session.t
 db = session.get_db()
-if not layout.needs_first_run(db):  # one-time form: closed as soon as an administrator exists
+if not layout.needs_first_run(db):  # one-time form: closed as soon as an account is active
     st.stop()
 
 st.title(t("Bienvenue dans le tableau de bord du ROCSMO"))

@@ -50,10 +50,11 @@ def count_users(db: Database) -> int:
     return db.scalar("SELECT count(*) FROM users")
 
 
-def count_admins(db: Database) -> int:
-    """How many administrator accounts exist (0 means the first-run form is shown: a demo
-    database holds staff and ambassador accounts but no administrator)."""
-    return db.scalar("SELECT count(*) FROM users WHERE role = 'admin'")
+def count_active_users(db: Database) -> int:
+    """How many active accounts exist (0 means the first-run form is shown). The last active
+    administrator can be neither removed nor deactivated, so once the app is in use this is
+    never 0; a demo database holds only deactivated accounts."""
+    return db.scalar("SELECT count(*) FROM users WHERE is_active")
 
 
 def get_user(db: Database, username: str) -> User | None:

@@ -11,9 +11,8 @@ from lib.ui import session
 
 
 def needs_first_run(db: Database) -> bool:
-    """True while no administrator account exists: only the 'create the administrator' form
-    is shown (the last administrator can be neither removed nor deactivated)."""
-    return users.count_admins(db) == 0
+    """True while no active account exists: only the 'create the administrator' form is shown."""
+    return users.count_active_users(db) == 0
 
 
 def render_sidebar(db: Database, authenticator, user: users.User | None) -> None:

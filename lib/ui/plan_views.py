@@ -161,11 +161,14 @@ def clear_fields(*keys: str) -> None:
 
 
 def flash(message: str | None = None) -> None:
-    """Keep a success message across the rerun that follows a save (or show and drop it)."""
+    """Keep a success message across the rerun that follows a save (or show and drop it, also
+    as a toast: seen wherever the page is scrolled)."""
     if message is not None:
         st.session_state["plan.flash"] = message
     elif st.session_state.get("plan.flash"):
-        st.success(st.session_state.pop("plan.flash"), icon=":material/check_circle:")
+        message = st.session_state.pop("plan.flash")
+        st.success(message, icon=":material/check_circle:")
+        st.toast(message, icon=":material/check_circle:")
 
 
 def follow_row_selection(event, ids: list, select_key: str) -> None:

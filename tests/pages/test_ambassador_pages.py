@@ -7,13 +7,14 @@ from streamlit.testing.v1 import AppTest
 from lib.accounts import users
 from lib.campaign import ambassadors, impact_reports
 from lib.ui.navigation import specs_for
-from tests.ambassador_helpers import SIGNUP_PASSWORD, approved, image_bytes, signed_up
+from tests.ambassador_helpers import SIGNUP_PASSWORD, approved, image_bytes, open_signups, signed_up
 from tests.conftest import ROOT, sign_in_state
 
 HOSTILE = "<script>alert('x')</script> **gras** 🌱 \"guillemets\""
 
 
-def open_signup(app_for):
+def open_signup(app_for, file_db):
+    open_signups(file_db)
     app = app_for(None, "pages/devenir_ambassadeur.py")
     assert not app.exception, app.exception
     return app
@@ -37,7 +38,7 @@ def fill_signup(app, **overrides):
 
 
 def test_the_signup_page_is_public_and_creates_a_pending_ambassador(app_for, file_db):
-    app = fill_signup(open_signup(app_for))
+    app = fill_signup(open_signup(app_for, file_db))
     app.button(key="signup.submit").click().run()
     assert not app.exception, app.exception
     assert not app.error, [e.value for e in app.error]
@@ -48,7 +49,7 @@ def test_the_signup_page_is_public_and_creates_a_pending_ambassador(app_for, fil
 
 
 def test_an_invalid_signup_shows_every_error_and_keeps_what_was_typed(app_for, file_db):
-    app = fill_signup(open_signup(app_for), email="pas-un-courriel", phone="", password_confirm="autre")
+    app = fill_signup(open_signup(app_for, file_db), email="pas-un-courriel", phone="", password_confirm="autre")
     app.checkbox(key="signup.accepted").uncheck()
     app.run()
     app.button(key="signup.submit").click().run()
@@ -61,16 +62,17 @@ def test_an_invalid_signup_shows_every_error_and_keeps_what_was_typed(app_for, f
     assert file_db.scalar("SELECT count(*) FROM ambassadors") == 0
 
 
-def test_the_moments_appear_when_their_commitment_is_ticked(app_for):
-    app = open_signup(app_for)
+def test_the_moments_appear_when_their_commitment_is_ticked(app_for, file_db):
+    app = open_signup(app_for, file_db)
     assert not [c for c in app.checkbox if c.key.startswith("signup.moment_")]
     app.checkbox(key="signup.commitment_moments-forts").check().run()
     assert len([c for c in app.checkbox if c.key.startswith("signup.moment_")]) == 8
 
 
 def test_a_duplicate_signup_is_refused_with_a_clear_message(app_for, file_db):
+    app = open_signup(app_for, file_db)
     signed_up(file_db)
-    app = fill_signup(open_signup(app_for), username="autre-compte", email="autre@x.org")
+    app = fill_signup(app, username="autre-compte", email="autre@x.org")
     app.button(key="signup.submit").click().run()
     assert "déjà inscrite comme ambassadrice" in app.error[0].value
 
