@@ -29,12 +29,16 @@ with signups, feedback.section("ambassadors.signups"):
         st.info(t("Aucune inscription pour l’instant. Les organisations s’inscrivent sans compte à la page "
                   "publique « Devenir ambassadeur »."))
     else:
-        st.dataframe(listing[["organisation", "contact_name", "email", "status_label", "report_label", "commitments",
+        # What fits in 920 px (a wide page at 1400 px); the e-mail and the rest are in the agreement below.
+        column = st.column_config
+        st.dataframe(listing[["organisation", "contact_name", "status_label", "report_label", "commitments",
                               "moments"]], hide_index=True, width="stretch",
-                     column_config={"organisation": t("Organisation"), "contact_name": t("Personne-ressource"),
-                                    "email": t("Courriel"), "status_label": t("Statut"),
-                                    "report_label": t("Rapport"), "commitments": t("Engagements"),
-                                    "moments": t("Moments forts")})
+                     column_config={"organisation": column.TextColumn(t("Organisation"), width=290),
+                                    "contact_name": column.TextColumn(t("Personne-ressource"), width=170),
+                                    "status_label": column.TextColumn(t("Statut"), width=100),
+                                    "report_label": column.TextColumn(t("Rapport"), width=120),
+                                    "commitments": column.NumberColumn(t("Engagements"), width=105),
+                                    "moments": column.NumberColumn(t("Moments forts"), width=110)})
         chosen = st.selectbox(t("Ouvrir l’entente de"), list(listing["id"]), key="ambassadors.selected",
                               format_func=dict(zip(listing["id"], listing["organisation"] + " — "
                                                    + listing["status_label"])).get)
@@ -112,18 +116,22 @@ with follow, feedback.section("ambassadors.follow"):
         st.success(t("Tous les ambassadeurs approuvés ont soumis leur rapport.") if len(statuses)
                    else t("Aucun ambassadeur approuvé pour l’instant."))
     else:
-        st.dataframe(pending[["organisation", "contact_name", "email", "phone", "report_status", "days_until_due"]],
+        column = st.column_config
+        st.dataframe(pending[["organisation", "contact_name", "email", "report_status", "phone"]],
                      hide_index=True, width="stretch",
-                     column_config={"organisation": t("Organisation"), "contact_name": t("Personne-ressource"),
-                                    "email": t("Courriel"), "phone": t("Téléphone"), "report_status": t("Rapport"),
-                                    "days_until_due": t("Jours avant l’échéance")})
+                     column_config={"organisation": column.TextColumn(t("Organisation"), width=260),
+                                    "contact_name": column.TextColumn(t("Personne-ressource"), width=150),
+                                    "email": column.TextColumn(t("Courriel"), width=250),
+                                    "report_status": column.TextColumn(t("Rapport"), width=120),
+                                    "phone": column.TextColumn(t("Téléphone"), width=120)})
         left, right = st.columns(2)
         left.link_button(t("Écrire aux organisations sans rapport ({n})", n=len(pending)),
                          report_figures.mailto_link(list(pending["email"]), t("Rapport de retombées — {name}",
                                                                               name=campaign.name)),
                          icon=":material/mail:")
-        right.download_button(t("Courriels (CSV)"), spreadsheets.to_csv_bytes(pending[["organisation", "contact_name",
-                                                                                  "email"]]),
+        emails = pending[["organisation", "contact_name", "email"]].rename(columns={
+            "organisation": t("Organisation"), "contact_name": t("Personne-ressource"), "email": t("Courriel")})
+        right.download_button(t("Courriels (CSV)"), spreadsheets.to_csv_bytes(emails),
                               file_name="ambassadeurs-sans-rapport.csv", mime="text/csv", key="follow.csv")
     st.subheader(t("État des rapports"))
     st.dataframe(statuses[["organisation", "status_label", "submitted_label", "late"]], hide_index=True,
@@ -133,7 +141,9 @@ with follow, feedback.section("ambassadors.follow"):
 with files, feedback.section("ambassadors.files"):
     st.subheader(t("Microsite : ambassadeurs approuvés"))
     listing_csv = listings.microsite_frame(db, campaign_id)
-    st.dataframe(listing_csv, hide_index=True, width="stretch")
+    st.dataframe(listing_csv, hide_index=True, width="stretch",
+                 column_config={"organisation": t("Organisation"), "site_web": t("Site Web"), "texte": t("Texte"),
+                                "logo": t("Fichier du logo")})
     left, right = st.columns(2)
     left.download_button(t("Liste du microsite (CSV)"), spreadsheets.to_csv_bytes(listing_csv),
                          file_name="microsite-ambassadeurs.csv", mime="text/csv", key="files.microsite")

@@ -46,8 +46,10 @@ with update_tab:
     found = overview.filter_items(status, search=search, axes=axes, parties=parties, statuses=chosen_statuses,
                                   late_only=late_only)
     st.caption(nt("{n} moyen sur {total}", "{n} moyens sur {total}", len(found), total=len(status)))
-    picked = st.dataframe(plan_views.localise(overview.find_table(found), session.language()), hide_index=True,
-                          column_config=plan_views.item_columns(), placeholder="—", height=260, key="find.results",
+    found_table = overview.find_table(found)
+    picked = st.dataframe(plan_views.localise(found_table, session.language()), hide_index=True,
+                          column_config=plan_views.item_columns(), column_order=plan_views.column_order(found_table),
+                          placeholder="—", height=260, key="find.results",
                           on_select="rerun", selection_mode="single-row")
     plan_views.follow_row_selection(picked, found["means_id"].tolist(), "find.means")
     if found.empty:

@@ -17,7 +17,7 @@ from lib.campaign.campaigns import Campaign
 from lib.campaign.charts import ChartView
 from lib.core import spreadsheets
 from lib.core.clock import to_local
-from lib.core.i18n import N_, format_date, format_datetime, format_number
+from lib.core.i18n import N_, format_date, format_datetime, format_number, format_table
 from lib.ui.layout import escape_markdown
 from lib.ui.session import language, nt, t
 
@@ -61,7 +61,7 @@ def show_chart(view: ChartView, key: str, caption: str = "") -> None:
     if caption:
         st.caption(caption)
     with st.expander(t("Tableau des données : {title}", title=escape_markdown(title))):
-        st.dataframe(view.table, hide_index=True, width="stretch")
+        st.dataframe(format_table(view.table, language()), hide_index=True, width="stretch")
         st.download_button(t("Télécharger ce tableau (CSV)"), spreadsheets.to_csv_bytes(view.table),
                            file_name=f"{view.name}.csv", mime="text/csv", key=f"{key}.csv",
                            icon=":material/download:")
@@ -316,14 +316,25 @@ CAMPAIGN_FIELDS = (  # (field, French label, multi-line)
 )
 
 
-_EDITOR_COLUMNS = {
-    "kind": st.column_config.SelectboxColumn("kind", options=list(campaigns.MOMENT_KINDS)),
-    "starts_on": st.column_config.DateColumn("starts_on", format="YYYY-MM-DD"),
-    "ends_on": st.column_config.DateColumn("ends_on", format="YYYY-MM-DD"),
-    "as_of": st.column_config.DateColumn("as_of", format="YYYY-MM-DD"),
-    "with_moments": st.column_config.CheckboxColumn("with_moments"),
-    "audience": st.column_config.NumberColumn("audience", min_value=0, step=1, format="%d"),
-}
+def _editor_columns() -> dict:
+    """The campaign editor's columns with French headers (the data keeps its field names)."""
+    column = st.column_config
+    return {
+        "key": column.TextColumn(t("Clé"), help=t("Minuscules, chiffres et tirets; sert dans les exports.")),
+        "kind": column.SelectboxColumn(t("Type"), options=list(campaigns.MOMENT_KINDS),
+                                       help=t("date : un jour; range : du début à la fin; month : un mois; "
+                                              "season : une saison.")),
+        "when": column.TextColumn(t("Quand (tel qu’écrit)")),
+        "starts_on": column.DateColumn(t("Début"), format="YYYY-MM-DD"),
+        "ends_on": column.DateColumn(t("Fin"), format="YYYY-MM-DD"),
+        "description": column.TextColumn(t("Description")),
+        "checklist_label": column.TextColumn(t("Libellé de la liste à cocher")),
+        "label": column.TextColumn(t("Libellé")),
+        "with_moments": column.CheckboxColumn(t("Demande les moments forts")),
+        "audience": column.NumberColumn(t("Auditoire"), min_value=0, step=1, format="%d"),
+        "as_of": column.DateColumn(t("En date du"), format="YYYY-MM-DD"),
+        "text": column.TextColumn(t("Engagement de l’organisateur")),
+    }
 
 
 def campaign_editor(form: str, data: dict) -> dict:
@@ -354,5 +365,5 @@ def campaign_editor(form: str, data: dict) -> dict:
                         ("organiser_commitments", N_("Engagements de l’organisateur"))):
         st.markdown(f"**{t(label)}**")
         edited[name] = st.data_editor(frames[name], num_rows="dynamic", hide_index=True, width="stretch",
-                                      key=f"{form}.{name}", column_config=_EDITOR_COLUMNS)
+                                      key=f"{form}.{name}", column_config=_editor_columns())
     return campaigns.data_from_editors(result, edited)
