@@ -125,13 +125,16 @@ def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, l
     st.caption(t("Selon vos capacités et votre intérêt, cochez vos choix de promotion."))
     data["commitments"], data["moments"] = [], []
     for row in types.itertuples():
-        if st.checkbox(escape_markdown(row.label), value=bool(agreement and row.key in agreement.commitments),
+        # Plain labels (the campaign's own wording, typed by staff): an escaped one reads its
+        # backslashes to screen readers ("choisir \\:").
+        if st.checkbox(row.label, value=bool(agreement and row.key in agreement.commitments),
                        key=f"{form}.commitment_{row.key}"):
             data["commitments"].append(row.key)
         if row.with_moments and row.key in data["commitments"]:
             with st.container(border=True):
                 for moment in moments.itertuples():
-                    if st.checkbox(escape_markdown(moment.checklist_label or moment.when_label),
+                    if st.checkbox(campaigns.moment_name(moment.checklist_label, moment.when_label),
+                                   help=campaigns.moment_detail(moment.when_label, moment.description),
                                    value=bool(agreement and moment.key in agreement.moments),
                                    key=f"{form}.moment_{moment.key}"):
                         data["moments"].append(moment.key)
@@ -201,16 +204,19 @@ def report_inputs(form: str, items, saved: dict, *, disabled: bool = False) -> d
         prefix = f"{form}.{item.kind}_{item.key}"
         was = saved["actions"].get((item.kind, item.key), {})
         with st.container(border=True):
-            done = st.checkbox(escape_markdown(item.label), value=bool(was.get("done")), key=f"{prefix}.done",
-                               disabled=disabled)
+            done = st.checkbox(item.label, value=bool(was.get("done")), key=f"{prefix}.done", disabled=disabled)
+            # Each field names its commitment: a screen reader hears the label alone, not the box around it.
+            short = item.label if len(item.label) <= 60 else item.label[:59].rstrip() + "…"
             left, middle = st.columns([1, 2])
-            times = left.number_input(t("Nombre de fois"), min_value=0, max_value=impact_reports.MAX_TIMES,
-                                      value=was.get("times"), step=1, key=f"{prefix}.times", disabled=disabled)
-            when = middle.text_input(t("Quand"), value=was.get("when") or "", key=f"{prefix}.when",
-                                     max_chars=impact_reports.MAX_SHORT, disabled=disabled,
+            times = left.number_input(t("Nombre de fois — {item}", item=short), min_value=0,
+                                      max_value=impact_reports.MAX_TIMES, value=was.get("times"), step=1,
+                                      key=f"{prefix}.times", disabled=disabled)
+            when = middle.text_input(t("Quand — {item}", item=short), value=was.get("when") or "",
+                                     key=f"{prefix}.when", max_chars=impact_reports.MAX_SHORT, disabled=disabled,
                                      placeholder=t("ex. : le 13 mars et le 2 mai"))
-            links = st.text_area(t("Liens (un par ligne)"), value=was.get("links") or "", key=f"{prefix}.links",
-                                 height=68, max_chars=impact_reports.MAX_COMMENT, disabled=disabled)
+            links = st.text_area(t("Liens (un par ligne) — {item}", item=short), value=was.get("links") or "",
+                                 key=f"{prefix}.links", height=68, max_chars=impact_reports.MAX_COMMENT,
+                                 disabled=disabled)
             data["actions"][(item.kind, item.key)] = {"done": done, "times": times, "when": when, "links": links}
 
     st.subheader(t("2. Portée sur vos canaux"))
