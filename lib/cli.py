@@ -140,6 +140,10 @@ def run_add_user(args) -> int:
             print(message, file=sys.stderr)
         return 1
     print(f"Compte créé / account created: {username} ({args.role})")
+    if args.role == "ambassador":
+        print("Ce compte n’a pas encore d’entente : à la page « Mon entente », il remplit l’entente de la campagne "
+              "courante (inscriptions ouvertes), ce qui le lie à son organisation. / This account has no agreement "
+              "yet: on « Mon entente » it fills the current campaign's agreement (while sign-ups are open).")
     return 0
 
 

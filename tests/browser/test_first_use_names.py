@@ -3,12 +3,16 @@ escapes, and each field of the impact report names the commitment it belongs to.
 import re
 
 from tests.browser.conftest import AMBASSADOR
+from tests.browser.test_ambassador_journey import dismiss_page_not_found
 from tests.browser.helpers import open_app, sign_in, wait_for_app
 
 
 def test_sign_up_checkboxes_are_named_as_written(lived_in_server, browser_page):
     page = browser_page
-    open_app(page, lived_in_server, "devenir-ambassadeur")
+    open_app(page, lived_in_server)
+    dismiss_page_not_found(page)
+    page.get_by_role("link", name="Devenir ambassadeur").click()
+    wait_for_app(page)
     page.get_by_role("heading", name="Devenir ambassadeur").wait_for()
     page.get_by_text("Diffuser de l'information lors de divers moments forts, veuillez les choisir :",
                      exact=True).click()

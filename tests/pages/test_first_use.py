@@ -133,3 +133,20 @@ def test_approving_confirms_and_the_selector_says_approved(app_for, file_db):
     assert any(s.value.startswith("Décision enregistrée") and "Approuvé" in s.value for s in app.success)
     selector = app.selectbox(key="ambassadors.selected")
     assert selector.format_func(ambassador_id).endswith("Approuvé")
+
+
+# -- 11. an ambassador account made by an administrator -----------------------------------
+
+def test_an_ambassador_account_without_agreement_is_told_how_and_can_fill_one(app_for, file_db):
+    open_signups(file_db)
+    app = app_for("ambassador", "pages/mon_entente.py")
+    assert not app.exception, app.exception
+    assert any("naît d’habitude de l’inscription publique" in i.value for i in app.info)
+    assert app.button(key="join.submit")  # the current campaign's agreement, to link the account
+    assert app.text_input(key="join.organisation").value == ""
+
+
+def test_an_ambassador_account_without_agreement_is_told_when_sign_ups_are_closed(app_for):
+    app = app_for("ambassador", "pages/mon_entente.py")
+    assert any("inscriptions sont fermées" in i.value for i in app.info)
+    assert not [b for b in app.button if b.key == "join.submit"]
