@@ -5,7 +5,15 @@ import re
 
 from PIL import Image
 
-from tests.browser.helpers import axe_violations, describe, open_app, sign_in, sign_out, wait_for_app
+from tests.browser.helpers import (
+    axe_violations,
+    describe,
+    dismiss_page_not_found,
+    open_app,
+    sign_in,
+    sign_out,
+    wait_for_app,
+)
 
 ORGANISATION = "Maison <b>Libre</b> « Envol » 🌱"
 USERNAME = "envol-outaouais"
@@ -28,14 +36,6 @@ def type_into(page, label: str | re.Pattern, value: str) -> None:
 def tick(page, label: str | re.Pattern) -> None:
     page.get_by_text(label, exact=True).click()
     wait_for_app(page)
-
-
-def dismiss_page_not_found(page) -> None:
-    # Streamlit may answer the very first deep link after a server start with a
-    # "Page not found" dialog while it still shows the right page (see the report).
-    if page.get_by_text("Page not found").count():
-        page.keyboard.press("Escape")
-        page.get_by_text("Page not found").wait_for(state="hidden")
 
 
 def test_sign_up_approve_report_and_follow_up(live_server, browser_page):

@@ -3,8 +3,7 @@ escapes, and each field of the impact report names the commitment it belongs to.
 import re
 
 from tests.browser.conftest import AMBASSADOR
-from tests.browser.test_ambassador_journey import dismiss_page_not_found
-from tests.browser.helpers import open_app, sign_in, wait_for_app
+from tests.browser.helpers import dismiss_page_not_found, open_app, sign_in, wait_for_app
 
 
 def test_sign_up_checkboxes_are_named_as_written(lived_in_server, browser_page):
