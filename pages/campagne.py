@@ -50,19 +50,20 @@ if is_staff:
 tabs = st.tabs(sections)
 with tabs[0], feedback.section("campaign.audiences"):
     campaign_widgets.show_chart(charts.organiser_reach(campaigns.list_channels(db, cid), campaign.organiser, lang),
-                                "campaign.organiser")
+                                "campaign.organiser", when_empty=True)
     if user.role != "ambassador":
         campaign_widgets.show_chart(charts.declared_audience(listings.declared_audiences(db, cid),
                                                              [label for _, label in agreement_form.CHANNELS], lang),
                                     "campaign.declared")
 with tabs[1], feedback.section("campaign.moments"):
-    campaign_widgets.show_chart(charts.moments_timeline(listings.moment_counts(db, cid), lang), "campaign.moments")
+    campaign_widgets.show_chart(charts.moments_timeline(listings.moment_counts(db, cid), lang), "campaign.moments",
+                                when_empty=True)
     campaign_widgets.show_chart(charts.commitments_by_type(listings.commitment_counts(db, cid), lang),
                                 "campaign.commitments")
     if user.role != "ambassador":
         grid = report_figures.moment_grid(db, cid)
         if not grid.empty:
-            campaign_widgets.show_chart(charts.moment_grid(grid, lang), "campaign.grid")
+            campaign_widgets.show_chart(charts.moment_grid(grid, lang), "campaign.grid", when_empty=True)
 if user.role == "ambassador":
     st.stop()
 

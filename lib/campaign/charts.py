@@ -38,6 +38,13 @@ class ChartView:
     name: str  # file name stem for the CSV download
 
 
+def has_data(view: ChartView) -> bool:
+    """Whether the chart has something to show: a number above zero in its table (a chart of
+    zeros or of "non indiqué" draws an empty axis instead)."""
+    numbers = view.table.select_dtypes("number")
+    return bool(len(numbers.columns)) and bool((numbers.fillna(0) > 0).to_numpy().any())
+
+
 def _layout(figure: go.Figure, title: str, height: int, lang: str = "fr", **extra) -> go.Figure:
     figure.update_layout(title=dict(text=escape_label(title), font=dict(size=16), x=0, xanchor="left"), height=height,
                          separators=", " if lang == "fr" else ".,",

@@ -11,7 +11,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from lib.campaign import agreement_form, ambassadors, campaigns, impact_reports
+from lib.campaign import agreement_form, ambassadors, campaigns, charts, impact_reports
 from lib.campaign.agreement_form import CHANNELS
 from lib.campaign.campaigns import Campaign
 from lib.campaign.charts import ChartView
@@ -54,9 +54,15 @@ def ended_campaign_warning(campaign: Campaign | None, today) -> None:
                    icon=":material/event_busy:")
 
 
-def show_chart(view: ChartView, key: str, caption: str = "") -> None:
-    """The figure, then its numbers as a table (in an expander) and as a CSV download."""
+def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool = False) -> None:
+    """The figure, then its numbers as a table (in an expander) and as a CSV download; a chart
+    with nothing to show (lib.campaign.charts.has_data) says so in words instead, unless
+    `when_empty` (a chart that still informs with zeros, like the moments' timeline)."""
     title = html.unescape(view.figure.layout.title.text or "")
+    if not when_empty and not charts.has_data(view):
+        st.info(t("{title} : aucune donnée pour l’instant.", title=escape_markdown(title)),
+                icon=":material/bar_chart:")
+        return
     st.plotly_chart(view.figure, key=f"{key}.chart", config={"displaylogo": False}, alt=title)
     if caption:
         st.caption(caption)

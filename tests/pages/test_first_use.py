@@ -150,3 +150,22 @@ def test_an_ambassador_account_without_agreement_is_told_when_sign_ups_are_close
     app = app_for("ambassador", "pages/mon_entente.py")
     assert any("inscriptions sont fermées" in i.value for i in app.info)
     assert not [b for b in app.button if b.key == "join.submit"]
+
+
+# -- 8. charts with nothing to show ----------------------------------------------------------
+
+def test_campaign_charts_with_nothing_to_show_say_so_in_words(app_for):
+    app = app_for("board", "pages/campagne.py")  # no ambassador yet
+    assert not app.exception, app.exception
+    empty = [i.value for i in app.info if "aucune donnée pour l’instant" in i.value]
+    assert len(empty) == 2, empty  # the declared audiences and the commitments chosen
+    assert len(app.get("plotly_chart")) == 2  # the organiser's audience and the moments' timeline still inform
+
+
+def test_the_load_chart_draws_every_party(file_db):
+    from lib.plan import charts, overview, tracking
+    from lib.plan.items import current_plan_id
+
+    table = overview.party_load(tracking.plan_status(file_db, current_plan_id(file_db), clock.today()))
+    assert len(table) > 12
+    assert len(charts.party_load_figure(table).data[0].y) == len(table)
