@@ -32,7 +32,7 @@ with signups, feedback.section("ambassadors.signups"):
         # What fits in 920 px (a wide page at 1400 px); the e-mail and the rest are in the agreement below.
         column = st.column_config
         st.dataframe(listing[["organisation", "contact_name", "status_label", "report_label", "commitments",
-                              "moments"]], hide_index=True, width="stretch",
+                              "moments"]], hide_index=True, placeholder="—", width="stretch",
                      column_config={"organisation": column.TextColumn(t("Organisation"), width=290),
                                     "contact_name": column.TextColumn(t("Personne-ressource"), width=170),
                                     "status_label": column.TextColumn(t("Statut"), width=100),
@@ -51,7 +51,7 @@ with signups, feedback.section("ambassadors.signups"):
         # The form keeps what was typed when the decision is refused; a saved decision
         # gives the form new keys (a new round), which empties it.
         form_round = st.session_state.setdefault("ambassadors.decision_round", 0)
-        with st.form(f"decision{chosen}.{form_round}"):
+        with st.form(f"decision{chosen}.{form_round}", enter_to_submit=False):
             decision = st.radio(t("Décision"), ["approved", "declined", "pending"], horizontal=True,
                                 index=["approved", "declined", "pending"].index(
                                     "approved" if agreement.status == "pending" else agreement.status),
@@ -90,7 +90,7 @@ with signups, feedback.section("ambassadors.signups"):
             report = impact_reports.get_report(db, chosen)
             campaign_widgets.show_report(report, impact_reports.report_items(db, agreement))
             if report and report["status"] == "submitted":
-                with st.form("reopen"):
+                with st.form("reopen", enter_to_submit=False):
                     reopen_note = st.text_area(t("Pourquoi rouvrir ce rapport?"), key="reopen.note", max_chars=2000)
                     if st.form_submit_button(t("Rouvrir le rapport")):
                         try:  # a second click finds the report already reopened
@@ -118,7 +118,7 @@ with follow, feedback.section("ambassadors.follow"):
     else:
         column = st.column_config
         st.dataframe(pending[["organisation", "contact_name", "email", "report_status", "phone"]],
-                     hide_index=True, width="stretch",
+                     hide_index=True, placeholder="—", width="stretch",
                      column_config={"organisation": column.TextColumn(t("Organisation"), width=260),
                                     "contact_name": column.TextColumn(t("Personne-ressource"), width=150),
                                     "email": column.TextColumn(t("Courriel"), width=250),
@@ -135,13 +135,13 @@ with follow, feedback.section("ambassadors.follow"):
                               file_name="ambassadeurs-sans-rapport.csv", mime="text/csv", key="follow.csv")
     st.subheader(t("État des rapports"))
     st.dataframe(statuses[["organisation", "status_label", "submitted_label", "late"]], hide_index=True,
-                 column_config={"organisation": t("Organisation"), "status_label": t("Rapport"),
+                 placeholder="—", column_config={"organisation": t("Organisation"), "status_label": t("Rapport"),
                                 "submitted_label": t("Soumis le"), "late": t("En retard")})
 
 with files, feedback.section("ambassadors.files"):
     st.subheader(t("Microsite : ambassadeurs approuvés"))
     listing_csv = listings.microsite_frame(db, campaign_id)
-    st.dataframe(listing_csv, hide_index=True, width="stretch",
+    st.dataframe(listing_csv, hide_index=True, placeholder="—", width="stretch",
                  column_config={"organisation": t("Organisation"), "site_web": t("Site Web"), "texte": t("Texte"),
                                 "logo": t("Fichier du logo")})
     left, right = st.columns(2)

@@ -89,7 +89,7 @@ with tabs[2], feedback.section("campaign.reported"):
 
 if is_staff:
     with tabs[3], feedback.section("campaign.manage"):
-        with st.form("current"):
+        with st.form("current", enter_to_submit=False):
             chosen = st.selectbox(t("Campagne courante (celle à laquelle les organisations s’inscrivent)"),
                                   list(listed["slug"]),
                                   index=list(listed["slug"]).index(current.slug) if current else 0,

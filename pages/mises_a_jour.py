@@ -85,7 +85,7 @@ with update_tab:
     history = updates.list_updates(db, means_id=int(means_id))
     plan_views.prefill("update", int(means_id), {"update.status": item["status"],
                                                  "update.progress": 5 * round(int(item["progress"]) / 5)})
-    with st.form("update"):
+    with st.form("update", enter_to_submit=False):
         st.markdown("**" + t("Nouvelle mise à jour") + "**")
         st.caption(t("Pour un moyen qui revient (chaque année, chaque mois), la mise à jour compte pour le cycle qui "
                      "contient la date du travail. Une correction est une nouvelle entrée : l’historique garde tout."))

@@ -67,7 +67,7 @@ def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool
     if caption:
         st.caption(caption)
     with st.expander(t("Tableau des données : {title}", title=escape_markdown(title))):
-        st.dataframe(format_table(view.table, language()), hide_index=True, width="stretch")
+        st.dataframe(format_table(view.table, language()), hide_index=True, placeholder="—", width="stretch")
         st.download_button(t("Télécharger ce tableau (CSV)"), spreadsheets.to_csv_bytes(view.table),
                            file_name=f"{view.name}.csv", mime="text/csv", key=f"{key}.csv",
                            icon=":material/download:")
@@ -183,7 +183,7 @@ def show_agreement(agreement: ambassadors.Agreement, campaign: Campaign, types: 
                              t("Auditoire déclaré"): [format_number(agreement.audiences.get(key), lang) or "—"
                                                       for key, _ in CHANNELS]})
     st.markdown("**" + t("Auditoire déclaré par l’organisation") + "**")
-    st.dataframe(audience, hide_index=True)
+    st.dataframe(audience, hide_index=True, placeholder="—")
     st.markdown("**" + t("Signature") + "**")
     st.text(t("{name}, {title} — signé le {date}", name=agreement.signer_name, title=agreement.signer_title,
               date=format_date(agreement.signed_on, lang)))
@@ -302,14 +302,15 @@ def show_report(report: dict | None, items) -> None:
         t("Quand"): report["actions"].get((item.kind, item.key), {}).get("when", ""),
         t("Liens"): report["actions"].get((item.kind, item.key), {}).get("links", ""),
     } for item in items])
-    st.dataframe(actions, hide_index=True, width="stretch")
+    st.dataframe(actions, hide_index=True, placeholder="—", width="stretch")
     reach = pd.DataFrame([{t("Canal"): t(agreement_form.CHANNEL_LABELS[key]),
                            **{t(label): values.get(metric) for metric, label in impact_reports.REACH_METRICS}}
                           for key, values in report["reach"].items()])
     if not reach.empty:
-        st.dataframe(reach, hide_index=True, width="stretch")
+        st.dataframe(reach, hide_index=True, placeholder="—", width="stretch")
     if report["activities"]:
-        st.dataframe(impact_reports.activities_table(report["activities"], lang), hide_index=True, width="stretch")
+        st.dataframe(impact_reports.activities_table(report["activities"], lang), hide_index=True, placeholder="—",
+                     width="stretch")
     for key, label in (("what_worked", N_("Ce qui a bien fonctionné")), ("suggestions", N_("Suggestions")),
                        ("comments", N_("Autres commentaires"))):
         if report[key]:
