@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.set_defaults(run=run_backup)
 
     demo = commands.add_parser(
-        "demo", help="write a NEW database file with the seed and a plausible history of updates",
+        "demo", help="write a NEW database file with the seed, a plausible history of updates and the campaign's life",
         description="Write a new DuckDB file holding the seeded plan and a plausible history of updates "
                     "from 2021 to today, for demonstrations: ROCSMO_DB=FILE streamlit run app.py. "
                     "Refuses to overwrite an existing file.")
@@ -173,7 +173,8 @@ def run_demo(args) -> int:
     except FileExistsError:
         return _refused(args.output)
     print(f"Base de démonstration écrite / demo database written: {summary.path} "
-          f"({summary.items} moyens / items, {summary.updates} mises à jour / updates)")
+          f"({summary.items} moyens / items, {summary.updates} mises à jour / updates, "
+          f"{summary.campaigns} campagnes copiées / campaigns copied, {summary.ambassadors} ententes / agreements)")
     print(f"ROCSMO_DB={summary.path} streamlit run app.py")
     return 0
 
@@ -188,7 +189,8 @@ def run_synth(args) -> int:
     except FileExistsError:
         return _refused(args.output)
     print(f"Base synthétique écrite / synthetic database written: {summary.path} "
-          f"({summary.items} moyens / items, {summary.updates} mises à jour / updates)")
+          f"({summary.items} moyens / items, {summary.updates} mises à jour / updates, "
+          f"{summary.campaigns} campagnes copiées / campaigns copied, {summary.ambassadors} ententes / agreements)")
     return 0
 
 
