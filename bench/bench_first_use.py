@@ -109,10 +109,15 @@ def _sign_in(page, url: str, username: str) -> float:
                 if os.environ.get("BENCH_DEBUG"):
                     print("signed-in menu after", round((time.perf_counter() - started[0]) * 1000), "ms")
                 break
-        page.get_by_role("heading", name="Vue d’ensemble du plan d’action").wait_for(timeout=60_000)
-        page.locator('[data-testid="stMetric"]').nth(3).wait_for(timeout=60_000)
-        page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
-        _settle(page)
+        steps = (("overview heading", lambda: page.get_by_role("heading", name="Vue d’ensemble du plan d’action")
+                  .wait_for(timeout=60_000)),
+                 ("four figures", lambda: page.locator('[data-testid="stMetric"]').nth(3).wait_for(timeout=60_000)),
+                 ("first chart", lambda: page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)),
+                 ("idle", lambda: _settle(page)))
+        for name, step in steps:
+            step()
+            if os.environ.get("BENCH_DEBUG"):
+                print(f"{name} after", round((time.perf_counter() - started[0]) * 1000), "ms")
 
     return _timed(sign_in)
 

@@ -45,7 +45,8 @@ with signups, feedback.section("ambassadors.signups"):
         agreement = ambassadors.get_agreement(db, chosen)
         with st.container(border=True):
             campaign_widgets.show_agreement(agreement, campaign, types, moments)
-            st.download_button(t("Entente signée (PDF)"), agreement_pdf.agreement_pdf(db, chosen),
+            # Files are made when clicked (a callable), not on every rerun of the page.
+            st.download_button(t("Entente signée (PDF)"), lambda: agreement_pdf.agreement_pdf(db, chosen),
                                file_name=agreement_pdf.pdf_filename(agreement), mime="application/pdf",
                                key="ambassadors.pdf", icon=":material/picture_as_pdf:")
         # The form keeps what was typed when the decision is refused; a saved decision
@@ -147,7 +148,8 @@ with files, feedback.section("ambassadors.files"):
     left, right = st.columns(2)
     left.download_button(t("Liste du microsite (CSV)"), spreadsheets.to_csv_bytes(listing_csv),
                          file_name="microsite-ambassadeurs.csv", mime="text/csv", key="files.microsite")
-    right.download_button(t("Logos (ZIP)"), listings.logos_zip(db, campaign_id), file_name="logos-ambassadeurs.zip",
+    right.download_button(t("Logos (ZIP)"), lambda: listings.logos_zip(db, campaign_id),
+                          file_name="logos-ambassadeurs.zip",
                           mime="application/zip", key="files.logos")
     st.subheader(t("Exports"))
     people = listings.ambassadors_export_frame(db, campaign_id)
@@ -155,9 +157,10 @@ with files, feedback.section("ambassadors.files"):
     cols = st.columns(4)
     cols[0].download_button(t("Ambassadeurs (CSV)"), spreadsheets.to_csv_bytes(people), file_name="ambassadeurs.csv",
                             mime="text/csv", key="files.people_csv")
-    cols[1].download_button(t("Ambassadeurs (XLSX)"), spreadsheets.to_xlsx_bytes({"Ambassadeurs": people}),
+    cols[1].download_button(t("Ambassadeurs (XLSX)"), lambda: spreadsheets.to_xlsx_bytes({"Ambassadeurs": people}),
                             file_name="ambassadeurs.xlsx", key="files.people_xlsx")
     cols[2].download_button(t("Rapports (CSV)"), spreadsheets.to_csv_bytes(report_sheets["Rapports"]),
                             file_name="rapports-retombees.csv", mime="text/csv", key="files.reports_csv")
-    cols[3].download_button(t("Rapports, actions, portée, activités (XLSX)"), spreadsheets.to_xlsx_bytes(report_sheets),
+    cols[3].download_button(t("Rapports, actions, portée, activités (XLSX)"),
+                            lambda: spreadsheets.to_xlsx_bytes(report_sheets),
                             file_name="rapports-retombees.xlsx", key="files.reports_xlsx")

@@ -60,6 +60,6 @@ else:
     st.page_link("pages/rapport_retombees.py", label=t("Remplir mon rapport de retombées"), icon=":material/summarize:")
 
 campaign_widgets.show_agreement(agreement, campaign, types, moments)
-st.download_button(t("Télécharger l’entente (PDF)"), agreement_pdf.agreement_pdf(db, agreement.id),
+st.download_button(t("Télécharger l’entente (PDF)"), lambda: agreement_pdf.agreement_pdf(db, agreement.id),
                    file_name=agreement_pdf.pdf_filename(agreement), mime="application/pdf",
                    key="agreement.pdf", icon=":material/picture_as_pdf:")

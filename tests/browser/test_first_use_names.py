@@ -36,3 +36,17 @@ def test_each_report_field_names_its_commitment(lived_in_server, browser_page):
     assert page.get_by_role("textbox", name=re.compile(r"^Quand — .+")).count() == len(counts)
     assert page.get_by_role("textbox", name=re.compile(r"^Liens \(un par ligne\) — .+")).count() == len(counts)
     assert page.get_by_role("spinbutton", name=re.compile(r"^Nombre de fois — Partager des publications")).count()
+
+
+def test_the_agreement_pdf_is_made_when_clicked(lived_in_server, browser_page):
+    # The page no longer builds the PDF on every rerun: the download button runs a callable.
+    page = browser_page
+    sign_in(page, lived_in_server, AMBASSADOR)
+    open_app(page, lived_in_server, "mon-entente")
+    page.get_by_role("heading", name="Mon entente").wait_for()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Télécharger l’entente (PDF)").click()
+    path = download.value.path()
+    with open(path, "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+    assert download.value.suggested_filename.endswith(".pdf")
