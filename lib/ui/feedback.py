@@ -36,12 +36,11 @@ def confirm_after_rerun(slot: str, message: str) -> None:
 
 
 def show_confirmation(slot: str) -> None:
-    """The confirmation kept for `slot`, once: a success box here and a toast (seen wherever the
-    page is scrolled)."""
+    """The confirmation kept for `slot`, once, as a success box here. (No toast: Streamlit
+    cuts a long one with an English "view more".)"""
     message = st.session_state.pop(f"confirm.{slot}", None)
     if message:
         st.success(message, icon=":material/check_circle:")
-        st.toast(message, icon=":material/check_circle:")
 
 
 @contextmanager
