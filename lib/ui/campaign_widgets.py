@@ -330,23 +330,25 @@ CAMPAIGN_FIELDS = (  # (field, French label, multi-line)
 
 
 def _editor_columns() -> dict:
-    """The campaign editor's columns with French headers (the data keeps its field names)."""
+    """The campaign editor's columns with French headers (the data keeps its field names). Text
+    columns stay untyped (st.column_config.Column): an empty list is a column of floats to
+    pandas, which a TextColumn refuses."""
     column = st.column_config
     return {
-        "key": column.TextColumn(t("Clé"), help=t("Minuscules, chiffres et tirets; sert dans les exports.")),
+        "key": column.Column(t("Clé"), help=t("Minuscules, chiffres et tirets; sert dans les exports.")),
         "kind": column.SelectboxColumn(t("Type"), options=list(campaigns.MOMENT_KINDS),
                                        help=t("date : un jour; range : du début à la fin; month : un mois; "
                                               "season : une saison.")),
-        "when": column.TextColumn(t("Quand (tel qu’écrit)")),
+        "when": column.Column(t("Quand (tel qu’écrit)")),
         "starts_on": column.DateColumn(t("Début"), format="YYYY-MM-DD"),
         "ends_on": column.DateColumn(t("Fin"), format="YYYY-MM-DD"),
-        "description": column.TextColumn(t("Description")),
-        "checklist_label": column.TextColumn(t("Libellé de la liste à cocher")),
-        "label": column.TextColumn(t("Libellé")),
+        "description": column.Column(t("Description")),
+        "checklist_label": column.Column(t("Libellé de la liste à cocher")),
+        "label": column.Column(t("Libellé")),
         "with_moments": column.CheckboxColumn(t("Demande les moments forts")),
         "audience": column.NumberColumn(t("Auditoire"), min_value=0, step=1, format="%d"),
         "as_of": column.DateColumn(t("En date du"), format="YYYY-MM-DD"),
-        "text": column.TextColumn(t("Engagement de l’organisateur")),
+        "text": column.Column(t("Engagement de l’organisateur")),
     }
 
 
