@@ -29,16 +29,7 @@ with signups, feedback.section("ambassadors.signups"):
         st.info(t("Aucune inscription pour l’instant. Les organisations s’inscrivent sans compte à la page "
                   "publique « Devenir ambassadeur »."))
     else:
-        # What fits in 920 px (a wide page at 1400 px); the e-mail and the rest are in the agreement below.
-        column = st.column_config
-        st.dataframe(listing[["organisation", "contact_name", "status_label", "report_label", "commitments",
-                              "moments"]], hide_index=True, placeholder="—", width="stretch",
-                     column_config={"organisation": column.TextColumn(t("Organisation"), width=290),
-                                    "contact_name": column.TextColumn(t("Personne-ressource"), width=170),
-                                    "status_label": column.TextColumn(t("Statut"), width=100),
-                                    "report_label": column.TextColumn(t("Rapport"), width=120),
-                                    "commitments": column.NumberColumn(t("Engagements"), width=105),
-                                    "moments": column.NumberColumn(t("Moments forts"), width=110)})
+        campaign_widgets.fitted_table(listing, campaign_widgets.SIGNUP_COLUMNS)
         chosen = st.selectbox(t("Ouvrir l’entente de"), list(listing["id"]), key="ambassadors.selected",
                               format_func=dict(zip(listing["id"], listing["organisation"] + " — "
                                                    + listing["status_label"])).get)
@@ -117,14 +108,7 @@ with follow, feedback.section("ambassadors.follow"):
         st.success(t("Tous les ambassadeurs approuvés ont soumis leur rapport.") if len(statuses)
                    else t("Aucun ambassadeur approuvé pour l’instant."))
     else:
-        column = st.column_config
-        st.dataframe(pending[["organisation", "contact_name", "email", "report_status", "phone"]],
-                     hide_index=True, placeholder="—", width="stretch",
-                     column_config={"organisation": column.TextColumn(t("Organisation"), width=260),
-                                    "contact_name": column.TextColumn(t("Personne-ressource"), width=150),
-                                    "email": column.TextColumn(t("Courriel"), width=250),
-                                    "report_status": column.TextColumn(t("Rapport"), width=120),
-                                    "phone": column.TextColumn(t("Téléphone"), width=120)})
+        campaign_widgets.fitted_table(pending, campaign_widgets.FOLLOW_UP_COLUMNS)
         left, right = st.columns(2)
         left.link_button(t("Écrire aux organisations sans rapport ({n})", n=len(pending)),
                          report_figures.mailto_link(list(pending["email"]), t("Rapport de retombées — {name}",

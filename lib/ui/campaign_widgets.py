@@ -54,6 +54,23 @@ def ended_campaign_warning(campaign: Campaign | None, today) -> None:
                    icon=":material/event_busy:")
 
 
+# The staff's tables of ambassadors: (column, French header, width in pixels), what fits in the
+# 920 px a wide page gives a table at 1400 px; the rest of an agreement is shown below the table.
+SIGNUP_COLUMNS = (("organisation", N_("Organisation"), 290), ("contact_name", N_("Personne-ressource"), 170),
+                  ("status_label", N_("Statut"), 100), ("report_label", N_("Rapport"), 120),
+                  ("commitments", N_("Engagements"), 105), ("moments", N_("Moments forts"), 110))
+FOLLOW_UP_COLUMNS = (("organisation", N_("Organisation"), 260), ("contact_name", N_("Personne-ressource"), 150),
+                     ("email", N_("Courriel"), 250), ("report_status", N_("Rapport"), 120),
+                     ("phone", N_("Téléphone"), 120))
+
+
+def fitted_table(frame: pd.DataFrame, columns: tuple) -> None:
+    """`frame`'s `columns` only, in that order, with French headers and fixed widths."""
+    st.dataframe(frame[[name for name, _, _ in columns]], hide_index=True, placeholder="—", width="stretch",
+                 column_config={name: st.column_config.Column(t(header), width=width)
+                                for name, header, width in columns})
+
+
 def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool = False) -> None:
     """The figure, then its numbers as a table (in an expander) and as a CSV download; a chart
     with nothing to show (lib.campaign.charts.has_data) says so in words instead, unless

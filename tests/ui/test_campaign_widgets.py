@@ -256,3 +256,11 @@ def test_the_campaign_editor_names_every_column_in_french():
     labels = {name: columns[name]["label"] for name in names}
     assert not [name for name, label in labels.items() if label == name or "_" in label], labels
     assert labels["starts_on"] == "Début" and labels["kind"] == "Type"
+
+
+def test_the_ambassador_tables_fit_1400_pixels():
+    from lib.ui import campaign_widgets
+
+    for columns in (campaign_widgets.SIGNUP_COLUMNS, campaign_widgets.FOLLOW_UP_COLUMNS):
+        assert sum(width for _, _, width in columns) <= 920
+    assert "email" not in [name for name, _, _ in campaign_widgets.SIGNUP_COLUMNS]  # shown in the agreement below
