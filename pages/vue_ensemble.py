@@ -30,10 +30,11 @@ col_items.metric(t("Moyens suivis"), len(status))
 
 st.header(t("Avancement par axe"), divider="gray")
 st.caption(t(statuses.ON_TRACK_EXPLANATION_FR))
-plan_views.chart_with_table(figures["progress"], tables["progress"], "overview.progress",
-                            "avancement-par-axe",
-                            column_config={t("Avancement"): st.column_config.ProgressColumn(
-                                t("Avancement"), format="percent", min_value=0, max_value=1)})
+plan_views.chart_with_table(figures["progress"], overview.with_percent(tables["progress"]), "overview.progress",
+                            "avancement-par-axe",  # whole percentages, as the chart writes them (not 91,67 %)
+                            column_config={t("Avancement (%)"): st.column_config.ProgressColumn(
+                                t("Avancement (%)"), format="%d %%" if lang == "fr" else "%d%%", min_value=0,
+                                max_value=100)})
 
 st.header(t("Statuts par axe"), divider="gray")
 st.caption(t("Statut de chaque moyen pour son cycle en cours (l’année ou le mois en cours pour ce qui revient)."))

@@ -169,3 +169,25 @@ def test_the_load_chart_draws_every_party(file_db):
     table = overview.party_load(tracking.plan_status(file_db, current_plan_id(file_db), clock.today()))
     assert len(table) > 12
     assert len(charts.party_load_figure(table).data[0].y) == len(table)
+
+
+# -- 7. the same figure written the same way -------------------------------------------------
+
+def test_the_overview_table_writes_whole_percentages_as_its_chart_does(app_for):
+    app = app_for("board", "pages/vue_ensemble.py")
+    progress = app.dataframe[0].value
+    assert "Avancement" not in progress.columns
+    shares = [value for value in progress["Avancement (%)"] if value is not None and value == value]
+    assert shares and all(float(value).is_integer() and 0 <= value <= 100 for value in shares)
+
+
+def test_with_percent_rounds_a_share_to_a_whole_percentage():
+    import pandas as pd
+
+    from lib.plan import overview
+
+    table = pd.DataFrame({"Axe": ["1", "2", "3"], "Avancement": [4 / 7, 0.9166, None], "En retard": [1, 0, 0]})
+    shown = overview.with_percent(table)
+    assert list(shown.columns) == ["Axe", "Avancement (%)", "En retard"]
+    assert shown["Avancement (%)"].tolist()[:2] == [57, 92] and shown["Avancement (%)"].isna().tolist()[2]
+    assert table["Avancement"].tolist()[0] == 4 / 7  # the cached table is left as it was
