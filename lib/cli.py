@@ -101,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.set_defaults(run=run_restore)
 
     demo = commands.add_parser(
-        "demo", help="write a NEW database file with the seed and a plausible history of updates",
+        "demo", help="write a NEW database file with the seed, a plausible history of updates and the campaign's life",
         description="Write a new DuckDB file holding the seeded plan and a plausible history of updates "
                     "from 2021 to today, for demonstrations: ROCSMO_DB=FILE streamlit run app.py. "
                     "Refuses to overwrite an existing file.")
@@ -198,6 +198,10 @@ def run_add_user(args) -> int:
             print(message, file=sys.stderr)
         return 1
     print(f"Compte créé / account created: {username} ({args.role})")
+    if args.role == "ambassador":
+        print("Ce compte n’a pas encore d’entente : à la page « Mon entente », il remplit l’entente de la campagne "
+              "courante (inscriptions ouvertes), ce qui le lie à son organisation. / This account has no agreement "
+              "yet: on « Mon entente » it fills the current campaign's agreement (while sign-ups are open).")
     return 0
 
 
@@ -251,7 +255,8 @@ def run_demo(args) -> int:
     except FileExistsError:
         return _refused(args.output)
     print(f"Base de démonstration écrite / demo database written: {summary.path} "
-          f"({summary.items} moyens / items, {summary.updates} mises à jour / updates)")
+          f"({summary.items} moyens / items, {summary.updates} mises à jour / updates, "
+          f"{summary.campaigns} campagnes copiées / campaigns copied, {summary.ambassadors} ententes / agreements)")
     print(f"ROCSMO_DB={summary.path} streamlit run app.py")
     return 0
 
@@ -266,7 +271,8 @@ def run_synth(args) -> int:
     except FileExistsError:
         return _refused(args.output)
     print(f"Base synthétique écrite / synthetic database written: {summary.path} "
-          f"({summary.items} moyens / items, {summary.updates} mises à jour / updates)")
+          f"({summary.items} moyens / items, {summary.updates} mises à jour / updates, "
+          f"{summary.campaigns} campagnes copiées / campaigns copied, {summary.ambassadors} ententes / agreements)")
     return 0
 
 

@@ -1,6 +1,12 @@
 """Demonstration and scale data: a new database file holding the seeded plan and a plausible
-history of updates from the plan's start to today (`build_demo`), or N copies of the plan
-with their history for benchmarks (`build_synthetic`).
+history of updates from the plan's start to today, with the campaign's life (`build_demo`),
+or N copies of the plan with their history for benchmarks (`build_synthetic`).
+
+The campaign's life: the seeded campaign (kept as written) is copied a year on up to the
+year of the end date; the last copy that has started is made current, and it and the one
+before it get a few dozen ambassadors in every state (pending, approved, declined) with
+reports in every state (none, draft, submitted on time or late with metrics left empty,
+reopened), dated as if they had happened.
 
 The history follows each item's schedule (lib.plan.rules.item_rules): cycles mostly done on
 time, some late, continuous items updated every month or two with a few gone quiet, counts
@@ -8,13 +14,19 @@ and frequencies reported as quantities. Deterministic for a given seed and end d
 """
 from __future__ import annotations
 
+import io
 import random
+import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pandas as pd
+from PIL import Image
 
+from lib.accounts import passwords, users
+from lib.campaign import ambassadors, campaigns, impact_reports
+from lib.campaign.agreement_form import CHANNELS
 from lib.core import audit, clock
 from lib.core.db import Database
 from lib.core.settings import Settings, load_settings
@@ -44,6 +56,8 @@ class DemoSummary:
     path: Path
     items: int
     updates: int
+    campaigns: int = 0
+    ambassadors: int = 0
 
 
 def _refuse_existing(path: str | Path) -> Path:
@@ -244,11 +258,205 @@ def write_meetings(db: Database, until: date) -> int:
 
 
 def build_demo(path: str | Path, *, until: date | None = None, seed: int = 2021) -> DemoSummary:
-    """Write a NEW database file with the seed and a history of updates up to `until` (today).
+    """Write a NEW database file with the seed, a history of updates up to `until` (today)
+    and the campaign's life up to that day (see the module docstring).
 
     Raises FileExistsError rather than touch an existing file.
     """
-    return _build(path, copies=0, until=until, seed=seed)
+    return _build(path, copies=0, until=until, seed=seed, campaign_life=True)
+
+
+# -- the campaign's life -----------------------------------------------------------
+DEMO_STAFF = "demo.dg"
+_ORGANISATION_KINDS = ("Centre d’entraide", "Maison de la famille", "Association des aidants", "Carrefour jeunesse",
+                       "Groupe d’entraide", "Centre de femmes", "Maison des jeunes", "Coopérative de solidarité")
+_PLACES = ("de Gatineau", "d’Aylmer", "de Hull", "de Buckingham", "de Maniwaki", "de Papineauville", "de Shawville",
+           "de Val-des-Monts", "de Chelsea", "de Thurso", "de Mansfield", "de la Lièvre", "de la Petite-Nation",
+           "du Pontiac", "de la Haute-Gatineau", "de Masson-Angers")
+_FIRST_NAMES = ("Julie", "Marc", "Sophie", "Nadia", "Louis", "Émilie", "Karim", "Isabelle", "Patrick", "Chloé",
+                "Mathieu", "Geneviève", "Samuel", "Annie", "Olivier", "Fatima")
+_LAST_NAMES = ("Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "Gagné",
+               "Ouellet", "Pelletier", "Bélanger", "Lévesque", "Bergeron", "Leblanc")
+
+
+def copy_campaigns_up_to(db: Database, until: date, actor: str = DEMO_STAFF) -> list[int]:
+    """Copy the newest campaign a year on (lib.campaign.campaigns.copy_campaign) until the next
+    copy would start after `until`; the newest campaign started by then becomes the current
+    one. Returns the ids of the copies. Side effects: campaigns and audit rows by `actor`, an
+    active staff account (the demo's own by default, which must exist)."""
+    added = []
+    while True:
+        listed = campaigns.list_campaigns(db)
+        newest = listed.iloc[0]
+        if pd.isna(newest["starts_on"]) or campaigns.shift_year(pd.Timestamp(newest["starts_on"]).date()) > until:
+            break
+        added.append(campaigns.copy_campaign(db, int(newest["id"]), actor=actor))
+    listed = campaigns.list_campaigns(db)
+    started = listed[pd.to_datetime(listed["starts_on"]).dt.date <= until]
+    if not started.empty:
+        campaigns.set_current_campaign(db, str(started.iloc[0]["slug"]), actor=actor)
+    return added
+
+
+def _logo(rng: random.Random) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 60), (rng.randint(0, 200), rng.randint(60, 200), rng.randint(80, 255))).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _organisations(count: int, rng: random.Random) -> list[dict]:
+    names = [f"{kind} {place}" for place in _PLACES for kind in _ORGANISATION_KINDS]
+    rng.shuffle(names)
+    people = []
+    for index, name in enumerate(names[:count], start=1):
+        contact = f"{rng.choice(_FIRST_NAMES)} {rng.choice(_LAST_NAMES)}"
+        people.append({"username": f"demo.org{index:02d}", "organisation": name, "contact_name": contact,
+                       "email": f"contact{index:02d}@organisme-demo.example.org",
+                       "phone": f"819 555-{1000 + index:04d}", "website": f"organisme-demo-{index:02d}.example.org",
+                       "why_text": "La santé mentale se cultive ensemble : nous voulons en parler avec nos membres.",
+                       "signer_name": contact, "signer_title": rng.choice(("Directrice générale", "Directeur général",
+                                                                           "Coordonnatrice"))})
+    return people
+
+
+def _ensure_accounts(db: Database, organisations: list[dict]) -> None:
+    # Accounts nobody can sign in to until an administrator resets their password.
+    password_hash = passwords.hash_password(secrets.token_urlsafe(24))
+
+    def work(cur):
+        if cur.execute("SELECT 1 FROM users WHERE username = ?", [DEMO_STAFF]).fetchone() is None:
+            users.insert_account(cur, username=DEMO_STAFF, role="staff", display_name="Direction générale (démo)",
+                                 email="dg@rocsmo-demo.example.org", password_hash=password_hash, actor="demo")
+        for org in organisations:
+            if cur.execute("SELECT 1 FROM users WHERE username = ?", [org["username"]]).fetchone() is None:
+                users.insert_account(cur, username=org["username"], role="ambassador",
+                                     display_name=org["contact_name"], email=org["email"],
+                                     password_hash=password_hash, organisation=org["organisation"], actor="demo")
+
+    db.transaction(work)
+
+
+def _report_data(rng: random.Random, items: list[impact_reports.ReportItem], empty_metrics: bool) -> dict:
+    data = impact_reports.empty_form_data(items)
+    for action in data["actions"].values():
+        if rng.random() < 0.8:
+            link = f"https://organisme-demo.example.org/publication/{rng.randint(1, 99)}"
+            action.update(done=True, times=rng.randint(1, 6), links=rng.choice(("", link)),
+                          when=rng.choice(("En mars", "Au printemps", "Toute l’année", "")))
+    for key, _ in rng.sample(CHANNELS, rng.randint(1, 3)):
+        posts = rng.randint(1, 12)
+        data["reach"][key] = {"posts": posts, "views": posts * rng.randint(40, 400),
+                              "shares": None if empty_metrics else rng.randint(0, 30),
+                              "people_reached": None if empty_metrics and rng.random() < 0.7
+                              else posts * rng.randint(30, 300)}
+    if rng.random() < 0.4:
+        data["activities"] = [{"type": rng.choice(("Kiosque", "Atelier", "Webinaire", "Conférence")),
+                               "held_on": None, "participants": rng.randint(8, 80),
+                               "description": "Activité de sensibilisation ouverte aux membres."}]
+    data["newsletter_recipients"] = rng.choice((None, rng.randint(100, 3000)))
+    data["what_worked"] = rng.choice(("", "Les visuels de la campagne ont été beaucoup partagés."))
+    return data
+
+
+def _day_between(rng: random.Random, first: date, last: date) -> date:
+    return _between(rng, first, max(first, last))
+
+
+def fill_campaign(db: Database, campaign_id: int, organisations: list[dict], until: date, seed: int) -> int:
+    """Ambassadors of `campaign_id` in every state, with reports in every state as of `until`
+    (late ones only once the due date has passed), dated as if typed on those days. Goes
+    through the domain's writes (sign-up insert, decide, save_report, reopen_report), each
+    audited. Returns the number of agreements. Accounts must exist (_ensure_accounts)."""
+    rng = random.Random(seed * 7919 + campaign_id)
+    campaign = campaigns.get_campaign(db, campaign_id)
+    types = list(campaigns.list_commitment_types(db, campaign_id)["key"])
+    moments = list(campaigns.list_moments(db, campaign_id)["key"])
+    start = campaign.starts_on - timedelta(days=40)
+    signing_end = min(until, campaign.valid_until)
+    due = campaign.report_due
+    count = 0
+    for index, org in enumerate(organisations):
+        signed_on = _day_between(rng, start, signing_end)
+        data = {**org, "audiences": {key: rng.choice((None, rng.randint(50, 5000))) for key, _ in CHANNELS},
+                "commitments": rng.sample(types, rng.randint(2, min(5, len(types)))),
+                "moments": rng.sample(moments, rng.randint(1, min(4, len(moments)))), "accepted": True}
+
+        def insert(cur, data=data):
+            return ambassadors.insert_agreement(cur, campaign_id, data["username"], data, _logo(rng), "image/png")
+
+        agreement_id = db.transaction(insert)
+        count += 1
+        status = "pending" if index % 9 == 4 else "declined" if index % 13 == 7 else "approved"
+        if status != "pending":
+            ambassadors.decide(db, agreement_id, status, "Bienvenue parmi les ambassadeurs!" if status == "approved"
+                               else "Votre mission ne touche pas la santé mentale.", actor=DEMO_STAFF)
+        decided_on = _day_between(rng, signed_on, min(until, signed_on + timedelta(days=10)))
+        dates = [signed_on, datetime.combine(signed_on, time(15)), datetime.combine(decided_on, time(16)), agreement_id]
+        db.transaction(lambda cur, dates=dates: cur.execute(
+            "UPDATE ambassadors SET signed_on = ?, created_at = ?,"
+            " decided_at = CASE WHEN status = 'pending' THEN NULL ELSE ? END WHERE id = ?", dates))
+        if status == "approved":
+            _write_report(db, rng, agreement_id, org["username"], index, due, until)
+    return count
+
+
+def _write_report(db: Database, rng: random.Random, agreement_id: int, username: str, index: int, due: date | None,
+                  until: date) -> None:
+    """Report states in turn: none, draft, submitted on time (some metrics empty), late, reopened."""
+    state = ("none", "draft", "on_time", "on_time_empty", "late", "reopened", "on_time")[index % 7]
+    if state == "none":
+        return
+    agreement = ambassadors.get_agreement(db, agreement_id)
+    items = impact_reports.report_items(db, agreement)
+    if due is None or until <= due:  # nothing can be late yet: the report is under way, or in early
+        state = {"late": "draft", "reopened": "draft"}.get(state, state)
+        if state.startswith("on_time") and rng.random() < 0.5:
+            state = "draft"
+    if state == "late":
+        day = _day_between(rng, due + timedelta(days=1), min(until, due + timedelta(days=60)))
+    else:
+        day = _day_between(rng, due - timedelta(days=45), min(until, due)) if due else until
+    data = _report_data(rng, items, empty_metrics=state in ("on_time_empty", "late"))
+    impact_reports.save_report(db, agreement_id, data, actor=username, submit=state != "draft", today=day)
+    if state == "reopened":
+        impact_reports.reopen_report(db, agreement_id, "Il manque la portée sur Facebook : pouvez-vous l’ajouter?",
+                                     actor=DEMO_STAFF)
+    typed = datetime.combine(day, time(14))
+    db.transaction(lambda cur: cur.execute(
+        "UPDATE impact_reports SET created_at = ?, updated_at = ?,"
+        " submitted_at = CASE WHEN submitted_at IS NULL THEN NULL ELSE ? END WHERE ambassador_id = ?",
+        [typed, typed, typed, agreement_id]))
+
+
+def write_campaign_life(db: Database, until: date, seed: int = 2021, per_campaign: int = 36) -> tuple[int, int]:
+    """The campaign's life up to `until` (module docstring): copies, current campaign, and
+    `per_campaign` ambassadors in the current campaign and the one before. Returns (campaigns
+    added, agreements written)."""
+    organisations = _organisations(per_campaign, random.Random(seed))
+    _ensure_accounts(db, organisations)  # the demo's staff account copies the campaigns
+    added = copy_campaigns_up_to(db, until)
+    current = campaigns.current_campaign(db)
+    if current is None:
+        deactivate_demo_accounts(db)
+        return len(added), 0
+    listed = campaigns.list_campaigns(db)
+    ids = list(listed["id"])
+    filled = [current.id] + ids[ids.index(current.id) + 1:ids.index(current.id) + 2]
+    rng = random.Random(seed)
+    written = 0
+    for campaign_id in reversed(filled):  # the older one first: returning organisations join again
+        chosen = sorted(rng.sample(range(per_campaign), per_campaign * 3 // 4 if campaign_id != current.id
+                                   else per_campaign))
+        written += fill_campaign(db, int(campaign_id), [organisations[i] for i in chosen], until, seed)
+    deactivate_demo_accounts(db)
+    return len(added), written
+
+
+def deactivate_demo_accounts(db: Database) -> None:
+    """The demo's accounts (its staff member and the organisations) deactivated, so that the
+    app's first start still asks for the administrator; an administrator can reactivate one
+    (and set its password) to see the ambassador's screens."""
+    db.transaction(lambda cur: cur.execute("UPDATE users SET is_active = false WHERE created_by = 'demo'"))
 
 
 def copy_plan_axes(db: Database, plan_id: int, copies: int) -> int:
@@ -294,8 +502,10 @@ def build_synthetic(path: str | Path, scale: int, *, until: date | None = None, 
     return _build(path, copies=scale - 1, until=until, seed=seed)
 
 
-def _build(path: str | Path, *, copies: int, until: date | None, seed: int) -> DemoSummary:
-    """A NEW database file: the seed, `copies` more copies of the plan's axes, a history."""
+def _build(path: str | Path, *, copies: int, until: date | None, seed: int,
+           campaign_life: bool = False) -> DemoSummary:
+    """A NEW database file: the seed, `copies` more copies of the plan's axes, a history,
+    and with `campaign_life` the campaigns' copies and ambassadors."""
     target = _refuse_existing(path)
     db = open_seeded_database(str(target))
     try:
@@ -304,8 +514,9 @@ def _build(path: str | Path, *, copies: int, until: date | None, seed: int) -> D
             copy_plan_axes(db, plan_id, copies)
         updates = write_history(db, plan_id, until or clock.today(), seed)
         write_meetings(db, until or clock.today())
+        added, agreements = write_campaign_life(db, until or clock.today(), seed) if campaign_life else (0, 0)
         item_count = len(items.list_plan_items(db, plan_id))
         db.connection.execute("CHECKPOINT")
     finally:
         db.close()
-    return DemoSummary(target, item_count, updates)
+    return DemoSummary(target, item_count, updates, added, agreements)

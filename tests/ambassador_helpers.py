@@ -35,6 +35,16 @@ def signup_data(**overrides) -> dict:
     return data
 
 
+def open_signups(db) -> int:
+    """Copy the seeded campaign a year on up to this year and make that edition current, so
+    that the public sign-up is open (the seeded 2022-2023 campaign has ended); returns its id."""
+    from lib import demo
+    from lib.core import clock
+
+    demo.copy_campaigns_up_to(db, clock.today(), actor=ensure_staff(db))
+    return current_id(db)
+
+
 def current_id(db) -> int:
     return campaigns.current_campaign(db).id
 

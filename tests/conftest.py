@@ -189,7 +189,7 @@ def app_for(file_db):
         if role is not None:
             user = users.get_user(file_db, username or f"{role}-test") or make_user(file_db, role, username)
             sign_in_state(app, user)
-        elif users.count_users(file_db) == 0:
+        elif users.count_active_users(file_db) == 0:
             make_user(file_db, "admin", "admin-test")  # leave the first-run form
         app.run()
         if page is not None:

@@ -67,3 +67,33 @@ def test_cli_commands_have_help(command, capsys):
         cli.main([command, "--help"])
     assert exit_.value.code == 0
     assert "-o OUTPUT" in capsys.readouterr().out
+
+
+def test_the_demo_gives_the_campaign_a_life_up_to_the_current_year(db):
+    import datetime as dt
+
+    from lib import demo
+    from lib.accounts import users
+    from lib.campaign import campaigns
+
+    seeded = campaigns.campaign_as_data(db, campaigns.current_campaign(db).id)
+    added, agreements = demo.write_campaign_life(db, dt.date(2026, 12, 4), seed=3)
+    assert added == 4 and agreements > 50
+    current = campaigns.current_campaign(db)
+    assert current.slug == "choisir-2026-2027" and current.starts_on == dt.date(2026, 3, 13)
+    assert campaigns.campaign_as_data(db, campaigns.get_campaign_by_slug(db, "choisir-2022-2023").id) == seeded
+
+    def states(slug):
+        return {row for row in db.query(
+            "SELECT a.status, coalesce(r.status, 'none'), coalesce(r.submitted_late, false) FROM ambassadors a"
+            " JOIN campaigns c ON c.id = a.campaign_id LEFT JOIN impact_reports r ON r.ambassador_id = a.id"
+            " WHERE c.slug = ?", [slug])}
+
+    now, before = states("choisir-2026-2027"), states("choisir-2025-2026")
+    assert {status for status, _, _ in now} == {"pending", "approved", "declined"}
+    assert {report for _, report, _ in now} >= {"none", "draft", "submitted"}
+    assert not [late for _, _, late in now if late]  # due 15 February 2027: nothing can be late yet
+    assert {("approved", "submitted", True), ("approved", "reopened", False), ("approved", "draft", False),
+            ("approved", "none", False)} <= before
+    assert db.scalar("SELECT count(*) FROM impact_report_reach WHERE people_reached IS NULL") > 0
+    assert users.count_active_users(db) == 0  # the first start still asks for the administrator

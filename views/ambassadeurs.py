@@ -14,6 +14,7 @@ from lib.campaign import (
 from lib.core import clock, roles, spreadsheets
 from lib.core.errors import FormError
 from lib.ui import campaign_widgets, feedback, session
+from lib.ui.layout import escape_markdown
 
 user = session.require_role(roles.STAFF)
 t = session.t
@@ -21,29 +22,23 @@ db = session.get_db()
 lang = session.language()
 
 st.title(t("Ambassadeurs"))
-listed = campaigns.list_campaigns(db)
-if listed.empty:
+campaign = campaign_widgets.campaign_selector(db, "ambassadors.campaign")
+if campaign is None:
     st.info(t("Aucune campagne. Créez-en une à la page « Campagne »."))
     st.stop()
-campaign_id = st.selectbox(t("Campagne"), list(listed["id"]), key="ambassadors.campaign",
-                           format_func=dict(zip(listed["id"], listed["name"])).get)
-campaign = campaigns.get_campaign(db, campaign_id)
+campaign_widgets.ended_campaign_warning(campaigns.current_campaign(db), clock.today())
+campaign_id = campaign.id
 types = campaigns.list_commitment_types(db, campaign_id)
 moments = campaigns.list_moments(db, campaign_id)
 listing = ambassadors.list_ambassadors(db, campaign_id, lang)
 signups, follow, files = st.tabs([t("Inscriptions"), t("Suivi des rapports"), t("Microsite et exports")])
 
-with signups:
+with signups, feedback.section("ambassadors.signups"):
     if listing.empty:
         st.info(t("Aucune inscription pour l’instant. Les organisations s’inscrivent sans compte à la page "
                   "publique « Devenir ambassadeur »."))
     else:
-        st.dataframe(listing[["organisation", "contact_name", "email", "status_label", "report_label", "commitments",
-                              "moments"]], hide_index=True, width="stretch",
-                     column_config={"organisation": t("Organisation"), "contact_name": t("Personne-ressource"),
-                                    "email": t("Courriel"), "status_label": t("Statut"),
-                                    "report_label": t("Rapport"), "commitments": t("Engagements"),
-                                    "moments": t("Moments forts")})
+        campaign_widgets.fitted_table(listing, campaign_widgets.SIGNUP_COLUMNS)
         chosen = st.selectbox(t("Ouvrir l’entente de"), list(listing["id"]), key="ambassadors.selected",
                               format_func=dict(zip(listing["id"], listing["organisation"] + " — "
                                                    + listing["status_label"])).get)
@@ -56,7 +51,7 @@ with signups:
         # The form keeps what was typed when the decision is refused; a saved decision
         # gives the form new keys (a new round), which empties it.
         form_round = st.session_state.setdefault("ambassadors.decision_round", 0)
-        with st.form(f"decision{chosen}.{form_round}"):
+        with st.form(f"decision{chosen}.{form_round}", enter_to_submit=False):
             decision = st.radio(t("Décision"), ["approved", "declined", "pending"], horizontal=True,
                                 index=["approved", "declined", "pending"].index(
                                     "approved" if agreement.status == "pending" else agreement.status),
@@ -67,10 +62,16 @@ with signups:
             if st.form_submit_button(t("Enregistrer la décision"), type="primary"):
                 try:
                     ambassadors.decide(db, chosen, decision, note, actor=user.username)
-                    st.session_state["ambassadors.decision_round"] = form_round + 1
-                    st.rerun()
                 except FormError as error:
                     feedback.show_errors(error)
+                else:
+                    st.session_state["ambassadors.decision_round"] = form_round + 1
+                    feedback.confirm_after_rerun("ambassadors.decision", t(
+                        "Décision enregistrée : {organisation} — {status}.",
+                        organisation=escape_markdown(agreement.organisation),
+                        status=t(ambassadors.STATUS_LABELS_FR[decision])))
+                    st.rerun()
+        feedback.show_confirmation("ambassadors.decision")
         with st.expander(t("Modifier l’entente")):
             form = f"agreement{chosen}"
             data = campaign_widgets.agreement_inputs(form, types, moments, logo_required=False, agreement=agreement)
@@ -78,9 +79,12 @@ with signups:
                 try:
                     ambassadors.update_agreement(db, chosen, {**data, "accepted": agreement.accepted},
                                                  actor=user.username)
-                    st.rerun()
                 except FormError as error:
                     feedback.show_errors(error)
+                else:
+                    feedback.confirm_after_rerun("ambassadors.agreement", t("Entente modifiée."))
+                    st.rerun()
+            feedback.show_confirmation("ambassadors.agreement")
         if agreement.status == "approved":
             st.subheader(t("Rapport de retombées"))
             report = impact_reports.get_report(db, chosen)
@@ -98,16 +102,19 @@ with signups:
                                       lambda: report_summary.as_text(report_summary.ambassador_blocks(db, chosen)),
                                       file_name=report_summary.filename(agreement, "txt"), mime="text/plain",
                                       key="ambassadors.report_txt", icon=":material/description:", on_click="ignore")
-                with st.form("reopen"):
+                with st.form("reopen", enter_to_submit=False):
                     reopen_note = st.text_area(t("Pourquoi rouvrir ce rapport?"), key="reopen.note", max_chars=2000)
                     if st.form_submit_button(t("Rouvrir le rapport")):
                         try:  # a second click finds the report already reopened
                             impact_reports.reopen_report(db, chosen, reopen_note, actor=user.username)
-                            st.rerun()
                         except FormError as error:
                             feedback.show_errors(error)
+                        else:
+                            feedback.confirm_after_rerun("ambassadors.reopen", t("Rapport rouvert."))
+                            st.rerun()
+            feedback.show_confirmation("ambassadors.reopen")
 
-with follow:
+with follow, feedback.section("ambassadors.follow"):
     pending = report_figures.follow_up(db, campaign_id, clock.today(), lang)
     statuses = report_figures.report_statuses(db, campaign_id, lang, clock.today())
     cols = st.columns(4)
@@ -121,28 +128,27 @@ with follow:
         st.success(t("Tous les ambassadeurs approuvés ont soumis leur rapport.") if len(statuses)
                    else t("Aucun ambassadeur approuvé pour l’instant."))
     else:
-        st.dataframe(pending[["organisation", "contact_name", "email", "phone", "report_status", "days_until_due"]],
-                     hide_index=True, width="stretch",
-                     column_config={"organisation": t("Organisation"), "contact_name": t("Personne-ressource"),
-                                    "email": t("Courriel"), "phone": t("Téléphone"), "report_status": t("Rapport"),
-                                    "days_until_due": t("Jours avant l’échéance")})
+        campaign_widgets.fitted_table(pending, campaign_widgets.FOLLOW_UP_COLUMNS)
         left, right = st.columns(2)
         left.link_button(t("Écrire aux organisations sans rapport ({n})", n=len(pending)),
                          report_figures.mailto_link(list(pending["email"]), t("Rapport de retombées — {name}",
                                                                               name=campaign.name)),
                          icon=":material/mail:")
-        right.download_button(t("Courriels (CSV)"),
-                              lambda: spreadsheets.to_csv_bytes(pending[["organisation", "contact_name", "email"]]),
+        emails = pending[["organisation", "contact_name", "email"]].rename(columns={
+            "organisation": t("Organisation"), "contact_name": t("Personne-ressource"), "email": t("Courriel")})
+        right.download_button(t("Courriels (CSV)"), lambda: spreadsheets.to_csv_bytes(emails),
                               file_name="ambassadeurs-sans-rapport.csv", mime="text/csv", key="follow.csv")
     st.subheader(t("État des rapports"))
     st.dataframe(statuses[["organisation", "status_label", "submitted_label", "late"]], hide_index=True,
-                 column_config={"organisation": t("Organisation"), "status_label": t("Rapport"),
+                 placeholder="—", column_config={"organisation": t("Organisation"), "status_label": t("Rapport"),
                                 "submitted_label": t("Soumis le"), "late": t("En retard")})
 
-with files:
+with files, feedback.section("ambassadors.files"):
     st.subheader(t("Microsite : ambassadeurs approuvés"))
     listing_csv = listings.microsite_frame(db, campaign_id)
-    st.dataframe(listing_csv, hide_index=True, width="stretch")
+    st.dataframe(listing_csv, hide_index=True, placeholder="—", width="stretch",
+                 column_config={"organisation": t("Organisation"), "site_web": t("Site Web"), "texte": t("Texte"),
+                                "logo": t("Fichier du logo")})
     left, right = st.columns(2)
     left.download_button(t("Liste du microsite (CSV)"), lambda: spreadsheets.to_csv_bytes(listing_csv),
                          file_name="microsite-ambassadeurs.csv", mime="text/csv", key="files.microsite")

@@ -26,12 +26,12 @@ if user.role == "ambassador" and getattr(ambassadors.agreement_for_user(db, user
     st.info(t("La campagne vous sera présentée quand votre entente sera approuvée. Voyez son statut à la page "
               "« Mon entente »."))
     st.stop()
-if user.role == "ambassador" or current is None:
+if is_staff:
+    campaign_widgets.ended_campaign_warning(current, clock.today())
+if user.role == "ambassador":
     campaign = current or campaigns.get_campaign(db, int(listed["id"].iloc[0]))
 else:
-    campaign = campaigns.get_campaign(db, st.selectbox(
-        t("Campagne"), list(listed["id"]), index=list(listed["id"]).index(current.id), key="campaign.selected",
-        format_func=dict(zip(listed["id"], listed["name"] + listed["is_current"].map({True: " ★", False: ""}))).get))
+    campaign = campaign_widgets.campaign_selector(db, "campaign.selected")
 cid = campaign.id
 
 st.subheader(f"{escape_markdown(campaign.name)} — {escape_markdown(campaign.slogan)}")
@@ -53,28 +53,31 @@ if user.role != "ambassador":  # ambassadors see the public parts only: no other
 if is_staff:
     sections.append(t("Gérer les campagnes"))
 tabs = st.tabs(sections)
-with tabs[0]:
+with tabs[0], feedback.section("campaign.audiences"):
     campaign_widgets.show_chart(charts.organiser_reach(campaigns.list_channels(db, cid), campaign.organiser, lang),
-                                "campaign.organiser")
+                                "campaign.organiser", when_empty=True)
     if user.role != "ambassador":
         campaign_widgets.show_chart(charts.declared_audience(listings.declared_audiences(db, cid),
                                                              [label for _, label in agreement_form.CHANNELS], lang),
                                     "campaign.declared")
-with tabs[1]:
-    campaign_widgets.show_chart(charts.moments_timeline(listings.moment_counts(db, cid), lang), "campaign.moments")
+with tabs[1], feedback.section("campaign.moments"):
+    campaign_widgets.show_chart(charts.moments_timeline(listings.moment_counts(db, cid), lang), "campaign.moments",
+                                when_empty=True)
     campaign_widgets.show_chart(charts.commitments_by_type(listings.commitment_counts(db, cid), lang),
                                 "campaign.commitments")
-    st.download_button(t("Moments forts dans votre calendrier (.ics)"), calendar.moments_calendar(db, cid, lang=lang),
-                       file_name="moments-forts.ics", mime="text/calendar", key="campaign.ics", icon=":material/event:")
-    grid = report_figures.moment_grid(db, cid) if user.role != "ambassador" else None
-    if grid is not None and not grid.empty:
-        campaign_widgets.show_chart(charts.moment_grid(grid, lang), "campaign.grid")
+    st.download_button(t("Moments forts dans votre calendrier (.ics)"),
+                       lambda: calendar.moments_calendar(db, cid, lang=lang), file_name="moments-forts.ics",
+                       mime="text/calendar", key="campaign.ics", icon=":material/event:")
+    if user.role != "ambassador":
+        grid = report_figures.moment_grid(db, cid)
+        if not grid.empty:
+            campaign_widgets.show_chart(charts.moment_grid(grid, lang), "campaign.grid", when_empty=True)
 if user.role == "ambassador":
     st.stop()
 
-with tabs[2]:
+with tabs[2], feedback.section("campaign.reported"):
     reach = report_figures.reported_reach(db, cid)
-    if grid.empty:
+    if report_figures.moment_grid(db, cid).empty:
         st.info(t("Aucun ambassadeur approuvé pour l’instant : la grille organisations × moments forts, la portée "
                   "rapportée et les activités paraîtront ici."))
     elif reach.empty:
@@ -92,22 +95,25 @@ with tabs[2]:
     if not activities.empty:
         campaign_widgets.show_chart(charts.activities_participants(activities, lang), "campaign.activities")
 
-with tabs[3]:
+with tabs[3], feedback.section("campaign.years"):
     st.caption(t("Chaque campagne côte à côte. La portée rapportée additionne les personnes jointes déclarées dans "
                  "les rapports soumis; l’auditoire de l’organisateur est le sien, à la date de ses chiffres."))
     st.dataframe(plan_views.localise(report_figures.campaigns_side_by_side(db), lang), hide_index=True,
                  width="stretch", key="campaign.years")
 
 if is_staff:
-    with tabs[4]:
-        with st.form("current"):
+    with tabs[4], feedback.section("campaign.manage"):
+        with st.form("current", enter_to_submit=False):
             chosen = st.selectbox(t("Campagne courante (celle à laquelle les organisations s’inscrivent)"),
                                   list(listed["slug"]),
                                   index=list(listed["slug"]).index(current.slug) if current else 0,
                                   format_func=dict(zip(listed["slug"], listed["name"])).get, key="current.slug")
             if st.form_submit_button(t("Définir comme campagne courante")):
                 campaigns.set_current_campaign(db, chosen, actor=user.username)
+                feedback.confirm_after_rerun("campaign.current", t("Campagne courante enregistrée."))
                 st.rerun()
+        feedback.show_confirmation("campaign.current")
+        feedback.show_confirmation("campaign.created")
         campaign_widgets.campaign_details_form(db, campaign, user.username, session.session_id())
         with st.expander(t("Créer une campagne")):
             start = st.radio(t("Partir de"), ["copy", "empty"], horizontal=True, key="newcampaign.start",
@@ -119,7 +125,12 @@ if is_staff:
             make_current = st.checkbox(t("En faire la campagne courante"), key="newcampaign.make_current")
             if st.button(t("Créer la campagne"), type="primary", key="newcampaign.create"):
                 try:
-                    campaigns.create_campaign(db, data, actor=user.username, make_current=make_current)
-                    st.success(t("Campagne créée."))
+                    new_id = campaigns.create_campaign(db, data, actor=user.username, make_current=make_current)
                 except FormError as error:
                     feedback.show_errors(error)
+                else:  # the new campaign opens at once, in every selector (they read the list on each run)
+                    st.session_state["campaign.selected.next"] = new_id
+                    feedback.confirm_after_rerun("campaign.created", t("Campagne « {name} » créée; elle est "
+                                                                       "maintenant affichée.",
+                                                                       name=escape_markdown(data["name"])))
+                    st.rerun()

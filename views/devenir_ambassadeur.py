@@ -16,6 +16,11 @@ st.title(t("Devenir ambassadeur"))
 if campaign is None:
     st.info(t("Aucune campagne n’est ouverte aux inscriptions pour le moment. Revenez bientôt!"))
     st.stop()
+if not campaigns.signups_open(campaign, clock.today()):
+    st.info(t("Les inscriptions à la campagne « {name} » sont fermées depuis le {day}. La prochaine campagne "
+              "sera annoncée ici : revenez bientôt!", name=escape_markdown(campaign.name),
+              day=format_date(campaign.valid_until, session.language())), icon=":material/event_busy:")
+    st.stop()
 if done := st.session_state.get("signup.done"):
     st.success(t("Merci! Votre demande est envoyée. Le compte « {username} » est créé : connectez-vous pour "
                  "suivre votre entente. L’équipe l’approuvera sous peu.", username=done))

@@ -16,7 +16,7 @@ kind = filters[0].selectbox(
     format_func=lambda prefix: t(audit.ACTION_GROUPS_FR[prefix]), key="journal.kind")
 actor = filters[1].text_input(t("Utilisateur (nom exact)"), key="journal.actor").strip().lower()
 events = audit.list_events(db, action_prefix=kind, actor=actor, lang=session.language())
-st.dataframe(events, hide_index=True, width="stretch", column_config={
+st.dataframe(events, hide_index=True, placeholder="—", width="stretch", column_config={
     "happened_at": t("Moment"),
     "actor": t("Qui"), "label": t("Quoi"), "action": t("Code"), "entity": t("Objet"), "entity_id": t("Identifiant"),
     "details": t("Détails"), "session_id": t("Session"),

@@ -3,7 +3,7 @@ import streamlit as st
 
 from lib.core import clock, roles
 from lib.core.errors import FormError
-from lib.core.i18n import N_
+from lib.core.i18n import N_, format_date
 from lib.plan import indicators, overview, statuses, tracking, updates
 from lib.ui import feedback, plan_editor, plan_views, session
 from lib.ui.layout import escape_markdown
@@ -18,7 +18,7 @@ today = clock.today()
 status = plan_views.plan_status(plan_id, today)
 
 st.title(t("Mises à jour du plan d’action"))
-plan_views.flash()
+plan_views.flash()  # the plan editor's and the schedule and target forms' saves (also as a toast)
 # Keyed and tracked, so a save (which reruns the page) stays on the tab it was made in.
 update_tab, plan_tab = st.tabs([t("Enregistrer une mise à jour"), t("Modifier le plan")], key="updates.tab",
                                on_change="rerun")
@@ -48,8 +48,10 @@ with update_tab:
     found = overview.filter_items(status, search=search, axes=axes, parties=parties, statuses=chosen_statuses,
                                   late_only=late_only)
     st.caption(nt("{n} moyen sur {total}", "{n} moyens sur {total}", len(found), total=len(status)))
-    picked = st.dataframe(plan_views.localise(overview.find_table(found), session.language()), hide_index=True,
-                          column_config=plan_views.item_columns(), placeholder="—", height=260, key="find.results",
+    found_table = overview.find_table(found)
+    picked = st.dataframe(plan_views.localise(found_table, session.language()), hide_index=True,
+                          column_config=plan_views.item_columns(), column_order=plan_views.column_order(found_table),
+                          placeholder="—", height=260, key="find.results",
                           on_select="rerun", selection_mode="single-row")
     plan_views.follow_row_selection(picked, found["means_id"].tolist(), "find.means")
     if found.empty:
@@ -87,7 +89,7 @@ with update_tab:
     history = updates.list_updates(db, means_id=int(means_id))
     plan_views.prefill("update", int(means_id), {"update.status": item["status"],
                                                  "update.progress": 5 * round(int(item["progress"]) / 5)})
-    with st.form("update"):
+    with st.form("update", enter_to_submit=False):
         st.markdown("**" + t("Nouvelle mise à jour") + "**")
         st.caption(t("Pour un moyen qui revient (chaque année, chaque mois), la mise à jour compte pour le cycle qui "
                      "contient la date du travail. Une correction est une nouvelle entrée : l’historique garde tout."))
@@ -120,8 +122,14 @@ with update_tab:
             plan_views.clear_fields("update.status", "update.progress", "update.work_date", "update.quantity",
                                     "update.evidence_url", "update.corrects", "update.note", "update.loaded_for")
             read = indicators.read_quantity_fr(note, rules.target) if quantity is None else None
-            plan_views.flash(t("Mise à jour enregistrée.") + (" " + t(read) if read else ""))
+            feedback.confirm_after_rerun("update", t("Mise à jour enregistrée : {status}, {progress} %, travail du "
+                                                     "{day}. Le formulaire est prêt pour la suivante.",
+                                                     status=t(statuses.STATUS_LABELS_FR[new_status]),
+                                                     progress=progress,
+                                                     day=format_date(work_date, session.language()))
+                                    + (" " + t(read) if read else ""))
             st.rerun()
+    feedback.show_confirmation("update")
 
     st.markdown("**" + t("Historique du moyen") + "**")
     plan_views.item_table(overview.item_history(history, rules.target.unit_fr), "history",

@@ -15,7 +15,7 @@ st.title(t("Mon compte"))
 st.text(f"{user.username} · {user.email}")
 st.caption(t(roles.ROLE_LABELS_FR[user.role]))
 
-with st.form("profile"):
+with st.form("profile", enter_to_submit=False):
     display_name = st.text_input(t("Nom affiché"), value=user.display_name, key="profile.display_name")
     language = st.selectbox(t("Langue de l’interface"), list(LANGUAGES), format_func=LANGUAGES.get,
                             index=list(LANGUAGES).index(user.language), key="profile.language")
@@ -27,7 +27,7 @@ with st.form("profile"):
         except FormError as error:
             feedback.show_errors(error)
 
-with st.form("password"):
+with st.form("password", enter_to_submit=False):
     st.subheader(t("Changer mon mot de passe"))
     current = st.text_input(t("Mot de passe actuel"), type="password", key="password.current")
     new = st.text_input(t("Nouveau mot de passe (12 caractères ou plus)"), type="password", key="password.new")

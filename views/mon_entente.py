@@ -17,20 +17,24 @@ current = campaigns.current_campaign(db)
 agreement = ambassadors.agreement_for_user(db, user.username, current.id if current else None)
 st.title(t("Mon entente"))
 if agreement is None:
-    st.info(t("Aucune entente n’est associée à votre compte. Écrivez à l’équipe de la campagne."))
-    st.stop()
+    st.info(t("Aucune entente n’est liée à votre compte. Un compte d’ambassadeur naît d’habitude de l’inscription "
+              "publique « Devenir ambassadeur », avec l’entente de son organisation. Un compte créé par un "
+              "administrateur se lie à son organisation en remplissant l’entente de la campagne courante ci-dessous."))
 previous = signup.join_form_agreement(db, user.username, current.id) if current else None
-if previous is not None:  # a returning organisation: its account joins this year's campaign
+# A returning organisation joins this year's campaign from its last agreement; an account
+# without any agreement fills a new one. Either way, only while sign-ups are open.
+if campaigns.signups_open(current, clock.today()) and (agreement is None or previous is not None):
     with st.expander(t("Rejoindre la campagne courante : {name}", name=escape_markdown(current.name)), expanded=True):
-        st.caption(t("Le formulaire reprend votre dernière entente; corrigez ce qui a changé. L’équipe approuvera "
-                     "votre nouvelle entente."))
+        if previous is not None:
+            st.caption(t("Le formulaire reprend votre dernière entente; corrigez ce qui a changé. L’équipe "
+                         "approuvera votre nouvelle entente."))
         with st.container(border=True, key="join.agreement"):  # what the organisation commits to, in full
             campaign_widgets.show_whole_agreement(current, campaigns.list_channels(db, current.id),
                                                   campaigns.list_moments(db, current.id),
                                                   campaigns.list_organiser_commitments(db, current.id))
         data = campaign_widgets.agreement_inputs("join", campaigns.list_commitment_types(db, current.id),
-                                                 campaigns.list_moments(db, current.id), logo_required=False,
-                                                 agreement=previous)
+                                                 campaigns.list_moments(db, current.id),
+                                                 logo_required=previous is None, agreement=previous)
         data["accepted"] = st.checkbox(
             t("J’accepte l’entente de partenariat au nom de mon organisation (signé le {date}).",
               date=format_date(clock.today(), session.language())), key="join.accepted")
@@ -40,6 +44,11 @@ if previous is not None:  # a returning organisation: its account joins this yea
                 st.rerun()
             except FormError as error:
                 feedback.show_errors(error)
+elif agreement is None:
+    st.info(t("Les inscriptions sont fermées pour l’instant : l’entente pourra être remplie quand la prochaine "
+              "campagne sera ouverte."))
+if agreement is None:
+    st.stop()
 campaign = campaigns.get_campaign(db, agreement.campaign_id)
 types = campaigns.list_commitment_types(db, campaign.id)
 moments = campaigns.list_moments(db, campaign.id)

@@ -15,7 +15,7 @@ db = session.get_db()
 values = app_settings.load_settings(db)
 
 st.title(t("Paramètres"))
-with st.form("settings"):
+with st.form("settings", enter_to_submit=False):
     aga_month = st.selectbox(t("Mois de l’assemblée générale annuelle (AGA)"), range(1, 13),
                              index=values.aga_month - 1, format_func=lambda m: month_name(m, session.language()),
                              key="settings.aga_month",

@@ -59,9 +59,10 @@ st.caption(t(statuses.ON_TRACK_EXPLANATION_FR))
 
 for action_title, action_items in axis_items.groupby("action_title", sort=False):
     st.subheader(escape_markdown(action_title), anchor=False)
-    table = plan_views.localise(overview.find_table(action_items), lang)
-    st.dataframe(table, hide_index=True, column_config={**plan_views.item_columns(), t("Action"): None},
-                 placeholder="—", key=f"plan.action.{action_items.iloc[0]['action_id']}")
+    found = overview.find_table(action_items)
+    st.dataframe(plan_views.localise(found, lang), hide_index=True, column_config=plan_views.item_columns(),
+                 column_order=[c for c in plan_views.column_order(found) if c != t("Action")], placeholder="—",
+                 key=f"plan.action.{action_items.iloc[0]['action_id']}")
 
 st.header(t("Détail d’un moyen"), divider="gray")
 labels = {row.means_id: f"{overview.item_code(row._asdict())} — {row.text}" for row in axis_items.itertuples()}

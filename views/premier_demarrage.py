@@ -1,4 +1,4 @@
-"""Premier démarrage: create the first administrator while no account exists."""
+"""Premier démarrage: create the first administrator while no active account exists."""
 import streamlit as st
 
 from lib.accounts import users
@@ -7,13 +7,13 @@ from lib.ui import feedback, layout, session
 
 t = session.t
 db = session.get_db()
-if not layout.needs_first_run(db):  # one-time form: closed as soon as an account exists
+if not layout.needs_first_run(db):  # one-time form: closed as soon as an account is active
     st.stop()
 
 st.title(t("Bienvenue dans le tableau de bord du ROCSMO"))
 st.write(t("Aucun compte n’existe encore. Créez le compte de l’administrateur : "
            "il pourra ensuite créer les comptes de l’équipe et du CA."))
-with st.form("first_admin"):
+with st.form("first_admin", enter_to_submit=False):
     username = st.text_input(t("Nom d’utilisateur"), key="first_admin.username")
     display_name = st.text_input(t("Nom affiché"), key="first_admin.display_name")
     email = st.text_input(t("Courriel"), key="first_admin.email")

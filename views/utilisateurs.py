@@ -18,7 +18,7 @@ if shown := st.session_state.pop("users.new_password", None):
 
 accounts = users.list_users(db, session.language())
 st.dataframe(
-    accounts, hide_index=True, width="stretch",
+    accounts, hide_index=True, placeholder="—", width="stretch",
     column_config={
         "username": t("Nom d’utilisateur"), "display_name": t("Nom affiché"), "email": t("Courriel"),
         "role": t("Rôle"), "organisation": t("Organisme"),
@@ -57,7 +57,7 @@ if username:
             st.rerun()
 
 st.subheader(t("Créer un compte"))
-with st.form("new_user"):
+with st.form("new_user", enter_to_submit=False):
     new_username = st.text_input(t("Nom d’utilisateur"), key="new_user.username")
     display_name = st.text_input(t("Nom affiché"), key="new_user.display_name")
     email = st.text_input(t("Courriel"), key="new_user.email")

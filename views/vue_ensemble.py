@@ -37,10 +37,11 @@ col_items.metric(t("Moyens suivis"), len(status))
 
 st.header(t("Avancement par axe"), divider="gray")
 st.caption(t(statuses.ON_TRACK_EXPLANATION_FR))
-plan_views.chart_with_table(figures["progress"], tables["progress"], "overview.progress",
-                            "avancement-par-axe",
-                            column_config={t("Avancement"): st.column_config.ProgressColumn(
-                                t("Avancement"), format="percent", min_value=0, max_value=1)})
+plan_views.chart_with_table(figures["progress"], overview.with_percent(tables["progress"]), "overview.progress",
+                            "avancement-par-axe",  # whole percentages, as the chart writes them (not 91,67 %)
+                            column_config={t("Avancement (%)"): st.column_config.ProgressColumn(
+                                t("Avancement (%)"), format="%d %%" if lang == "fr" else "%d%%", min_value=0,
+                                max_value=100)})
 
 history_table, history_figure = plan_views.axis_history(plan_id, today, lang)
 if history_table is not None:

@@ -46,8 +46,15 @@ def normalise_username(username: str) -> str:
 
 
 def count_users(db: Database) -> int:
-    """How many accounts exist (0 means the first-run form is shown)."""
+    """How many accounts exist."""
     return db.scalar("SELECT count(*) FROM users")
+
+
+def count_active_users(db: Database) -> int:
+    """How many active accounts exist (0 means the first-run form is shown). The last active
+    administrator can be neither removed nor deactivated, so once the app is in use this is
+    never 0; a demo database holds only deactivated accounts."""
+    return db.scalar("SELECT count(*) FROM users WHERE is_active")
 
 
 def get_user(db: Database, username: str) -> User | None:

@@ -96,10 +96,14 @@ def list_ambassadors(db: Database, campaign_id: int, lang: str = "fr") -> pd.Dat
         """
         SELECT a.id, a.organisation, a.contact_name, a.email, a.phone, a.website, a.username, a.status,
                a.status_note, a.created_at, a.decided_at, a.decided_by,
-               (SELECT count(*) FROM ambassador_commitments c WHERE c.ambassador_id = a.id) AS commitments,
-               (SELECT count(*) FROM ambassador_moments m WHERE m.ambassador_id = a.id) AS moments,
+               coalesce(c.n, 0) AS commitments, coalesce(m.n, 0) AS moments,
                r.status AS report_status, r.submitted_at, coalesce(r.submitted_late, FALSE) AS submitted_late
         FROM ambassadors a LEFT JOIN impact_reports r ON r.ambassador_id = a.id
+        -- joined counts rather than a subquery per row (a third of a second on a few dozen rows)
+        LEFT JOIN (SELECT ambassador_id, count(*) AS n FROM ambassador_commitments GROUP BY ambassador_id) c
+               ON c.ambassador_id = a.id
+        LEFT JOIN (SELECT ambassador_id, count(*) AS n FROM ambassador_moments GROUP BY ambassador_id) m
+               ON m.ambassador_id = a.id
         WHERE a.campaign_id = ?
         ORDER BY CASE a.status WHEN 'pending' THEN 0 WHEN 'approved' THEN 1 ELSE 2 END, lower(a.organisation)
         """,

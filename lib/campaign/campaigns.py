@@ -90,6 +90,28 @@ def current_campaign(db: Database) -> Campaign | None:
     return get_campaign_by_slug(db, slug) if slug else None
 
 
+def has_ended(campaign: Campaign | None, today: dt.date) -> bool:
+    """True once the campaign's agreement is no longer valid (the day after `valid_until`)."""
+    return campaign is not None and campaign.valid_until is not None and campaign.valid_until < today
+
+
+def signups_open(campaign: Campaign | None, today: dt.date) -> bool:
+    """Whether organisations can sign up for `campaign` (the current one) on `today`: there is
+    one and its agreement is still valid."""
+    return campaign is not None and not has_ended(campaign, today)
+
+
+def moment_name(checklist_label: str | None, when_label: str | None) -> str:
+    """How a moment fort is named everywhere: the checklist's wording, the one an ambassador
+    ticked ("En septembre pour le projet Jeunesse"); the schedule's wording when there is none."""
+    return (checklist_label or "").strip() or (when_label or "").strip()
+
+
+def moment_detail(when_label: str | None, description: str | None) -> str:
+    """A moment's other wording, shown as its detail: "À l’automne — pour le Projet jeunesse"."""
+    return f"{when_label or ''} — {description or ''}".strip(" —")
+
+
 def list_campaigns(db: Database) -> pd.DataFrame:
     """Every campaign (newest start first) with whether it is the current one."""
     return db.query_df(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.campaign.campaigns import moment_detail, moment_name
 from lib.core.chart_labels import escape_label, wrap_label
 from lib.core.i18n import N_, format_date, format_month, format_number, ngettext, translate
 
@@ -35,6 +36,13 @@ class ChartView:
     figure: go.Figure
     table: pd.DataFrame
     name: str  # file name stem for the CSV download
+
+
+def has_data(view: ChartView) -> bool:
+    """Whether the chart has something to show: a number above zero in its table (a chart of
+    zeros or of "non indiqué" draws an empty axis instead)."""
+    numbers = view.table.select_dtypes("number")
+    return bool(len(numbers.columns)) and bool((numbers.fillna(0) > 0).to_numpy().any())
 
 
 def _layout(figure: go.Figure, title: str, height: int, lang: str = "fr", **extra) -> go.Figure:
@@ -107,16 +115,19 @@ def moments_timeline(moments: pd.DataFrame, lang: str = "fr") -> ChartView:
     ends = [pd.Timestamp(v) + pd.Timedelta(days=1) for v in moments["ends_on"]]
     counts = [int(v) for v in moments["ambassadors"]]
     texts = [ngettext("{n} ambassadeur", "{n} ambassadeurs", n, lang) for n in counts]
-    labels = [wrap_label(f"{w} — {d}", 44) for w, d in zip(moments["when_label"], moments["description"])]
+    checklist = moments["checklist_label"] if "checklist_label" in moments else [""] * len(moments)
+    names = [moment_name(c, w) for c, w in zip(checklist, moments["when_label"])]
+    details = [moment_detail(w, d) for w, d in zip(moments["when_label"], moments["description"])]
+    labels = [wrap_label(name, 44) for name in names]
     colour, pattern = SOURCES["commitments"]
     figure = go.Figure(go.Bar(
         y=labels, base=[s.isoformat() for s in starts],
         x=[max((e - s).total_seconds() * 1000, 4 * 86_400_000) for s, e in zip(starts, ends)],
         orientation="h", text=texts, textposition="outside", cliponaxis=False,
         marker=dict(color=colour, line=dict(color="#333333", width=1)),
-        customdata=[[format_date(_day(s), lang), format_date(_day(e - pd.Timedelta(days=1)), lang)]
-                    for s, e in zip(starts, ends)],
-        hovertemplate="%{y}<br>%{customdata[0]} → %{customdata[1]}<br>%{text}<extra></extra>"))
+        customdata=[[format_date(_day(s), lang), format_date(_day(e - pd.Timedelta(days=1)), lang),
+                     escape_label(detail)] for s, e, detail in zip(starts, ends, details)],
+        hovertemplate="%{y}<br>%{customdata[2]}<br>%{customdata[0]} → %{customdata[1]}<br>%{text}<extra></extra>"))
     _layout(figure, translate("Moments forts et nombre d’ambassadeurs engagés (ambassadeurs approuvés)", lang),
             120 + 56 * max(1, len(labels)), lang, showlegend=False, bargap=0.35)
     figure.update_yaxes(autorange="reversed", automargin=True)
@@ -126,8 +137,7 @@ def moments_timeline(moments: pd.DataFrame, lang: str = "fr") -> ChartView:
                                                 (max(ends) + pd.Timedelta(days=75)).isoformat()],
                             showgrid=True, gridcolor="#DDDDDD", tickvals=[m.isoformat() for m in months],
                             ticktext=[format_month(m.year, m.month, lang) for m in months])
-    table = pd.DataFrame({translate("Moment fort", lang): moments["when_label"],
-                          translate("Description", lang): moments["description"],
+    table = pd.DataFrame({translate("Moment fort", lang): names, translate("Détail", lang): details,
                           translate("Début", lang): moments["starts_on"], translate("Fin", lang): moments["ends_on"],
                           translate("Ambassadeurs engagés", lang): counts})
     return ChartView(figure, table, "moments-forts")

@@ -56,7 +56,7 @@ def report_items(db: Database, agreement: ambassadors.Agreement) -> list[ReportI
     moments = campaigns.list_moments(db, agreement.campaign_id)
     items = [ReportItem("commitment", row.key, row.label) for row in types.itertuples()
              if row.key in agreement.commitments and not (row.with_moments and agreement.moments)]
-    items += [ReportItem("moment", row.key, f"{row.when_label} — {row.description}".strip(" —"))
+    items += [ReportItem("moment", row.key, campaigns.moment_name(row.checklist_label, row.when_label))
               for row in moments.itertuples() if row.key in agreement.moments]
     return items
 

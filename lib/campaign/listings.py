@@ -34,12 +34,13 @@ def moment_counts(db: Database, campaign_id: int) -> pd.DataFrame:
     """The moments forts with how many approved ambassadors chose each."""
     return db.query_df(
         """
-        SELECT m.key, m.kind, m.when_label, m.starts_on, m.ends_on, m.description, count(a.id) AS ambassadors
+        SELECT m.key, m.kind, m.when_label, m.starts_on, m.ends_on, m.description, m.checklist_label,
+               count(a.id) AS ambassadors
         FROM campaign_moments m
         LEFT JOIN ambassador_moments c ON c.moment_key = m.key
         LEFT JOIN ambassadors a ON a.id = c.ambassador_id AND a.campaign_id = m.campaign_id AND a.status = 'approved'
         WHERE m.campaign_id = ?
-        GROUP BY m.key, m.kind, m.when_label, m.starts_on, m.ends_on, m.description, m.position
+        GROUP BY m.key, m.kind, m.when_label, m.starts_on, m.ends_on, m.description, m.checklist_label, m.position
         ORDER BY m.position
         """,
         [campaign_id],

@@ -88,7 +88,9 @@ def moment_grid(db: Database, campaign_id: int) -> pd.DataFrame:
     committed (chose the moment) and done (said so in a submitted report)."""
     return db.query_df(
         """
-        SELECT a.organisation, m.key AS moment_key, m.when_label, m.position,
+        SELECT a.organisation, m.key AS moment_key, m.position,
+               -- the moment's name (campaigns.moment_name), under the column name the charts read
+               coalesce(nullif(trim(m.checklist_label), ''), m.when_label) AS when_label,
                c.moment_key IS NOT NULL AS committed,
                coalesce(ra.done AND r.status = 'submitted', FALSE) AS done
         FROM ambassadors a

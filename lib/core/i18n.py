@@ -155,3 +155,35 @@ def format_pct(ratio: float | None, lang: str = DEFAULT_LANGUAGE) -> str:
     if ratio is None or ratio != ratio:
         return ""
     return format_percent(ratio, locale=_LOCALES[lang])
+
+
+def format_table(frame, lang: str = DEFAULT_LANGUAGE):
+    """A copy of DataFrame `frame` for reading on screen: numbers as the language writes them
+    ('1 315 000'; a whole float without decimals, others with up to two), dates and
+    timestamps as dates ('7 avril 2021'), empty cells left empty. The CSV keeps `frame` itself
+    (ISO dates, plain numbers)."""
+    import pandas as pd
+
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_bool_dtype(values):
+            continue
+        if pd.api.types.is_numeric_dtype(values):
+            out[column] = [_number_text(v, lang) for v in values]
+        elif pd.api.types.is_datetime64_any_dtype(values) or all(
+                isinstance(v, dt.date) for v in values.dropna()) and values.notna().any():
+            out[column] = ["" if v is None or pd.isna(v) else format_date(
+                v.to_pydatetime() if isinstance(v, pd.Timestamp) else v, lang) for v in values]
+    return out
+
+
+def _number_text(value, lang: str) -> str:
+    import pandas as pd
+
+    if value is None or pd.isna(value):
+        return ""
+    if float(value).is_integer():
+        return format_number(value, lang)
+    text = format_number(value, lang, decimals=2)
+    return text.rstrip("0")  # '2,50' -> '2,5' (never down to the separator: the value is not whole)

@@ -76,10 +76,11 @@ def status_breakdown_figure(table: pd.DataFrame, lang: str = "fr") -> go.Figure:
     return figure
 
 
-def party_load_figure(table: pd.DataFrame, lang: str = "fr", limit: int = 12) -> go.Figure:
+def party_load_figure(table: pd.DataFrame, lang: str = "fr", limit: int | None = None) -> go.Figure:
     """Grouped horizontal bars per responsible party: items carried, and items late (hatched),
-    each with its count written. `table` is overview.party_load (most loaded first)."""
-    shown = table.head(limit)
+    each with its count written. `table` is overview.party_load (most loaded first); every party
+    is drawn unless `limit` says otherwise."""
+    shown = table if limit is None else table.head(limit)
     parties = [escape_label(p) for p in shown["Responsable"].tolist()]
     carried, late = shown["Moyens portés"].tolist(), shown["En retard"].tolist()
     figure = go.Figure()

@@ -296,3 +296,12 @@ def quantities_table(quantities: list[tuple], kind: str = "count_by", per: str |
             keys = [str(d.year) for d in days]
         frame = frame.assign(Période=keys).groupby("Période", sort=True, as_index=False)["Quantité"].sum()
     return frame
+
+
+def with_percent(table: pd.DataFrame, column: str = "Avancement") -> pd.DataFrame:
+    """A copy of `table` whose share `column` (0-1) becomes "<column> (%)", a whole percentage
+    (0.9167 -> 92), so that a table shows the figure its chart writes. Pure."""
+    out = table.copy()
+    out.insert(list(out.columns).index(column), f"{column} (%)",
+               [None if value is None or value != value else round(float(value) * 100) for value in out[column]])
+    return out.drop(columns=column)

@@ -11,28 +11,83 @@ import html
 import pandas as pd
 import streamlit as st
 
-from lib.campaign import agreement_form, agreement_text, ambassadors, campaigns, impact_reports, logos
+from lib.campaign import agreement_form, agreement_text, ambassadors, campaigns, charts, impact_reports, logos
 from lib.campaign.agreement_form import CHANNELS
 from lib.campaign.campaigns import Campaign
 from lib.campaign.charts import ChartView
 from lib.core import spreadsheets
 from lib.core.clock import to_local
 from lib.core.errors import FormError
-from lib.core.i18n import N_, format_date, format_datetime, format_number
+from lib.core.i18n import N_, format_date, format_datetime, format_number, format_table
 from lib.core.messages import translate_message
 from lib.ui.feedback import show_errors
 from lib.ui.layout import escape_markdown
 from lib.ui.session import language, nt, t
 
 
-def show_chart(view: ChartView, key: str, caption: str = "") -> None:
-    """The figure, then its numbers as a table (in an expander) and as a CSV download."""
+def campaign_selector(db, key: str, label: str | None = None) -> Campaign | None:
+    """A selectbox of the campaigns (newest first) that opens on the current one, marked
+    "★ courante" (the same idea on every page); returns the chosen campaign (None: none yet).
+    A campaign just created is chosen by setting `<key>.next` before the rerun."""
+    listed = campaigns.list_campaigns(db)
+    if listed.empty:
+        return None
+    ids = [int(i) for i in listed["id"]]
+    if (chosen := st.session_state.pop(f"{key}.next", None)) in ids:
+        st.session_state[key] = chosen
+    if st.session_state.get(key) not in ids:
+        current = listed.index[listed["is_current"]]
+        st.session_state[key] = ids[current[0]] if len(current) else ids[0]
+    names = {int(row.id): row.name + (" ★ " + t("(campagne courante)") if row.is_current else "")
+             for row in listed.itertuples()}
+    return campaigns.get_campaign(db, st.selectbox(label or t("Campagne"), ids, key=key, format_func=names.get))
+
+
+def ended_campaign_warning(campaign: Campaign | None, today) -> None:
+    """For staff: a warning when the current campaign has ended (sign-ups are then closed),
+    or when no campaign is current."""
+    if campaign is None:
+        st.warning(t("Aucune campagne courante : les inscriptions sont fermées. Choisissez ou créez la campagne de "
+                     "l’année à la page « Campagne », onglet « Gérer les campagnes »."), icon=":material/event_busy:")
+    elif campaigns.has_ended(campaign, today):
+        st.warning(t("La campagne courante, « {name} », a pris fin le {day} : les inscriptions sont fermées. Créez "
+                     "la campagne de l’année (une copie décalée d’un an) à la page « Campagne », onglet « Gérer les "
+                     "campagnes ».", name=escape_markdown(campaign.name),
+                     day=format_date(campaign.valid_until, language())),
+                   icon=":material/event_busy:")
+
+
+# The staff's tables of ambassadors: (column, French header, width in pixels), what fits in the
+# 920 px a wide page gives a table at 1400 px; the rest of an agreement is shown below the table.
+SIGNUP_COLUMNS = (("organisation", N_("Organisation"), 290), ("contact_name", N_("Personne-ressource"), 170),
+                  ("status_label", N_("Statut"), 100), ("report_label", N_("Rapport"), 120),
+                  ("commitments", N_("Engagements"), 105), ("moments", N_("Moments forts"), 110))
+FOLLOW_UP_COLUMNS = (("organisation", N_("Organisation"), 260), ("contact_name", N_("Personne-ressource"), 150),
+                     ("email", N_("Courriel"), 250), ("report_status", N_("Rapport"), 120),
+                     ("phone", N_("Téléphone"), 120))
+
+
+def fitted_table(frame: pd.DataFrame, columns: tuple) -> None:
+    """`frame`'s `columns` only, in that order, with French headers and fixed widths."""
+    st.dataframe(frame[[name for name, _, _ in columns]], hide_index=True, placeholder="—", width="stretch",
+                 column_config={name: st.column_config.Column(t(header), width=width)
+                                for name, header, width in columns})
+
+
+def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool = False) -> None:
+    """The figure, then its numbers as a table (in an expander) and as a CSV download; a chart
+    with nothing to show (lib.campaign.charts.has_data) says so in words instead, unless
+    `when_empty` (a chart that still informs with zeros, like the moments' timeline)."""
     title = html.unescape(view.figure.layout.title.text or "")
+    if not when_empty and not charts.has_data(view):
+        st.info(t("{title} : aucune donnée pour l’instant.", title=escape_markdown(title)),
+                icon=":material/bar_chart:")
+        return
     st.plotly_chart(view.figure, key=f"{key}.chart", config={"displaylogo": False}, alt=title)
     if caption:
         st.caption(caption)
     with st.expander(t("Tableau des données : {title}", title=escape_markdown(title))):
-        st.dataframe(view.table, hide_index=True, width="stretch")
+        st.dataframe(format_table(view.table, language()), hide_index=True, placeholder="—", width="stretch")
         st.download_button(t("Télécharger ce tableau (CSV)"), lambda: spreadsheets.to_csv_bytes(view.table),
                            file_name=f"{view.name}.csv", mime="text/csv", key=f"{key}.csv",
                            icon=":material/download:")
@@ -165,13 +220,16 @@ def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, l
     st.caption(t("Selon vos capacités et votre intérêt, cochez vos choix de promotion."))
     data["commitments"], data["moments"] = [], []
     for row in types.itertuples():
-        if st.checkbox(escape_markdown(row.label), value=bool(agreement and row.key in agreement.commitments),
+        # Plain labels (the campaign's own wording, typed by staff): an escaped one reads its
+        # backslashes to screen readers ("choisir \\:").
+        if st.checkbox(row.label, value=bool(agreement and row.key in agreement.commitments),
                        key=f"{form}.commitment_{row.key}"):
             data["commitments"].append(row.key)
         if row.with_moments and row.key in data["commitments"]:
             with st.container(border=True):
                 for moment in moments.itertuples():
-                    if st.checkbox(escape_markdown(moment.checklist_label or moment.when_label),
+                    if st.checkbox(campaigns.moment_name(moment.checklist_label, moment.when_label),
+                                   help=campaigns.moment_detail(moment.when_label, moment.description),
                                    value=bool(agreement and moment.key in agreement.moments),
                                    key=f"{form}.moment_{moment.key}"):
                         data["moments"].append(moment.key)
@@ -217,7 +275,7 @@ def show_agreement(agreement: ambassadors.Agreement, campaign: Campaign, types: 
                              t("Auditoire déclaré"): [format_number(agreement.audiences.get(key), lang) or "—"
                                                       for key, _ in CHANNELS]})
     st.markdown("**" + t("Auditoire déclaré par l’organisation") + "**")
-    st.dataframe(audience, hide_index=True)
+    st.dataframe(audience, hide_index=True, placeholder="—")
     st.markdown("**" + t("Signature") + "**")
     st.text(t("{name}, {title} — signé le {date}", name=agreement.signer_name, title=agreement.signer_title,
               date=format_date(agreement.signed_on, lang)))
@@ -244,16 +302,19 @@ def report_inputs(form: str, items, saved: dict, *, disabled: bool = False) -> d
         prefix = f"{form}.{item.kind}_{item.key}"
         was = saved["actions"].get((item.kind, item.key), {})
         with st.container(border=True):
-            done = st.checkbox(escape_markdown(item.label), value=bool(was.get("done")), key=f"{prefix}.done",
-                               disabled=disabled)
+            done = st.checkbox(item.label, value=bool(was.get("done")), key=f"{prefix}.done", disabled=disabled)
+            # Each field names its commitment: a screen reader hears the label alone, not the box around it.
+            short = item.label if len(item.label) <= 60 else item.label[:59].rstrip() + "…"
             left, middle = st.columns([1, 2])
-            times = left.number_input(t("Nombre de fois"), min_value=0, max_value=impact_reports.MAX_TIMES,
-                                      value=was.get("times"), step=1, key=f"{prefix}.times", disabled=disabled)
-            when = middle.text_input(t("Quand"), value=was.get("when") or "", key=f"{prefix}.when",
-                                     max_chars=impact_reports.MAX_SHORT, disabled=disabled,
+            times = left.number_input(t("Nombre de fois — {item}", item=short), min_value=0,
+                                      max_value=impact_reports.MAX_TIMES, value=was.get("times"), step=1,
+                                      key=f"{prefix}.times", disabled=disabled)
+            when = middle.text_input(t("Quand — {item}", item=short), value=was.get("when") or "",
+                                     key=f"{prefix}.when", max_chars=impact_reports.MAX_SHORT, disabled=disabled,
                                      placeholder=t("ex. : le 13 mars et le 2 mai"))
-            links = st.text_area(t("Liens (un par ligne)"), value=was.get("links") or "", key=f"{prefix}.links",
-                                 height=68, max_chars=impact_reports.MAX_COMMENT, disabled=disabled)
+            links = st.text_area(t("Liens (un par ligne) — {item}", item=short), value=was.get("links") or "",
+                                 key=f"{prefix}.links", height=68, max_chars=impact_reports.MAX_COMMENT,
+                                 disabled=disabled)
             data["actions"][(item.kind, item.key)] = {"done": done, "times": times, "when": when, "links": links}
 
     st.subheader(t("2. Portée sur vos canaux"))
@@ -370,14 +431,27 @@ CAMPAIGN_FIELDS = (  # (field, French label, multi-line)
 )
 
 
-_EDITOR_COLUMNS = {
-    "kind": st.column_config.SelectboxColumn("kind", options=list(campaigns.MOMENT_KINDS)),
-    "starts_on": st.column_config.DateColumn("starts_on", format="YYYY-MM-DD"),
-    "ends_on": st.column_config.DateColumn("ends_on", format="YYYY-MM-DD"),
-    "as_of": st.column_config.DateColumn("as_of", format="YYYY-MM-DD"),
-    "with_moments": st.column_config.CheckboxColumn("with_moments"),
-    "audience": st.column_config.NumberColumn("audience", min_value=0, step=1, format="%d"),
-}
+def _editor_columns() -> dict:
+    """The campaign editor's columns with French headers (the data keeps its field names). Text
+    columns stay untyped (st.column_config.Column): an empty list is a column of floats to
+    pandas, which a TextColumn refuses."""
+    column = st.column_config
+    return {
+        "key": column.Column(t("Clé"), help=t("Minuscules, chiffres et tirets; sert dans les exports.")),
+        "kind": column.SelectboxColumn(t("Type"), options=list(campaigns.MOMENT_KINDS),
+                                       help=t("date : un jour; range : du début à la fin; month : un mois; "
+                                              "season : une saison.")),
+        "when": column.Column(t("Quand (tel qu’écrit)")),
+        "starts_on": column.DateColumn(t("Début"), format="YYYY-MM-DD"),
+        "ends_on": column.DateColumn(t("Fin"), format="YYYY-MM-DD"),
+        "description": column.Column(t("Description")),
+        "checklist_label": column.Column(t("Libellé de la liste à cocher")),
+        "label": column.Column(t("Libellé")),
+        "with_moments": column.CheckboxColumn(t("Demande les moments forts")),
+        "audience": column.NumberColumn(t("Auditoire"), min_value=0, step=1, format="%d"),
+        "as_of": column.DateColumn(t("En date du"), format="YYYY-MM-DD"),
+        "text": column.Column(t("Engagement de l’organisateur")),
+    }
 
 
 def campaign_editor(form: str, data: dict) -> dict:
@@ -408,7 +482,7 @@ def campaign_editor(form: str, data: dict) -> dict:
                         ("organiser_commitments", N_("Engagements de l’organisateur"))):
         st.markdown(f"**{t(label)}**")
         edited[name] = st.data_editor(frames[name], num_rows="dynamic", hide_index=True, width="stretch",
-                                      key=f"{form}.{name}", column_config=_EDITOR_COLUMNS)
+                                      key=f"{form}.{name}", column_config=_editor_columns())
     result = campaigns.data_from_editors(result, edited)
     date_issues(result.get("moments", []), result.get("starts_on"), result.get("agreement_start", ""))
     return result

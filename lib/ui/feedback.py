@@ -1,6 +1,10 @@
 """Telling the user what went wrong: the one way pages show a FormError's messages."""
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import streamlit as st
 
 from lib.core.errors import FormError
@@ -23,6 +27,39 @@ def show_errors(problem: FormError | list[str]) -> None:
         st.error(texts[0])
     elif texts:
         st.error(t("Veuillez corriger ce qui suit :") + "\n" + "\n".join(f"- {text}" for text in texts))
+
+
+def confirm_after_rerun(slot: str, message: str) -> None:
+    """Keep a confirmation for the rerun that follows a save; show_confirmation(slot) shows it
+    where the page calls it (next to the form that saved, where the user is looking)."""
+    st.session_state[f"confirm.{slot}"] = message
+
+
+def show_confirmation(slot: str) -> None:
+    """The confirmation kept for `slot`, once, as a success box here. (No toast: Streamlit
+    cuts a long one with an English "view more".)"""
+    message = st.session_state.pop(f"confirm.{slot}", None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+
+
+@contextmanager
+def section(name: str) -> Iterator[None]:
+    """Run one section of a page (a tab, a chart, a table) so that its failure stays its own:
+    an unexpected error is logged with its traceback (logger "rocsmo.ui", with `name`) and
+    shown as a French error box in its place; the rest of the page goes on. A FormError is
+    shown with show_errors. st.stop and st.rerun pass through (they are not Exceptions)."""
+    try:
+        yield
+    except FormError as error:
+        show_errors(error)
+    except Exception:
+        _LOG.exception("Section %s failed", name)
+        st.error(t("Cette partie de la page n’a pas pu s’afficher à cause d’une erreur inattendue. Le reste de la "
+                   "page fonctionne; l’erreur a été consignée pour l’équipe."), icon=":material/error:")
+
+
+_LOG = logging.getLogger("rocsmo.ui")
 
 
 def _text(message: str, lang: str) -> str:

@@ -16,8 +16,8 @@ FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"  # served b
 
 
 def needs_first_run(db: Database) -> bool:
-    """True while no account exists: only the 'create the administrator' form is shown."""
-    return users.count_users(db) == 0
+    """True while no active account exists: only the 'create the administrator' form is shown."""
+    return users.count_active_users(db) == 0
 
 
 def render_sidebar(db: Database, authenticator, user: users.User | None, grant=None) -> None:

@@ -59,7 +59,7 @@ def _axes(db: Database, user, plan_id: int, sid: str) -> None:
         row = axes.set_index("id").loc[axis_id]
         plan_views.prefill("axis_edit", axis_id,
                            {"axis_edit.name": row["name"], "axis_edit.objective": row["objective"]})
-        with st.form("axis_edit"):
+        with st.form("axis_edit", enter_to_submit=False):
             name = st.text_input(t("Nom de l’axe"), key="axis_edit.name")
             objective = st.text_area(t("Objectif"), key="axis_edit.objective")
             if st.form_submit_button(t("Enregistrer l’axe")):
@@ -71,7 +71,7 @@ def _axes(db: Database, user, plan_id: int, sid: str) -> None:
                     feedback.show_errors(error)
         _archive_button(db, user, "axis", int(axis_id), bool(row["archived"]), "axis_edit.archive", sid)
     with st.expander(t("Ajouter un axe")):
-        with st.form("axis_add"):
+        with st.form("axis_add", enter_to_submit=False):
             name = st.text_input(t("Nom de l’axe"), key="axis_add.name")
             objective = st.text_area(t("Objectif"), key="axis_add.objective")
             if st.form_submit_button(t("Ajouter l’axe")):
@@ -91,7 +91,7 @@ def _actions(db: Database, user, plan_id: int, sid: str) -> None:
     if action_id is not None:
         row = actions.set_index("id").loc[action_id]
         plan_views.prefill("action_edit", action_id, {"action_edit.title": row["title"]})
-        with st.form("action_edit"):
+        with st.form("action_edit", enter_to_submit=False):
             title = st.text_area(t("Titre de l’action"), key="action_edit.title")
             if st.form_submit_button(t("Enregistrer l’action")):
                 try:
@@ -104,7 +104,7 @@ def _actions(db: Database, user, plan_id: int, sid: str) -> None:
     axes = items.list_axes(db, plan_id)
     axis_labels = {r.id: f"{r.number}. {r.name}" for r in axes.itertuples()}
     with st.expander(t("Ajouter une action")):
-        with st.form("action_add"):
+        with st.form("action_add", enter_to_submit=False):
             axis_id = st.selectbox(t("Axe"), list(axis_labels), format_func=axis_labels.get, key="action_add.axis")
             title = st.text_area(t("Titre de l’action"), key="action_add.title")
             if st.form_submit_button(t("Ajouter l’action")):
@@ -138,7 +138,7 @@ def _means(db: Database, user, plan_id: int, sid: str) -> None:
     if means_id is not None:
         row = rows.set_index("means_id").loc[means_id]
         plan_views.prefill("means_edit", means_id, {f"means_edit.{f}": row[f] for f in _MEANS_FIELDS})
-        with st.form("means_edit"):
+        with st.form("means_edit", enter_to_submit=False):
             values = _means_fields("means_edit")
             if st.form_submit_button(t("Enregistrer le moyen")):
                 try:
@@ -161,7 +161,7 @@ def _means(db: Database, user, plan_id: int, sid: str) -> None:
     actions = items.list_actions(db, plan_id)
     action_labels = {r.id: f"{r.axis_number}.{r.position} {r.title}" for r in actions.itertuples()}
     with st.expander(t("Ajouter un moyen")):
-        with st.form("means_add"):
+        with st.form("means_add", enter_to_submit=False):
             action_id = st.selectbox(t("Action"), list(action_labels), format_func=action_labels.get,
                                      key="means_add.action")
             values = _means_fields("means_add")
@@ -179,7 +179,7 @@ def schedule_form(db: Database, user, means_id: int, *, overridden: bool, sid: s
     t = session.t
     st.caption(t("Pour une période que l’application ne sait pas lire, ou lit mal. "
                  "La période écrite au plan reste affichée."))
-    with st.form("schedule"):
+    with st.form("schedule", enter_to_submit=False):
         kind = st.selectbox(t("Type d’échéancier"), list(statuses.SCHEDULE_KIND_LABELS_FR), key="schedule.kind",
                             format_func=lambda k: t(statuses.SCHEDULE_KIND_LABELS_FR[k]))
         months = st.multiselect(t("Mois d’échéance (chaque année)"), list(range(1, 13)), key="schedule.months",
@@ -206,7 +206,7 @@ def target_form(db: Database, user, means_id: int, *, overridden: bool, sid: str
     the button that goes back to the target read from the indicator. Writes go through lib.plan.updates."""
     t = session.t
     st.caption(t("Corrigez la cible lue dans l’indicateur ; le texte de l’indicateur reste tel qu’écrit."))
-    with st.form("target"):
+    with st.form("target", enter_to_submit=False):
         kind = st.selectbox(t("Type de cible"), list(statuses.TARGET_KINDS), key="target.kind",
                             format_func=lambda k: t(statuses.TARGET_KIND_LABELS_FR[k]))
         col_q, col_u, col_p, col_d = st.columns(4)

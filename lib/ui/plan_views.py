@@ -150,17 +150,41 @@ def item_table(table: pd.DataFrame, key: str, file_stem: str, *, empty_fr: str) 
         st.info(session.t(empty_fr))
         return
     shown = localise(table, session.language())
-    st.dataframe(shown, hide_index=True, key=f"{key}.table", placeholder="—", column_config=item_columns())
+    st.dataframe(shown, hide_index=True, key=f"{key}.table", placeholder="—", column_config=item_columns(),
+                 column_order=column_order(table))
     download_csv(shown, key, file_stem)
+
+
+# The item tables' columns, essentials first (what, status, who, when, by whom, why), with widths
+# in pixels: a wide page at 1400 px has about 920 px for a table, and a board member does not
+# scroll a grid sideways. What comes after the essentials is reachable by scrolling, and every
+# item's details are below the tables on the plan page.
+COLUMN_WIDTHS = {"N°": 45, "Moyen": 270, "Statut": 90, "Avancement (%)": 95, "Responsables": 120,
+                 "En retard depuis": 105, "Échéance": 105, "En retard": 80, "Date du travail": 105,
+                 "Enregistrée le": 130, "Par": 100, "Pourquoi": 300, "Échéancier": 300, "Note": 260,
+                 "Période": 140, "Cycle": 110, "Quantité": 75, "Preuve": 70, "Axe": 180, "Action": 260,
+                 "Corrige": 75, "Corrigée": 75, "Corrigée par": 100}
+COLUMN_ORDER = tuple(COLUMN_WIDTHS)
+
+
+def column_order(table: pd.DataFrame, lang: str | None = None) -> list[str]:
+    """The columns of French `table` in the order of COLUMN_ORDER (others after, "id" left out),
+    with their headers in `lang` (the session's language by default)."""
+    lang = lang or session.language()
+    names = [c for c in COLUMN_ORDER if c in table.columns] + [
+        c for c in table.columns if c not in COLUMN_ORDER and c != "id"]
+    return [translate(name, lang) for name in names]
 
 
 def item_columns() -> dict:
     """Column settings shared by the item and history tables (headers in the session language)."""
     t = session.t
-    return {"id": None, t("Moyen"): st.column_config.TextColumn(width="large"),
-            t("Note"): st.column_config.TextColumn(width="large"),
-            t("Pourquoi"): st.column_config.TextColumn(width="large"),
-            t("Preuve"): st.column_config.LinkColumn(display_text=t("Ouvrir"))}
+    config = {t(name): st.column_config.Column(width=width) for name, width in COLUMN_WIDTHS.items()}
+    config.update({"id": None,
+                   t("Quantité"): st.column_config.NumberColumn(format="%g", width=COLUMN_WIDTHS["Quantité"]),
+                   t("Preuve"): st.column_config.LinkColumn(display_text=t("Ouvrir"),
+                                                                         width=COLUMN_WIDTHS["Preuve"])})
+    return config
 
 
 def prefill(form: str, record_id, values: dict) -> None:
@@ -182,11 +206,14 @@ def clear_fields(*keys: str) -> None:
 
 
 def flash(message: str | None = None) -> None:
-    """Keep a success message across the rerun that follows a save (or show and drop it)."""
+    """Keep a success message across the rerun that follows a save (or show and drop it, also
+    as a toast: seen wherever the page is scrolled)."""
     if message is not None:
         st.session_state["plan.flash"] = message
     elif st.session_state.get("plan.flash"):
-        st.success(st.session_state.pop("plan.flash"), icon=":material/check_circle:")
+        message = st.session_state.pop("plan.flash")
+        st.success(message, icon=":material/check_circle:")
+        st.toast(message, icon=":material/check_circle:")
 
 
 def follow_row_selection(event, ids: list, select_key: str) -> None:

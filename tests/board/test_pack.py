@@ -17,6 +17,9 @@ from lib.plan.updates import UpdateInput, record_update
 from tests.ambassador_helpers import approved
 from tests.board.history_helpers import COUNTED, NOW, SEPT, build_history
 
+# The target "d'ici 2024" is judged at its deadline: members recruited in 2026 count apart.
+MISSED = "0 / 10 nouveaux membres d’ici 2024 : cible manquée au 31 décembre 2024"
+
 
 @pytest.fixture
 def story(db, monkeypatch):
@@ -41,9 +44,8 @@ def test_the_previous_meeting_shows_what_the_board_was_told_then(db, story):
     told = history.state_at(db, SEPT).set_index("means_id")
     rewritten = history.state_at(db, SEPT, NOW).set_index("means_id")
     # A target "d'ici 2024" is judged at its deadline (issue 13): members recruited in 2026 show apart.
-    missed = "0 / 10 nouveaux membres d’ici 2024 : cible manquée au 31 décembre 2024"
-    assert told.at[COUNTED, "target_progress_fr"] == f"{missed} (+4 depuis)"
-    assert rewritten.at[COUNTED, "target_progress_fr"] == f"{missed} (+5 depuis)"
+    assert told.at[COUNTED, "target_progress_fr"] == f"{MISSED} (+4 depuis)"
+    assert rewritten.at[COUNTED, "target_progress_fr"] == f"{MISSED} (+5 depuis)"
     assert story["new_means"] not in told.index  # added on 5 October
 
 
@@ -64,7 +66,7 @@ def test_french_pack_holds_exactly_what_changed(db, story):
     assert _rows(built, "changes", 2, ["N°", "Statut"]) == [("1.2.2", "Réalisé")]
     assert _rows(built, "changes", 3, ["N°", "Avant", "Maintenant"]) == [("1.2.2", "En cours", "Réalisé")]
     assert _rows(built, "changes", 4, ["N°", "Avant", "Maintenant"]) == [
-        ("1.4.3", "0 / 10 nouveaux membres d’ici 2024 : cible manquée au 31 décembre 2024 (+4 depuis)", "0 / 10 nouveaux membres d’ici 2024 : cible manquée au 31 décembre 2024 (+7 depuis)")]
+        ("1.4.3", f"{MISSED} (+4 depuis)", f"{MISSED} (+7 depuis)")]
     # The correction recorded on 20 September is news for this meeting; the 2 December update is not.
     assert _rows(built, "changes", 5, ["N°", "Note", "Corrige"]) == [
         ("1.4.3", "5 nouveaux membres (correction).", "3"), ("1.2.2", "Comité en place, mandat adopté.", ""),

@@ -62,11 +62,15 @@ def _create_accounts(database) -> None:
 
 
 def _prepare_database(path: Path, seeded_template: Path) -> None:
-    """A copy of the session's seeded database with one account per staff-side role, closed:
-    the server process must be the only one holding the file."""
+    """A copy of the session's seeded database with one account per staff-side role and this
+    year's edition of the campaign current (sign-ups open), closed: the server process must be
+    the only one holding the file."""
+    from tests.ambassador_helpers import open_signups
+
     shutil.copyfile(seeded_template, path)
     database = connect(str(path))
     _create_accounts(database)
+    open_signups(database)
     database.close()
 
 

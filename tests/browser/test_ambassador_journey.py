@@ -1,10 +1,19 @@
 """In a real browser: an organisation signs up, staff approve it, the ambassador signs in,
 fills and submits its impact report, and staff see it in the follow-up and the charts."""
 import io
+import re
 
 from PIL import Image
 
-from tests.browser.helpers import axe_violations, describe, open_app, sign_in, sign_out, wait_for_app
+from tests.browser.helpers import (
+    axe_violations,
+    describe,
+    dismiss_page_not_found,
+    open_app,
+    sign_in,
+    sign_out,
+    wait_for_app,
+)
 
 ORGANISATION = "Maison <b>Libre</b> « Envol » 🌱"
 USERNAME = "envol-outaouais"
@@ -17,24 +26,16 @@ def png() -> bytes:
     return buffer.getvalue()
 
 
-def type_into(page, label: str, value: str) -> None:
+def type_into(page, label: str | re.Pattern, value: str) -> None:
     field = page.get_by_label(label, exact=True)
     field.fill(value)
     field.press("Enter")  # Streamlit commits a single-line field on Enter (or blur)
     wait_for_app(page)
 
 
-def tick(page, label: str) -> None:
+def tick(page, label: str | re.Pattern) -> None:
     page.get_by_text(label, exact=True).click()
     wait_for_app(page)
-
-
-def dismiss_page_not_found(page) -> None:
-    # Streamlit may answer the very first deep link after a server start with a
-    # "Page not found" dialog while it still shows the right page (see the report).
-    if page.get_by_text("Page not found").count():
-        page.keyboard.press("Escape")
-        page.get_by_text("Page not found").wait_for(state="hidden")
 
 
 def test_sign_up_approve_report_and_follow_up(live_server, browser_page):
@@ -87,9 +88,10 @@ def test_sign_up_approve_report_and_follow_up(live_server, browser_page):
     open_app(page, live_server, "rapport")
     page.get_by_role("heading", name="Rapport de retombées").wait_for()
     assert not axe_violations(page), describe(axe_violations(page))
-    tick(page, "Le dimanche 13 mars — pour la Journée nationale de promotion de la santé mentale positive et "
-               "le lancement de la campagne CHOISIR")
-    type_into(page, "Nombre de fois", "2")
+    # A moment is named in the report as it was ticked on the sign-up's checklist.
+    tick(page, "Le 13 mars lors de la promotion de la Journée nationale de promotion de la santé mentale "
+               "positive et le lancement de la nouvelle Campagne")
+    type_into(page, re.compile(r"^Nombre de fois — "), "2")
     type_into(page, "Facebook — Personnes jointes", "900")
     page.get_by_role("button", name="Enregistrer le brouillon").click()
     wait_for_app(page)

@@ -90,3 +90,14 @@ def test_a_metric_left_empty_in_a_report_reads_not_reported_instead_of_crashing(
     activities = pd.DataFrame({"organisation": ["A"], "activity_type": ["atelier"], "held_on": [None],
                                "participants": pd.array([pd.NA], dtype="Int64"), "description": [""]})
     assert list(charts.activities_participants(activities).figure.data[0].text) == ["non indiqué"]
+
+
+def test_a_chart_of_zeros_or_unreported_metrics_has_no_data():
+    import pandas as pd
+
+    from lib.campaign.charts import ChartView, has_data
+
+    empty = ChartView(None, pd.DataFrame({"Canal": ["Facebook"], "Personnes jointes": [pd.NA]}), "x")
+    zeros = ChartView(None, pd.DataFrame({"Engagement": ["A", "B"], "Ambassadeurs": [0, 0]}), "x")
+    some = ChartView(None, pd.DataFrame({"Engagement": ["A", "B"], "Ambassadeurs": [0, 3]}), "x")
+    assert not has_data(empty) and not has_data(zeros) and has_data(some)

@@ -39,7 +39,8 @@ def test_the_form_is_built_from_what_the_ambassador_committed_to(db):
     assert [(i.kind, i.key) for i in items] == [
         ("commitment", "partager-publications"), ("commitment", "organiser-activite"),
         ("moment", "lancement"), ("moment", "semaine-sante-mentale")]
-    assert items[2].label.startswith("Le dimanche 13 mars — pour la Journée nationale")
+    # A moment is named as the ambassador ticked it on the checklist (issue 11, item 10).
+    assert items[2].label.startswith("Le 13 mars lors de la promotion de la Journée nationale")
 
 
 def test_draft_then_submit_on_time(db):

@@ -49,3 +49,20 @@ def test_months_and_the_english_clock_come_from_babel():
     assert (month_name(12, "fr"), month_name(12, "en")) == ("décembre", "December")
     assert format_datetime(dt.datetime(2026, 11, 23, 9, 5), "fr") == "23 novembre 2026, 09 h 05"
     assert format_datetime(dt.datetime(2023, 3, 1, 14, 5), "en") == "March 1, 2023, 14:05"
+
+
+def test_tables_on_screen_write_numbers_and_dates_the_languages_way():
+    import pandas as pd
+
+    from lib.core.i18n import format_table
+
+    frame = pd.DataFrame({"Auditoire": [1315000, 90000], "Quantité": [1.0, 2.5],
+                          "Données au": [pd.Timestamp("2021-04-07"), pd.NaT],
+                          "Jointes": pd.array([None, 12], dtype="Int64")})
+    french = format_table(frame, "fr")
+    assert french["Auditoire"].tolist() == ["1\u00a0315\u00a0000", "90\u00a0000"]
+    assert french["Quantité"].tolist() == ["1", "2,5"]
+    assert french["Données au"].tolist() == ["7 avril 2021", ""]
+    assert french["Jointes"].tolist() == ["", "12"]
+    assert format_table(frame, "en")["Données au"].tolist() == ["April 7, 2021", ""]
+    assert frame["Auditoire"].tolist() == [1315000, 90000]  # the CSV keeps the plain numbers

@@ -7,13 +7,14 @@ from streamlit.testing.v1 import AppTest
 from lib.accounts import users
 from lib.campaign import ambassadors, impact_reports
 from lib.ui.navigation import specs_for
-from tests.ambassador_helpers import SIGNUP_PASSWORD, approved, ensure_staff, image_bytes, signed_up
+from tests.ambassador_helpers import SIGNUP_PASSWORD, approved, image_bytes, open_signups, signed_up
 from tests.conftest import ROOT, sign_in_state
 
 HOSTILE = "<script>alert('x')</script> **gras** 🌱 \"guillemets\""
 
 
-def open_signup(app_for):
+def open_signup(app_for, file_db):
+    open_signups(file_db)
     app = app_for(None, "views/devenir_ambassadeur.py")
     assert not app.exception, app.exception
     return app
@@ -39,7 +40,7 @@ def fill_signup(app, **overrides):
 
 
 def test_the_signup_page_is_public_and_creates_a_pending_ambassador(app_for, file_db):
-    app = fill_signup(open_signup(app_for))
+    app = fill_signup(open_signup(app_for, file_db))
     app.button(key="signup.submit").click().run()
     assert not app.exception, app.exception
     assert not app.error, [e.value for e in app.error]
@@ -50,7 +51,7 @@ def test_the_signup_page_is_public_and_creates_a_pending_ambassador(app_for, fil
 
 
 def test_an_invalid_signup_shows_every_error_and_keeps_what_was_typed(app_for, file_db):
-    app = fill_signup(open_signup(app_for), email="pas-un-courriel", phone="", password_confirm="autre")
+    app = fill_signup(open_signup(app_for, file_db), email="pas-un-courriel", phone="", password_confirm="autre")
     app.checkbox(key="signup.accepted").uncheck()
     app.button(key="signup.submit").click().run()
     errors = app.error[0].value
@@ -62,16 +63,17 @@ def test_an_invalid_signup_shows_every_error_and_keeps_what_was_typed(app_for, f
     assert file_db.scalar("SELECT count(*) FROM ambassadors") == 0
 
 
-def test_the_moments_appear_when_their_commitment_is_ticked(app_for):
-    app = open_signup(app_for)
+def test_the_moments_appear_when_their_commitment_is_ticked(app_for, file_db):
+    app = open_signup(app_for, file_db)
     assert not [c for c in app.checkbox if c.key.startswith("signup.moment_")]
     app.checkbox(key="signup.commitment_moments-forts").check().run()
     assert len([c for c in app.checkbox if c.key.startswith("signup.moment_")]) == 8
 
 
 def test_a_duplicate_signup_is_refused_with_a_clear_message(app_for, file_db):
+    app = open_signup(app_for, file_db)
     signed_up(file_db)
-    app = fill_signup(open_signup(app_for), username="autre-compte", email="autre@x.org")
+    app = fill_signup(app, username="autre-compte", email="autre@x.org")
     app.button(key="signup.submit").click().run()
     assert "déjà inscrite comme ambassadrice" in app.error[0].value
 
@@ -240,7 +242,8 @@ def test_a_returning_ambassador_joins_the_current_campaign_from_its_agreement_pa
 
     approved(file_db)
     old_id = campaigns.current_campaign(file_db).id
-    new_id = campaigns.copy_campaign(file_db, old_id, actor=ensure_staff(file_db), make_current=True)
+    new_id = open_signups(file_db)  # this year's edition, current and open (joining needs open sign-ups)
+    assert new_id != old_id
     app = app_for("ambassador", "views/mon_entente.py", username="smo-outaouais")
     assert not app.exception, app.exception
     assert app.text_input(key="join.organisation").value == "Santé mentale Outaouais"
@@ -277,7 +280,7 @@ def test_under_a_flood_the_signup_page_asks_a_question_and_takes_the_right_answe
     file_db.transaction(lambda cur: cur.execute(
         "INSERT INTO signup_attempts (happened_at, session_id, client, accepted) VALUES (?, 'bot', '', false)",
         [signup.clock.utcnow()]))
-    app = fill_signup(open_signup(app_for))
+    app = fill_signup(open_signup(app_for, file_db))
     question, answer = app.session_state["signup.challenge"]
     assert app.text_input(key="signup.challenge_answer").label == question
     app.text_input(key="signup.challenge_answer").set_value(str(int(answer) + 1))  # in the form: sent with it

@@ -244,3 +244,24 @@ def test_the_campaign_editor_is_prefilled_and_returns_the_campaign_unchanged_or_
     assert campaigns.validate_campaign(app.session_state["typed"]) == []
     app.text_input(key="edit.name").input("Campagne 2023-2024").run()
     assert app.session_state["typed"] == {**data, "name": "Campagne 2023-2024"}
+
+
+def test_the_campaign_editor_names_every_column_in_french():
+    from lib.campaign import campaigns
+    from lib.ui import campaign_widgets
+
+    columns = campaign_widgets._editor_columns()
+    frames = campaigns.editor_frames(campaigns.empty_campaign_data())
+    names = {name for frame in frames.values() for name in frame.columns}
+    assert names <= set(columns)
+    labels = {name: columns[name]["label"] for name in names}
+    assert not [name for name, label in labels.items() if label == name or "_" in label], labels
+    assert labels["starts_on"] == "Début" and labels["kind"] == "Type"
+
+
+def test_the_ambassador_tables_fit_1400_pixels():
+    from lib.ui import campaign_widgets
+
+    for columns in (campaign_widgets.SIGNUP_COLUMNS, campaign_widgets.FOLLOW_UP_COLUMNS):
+        assert sum(width for _, _, width in columns) <= 920
+    assert "email" not in [name for name, _, _ in campaign_widgets.SIGNUP_COLUMNS]  # shown in the agreement below

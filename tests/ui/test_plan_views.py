@@ -83,3 +83,31 @@ def test_the_same_blocks_speak_english(widget_app):
                                                     "Missed targets", "Progress"]
     assert [info.value for info in app.info] == ["No update has been recorded yet."]
     assert ("overview.progress.csv", "Download (CSV)") in downloads(app)
+
+
+# The essentials of each item table (what, status, who, when, by whom, why) fit the 920 px a
+# wide page gives a table at 1400 px: ordered first, with widths that add up to no more.
+ESSENTIALS = {
+    "late": ["Moyen", "Statut", "Responsables", "En retard depuis", "Pourquoi"],
+    "soon": ["Moyen", "Statut", "Responsables", "Échéance", "Échéancier"],
+    "latest": ["Moyen", "Statut", "Avancement (%)", "Date du travail", "Enregistrée le", "Par"],
+    "history": ["N°", "Statut", "Avancement (%)", "Date du travail", "Enregistrée le", "Par"],
+    "find": ["N°", "Moyen", "Statut", "Avancement (%)", "Responsables", "Échéance", "En retard"],
+}
+
+
+def test_the_essential_columns_of_every_item_table_fit_1400_pixels(db):
+    from lib.plan import overview
+    from lib.ui import plan_views
+
+    status = tracking.plan_status(db, items.current_plan_id(db), AS_OF)
+    history = overview.item_history(updates.list_updates(db, means_id=int(status["means_id"].iloc[0])))
+    tables = {"late": overview.late_items(status), "soon": overview.due_soon(status, AS_OF),
+              "latest": overview.latest_updates(updates.list_updates(db), status), "history": history,
+              "find": overview.find_table(status)}
+    for name, table in tables.items():
+        order = plan_views.column_order(table, "fr")
+        essentials = ESSENTIALS[name]
+        assert order[:len(essentials)] == essentials, (name, order)
+        assert sum(plan_views.COLUMN_WIDTHS[c] for c in essentials) <= 920, name
+        assert "id" not in order
