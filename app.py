@@ -1,8 +1,9 @@
 """ROCSMO dashboard: the router and the frame (page config, sign-in gate, navigation).
 
-The page scripts live in views/, not pages/: Streamlit serves every file of a pages/ folder
-beside the main script by its name, without this router, until the router has run once in
-the process (tests/browser/test_fresh_server.py; tests/test_architecture.py keeps pages/ away).
+The page scripts live one level down in pages/ (pages/plan/, pages/campaign/, ...): Streamlit
+serves every *.py file directly in a pages/ folder beside the main script by its name, without
+this router, until the router has run once in the process; it does not look in sub-folders
+(tests/browser/test_fresh_server.py; tests/test_architecture.py keeps pages/*.py empty).
 """
 import streamlit as st
 

@@ -101,9 +101,9 @@ def main() -> None:
             rollups_ms = median_ms(lambda status=status: compute_overview(status), args.repeat)
             tables = compute_overview(status)
             figures_ms = median_ms(lambda tables=tables: build_figures(tables), args.repeat)
-            frame = render_ms("views/mon_compte.py", "bench-board", args.repeat, cold=False)
-            cold = render_ms("views/vue_ensemble.py", "bench-board", args.repeat, cold=True)
-            warm = render_ms("views/vue_ensemble.py", "bench-board", args.repeat, cold=False)
+            frame = render_ms("pages/account/mon_compte.py", "bench-board", args.repeat, cold=False)
+            cold = render_ms("pages/plan/vue_ensemble.py", "bench-board", args.repeat, cold=True)
+            warm = render_ms("pages/plan/vue_ensemble.py", "bench-board", args.repeat, cold=False)
             print(f"{scale:>5} {summary.items:>6} {summary.updates:>8} {status_ms:>10.1f} {rollups_ms:>12.1f}"
                   f" {figures_ms:>11.1f} {frame:>9.1f} {cold:>13.1f} {cold / trivial:>9.1f} {warm:>13.1f}"
                   f" {warm / trivial:>9.1f}")

@@ -20,7 +20,7 @@ POT_PATH = ROOT / "lib" / "core" / "locales" / "messages.pot"
 PO_PATH = i18n.po_path("en")
 # The README's extract command, without its output file.
 EXTRACT_ARGS = ("extract", "-F", "babel.cfg", "--sort-output", "--add-location=file", "--no-wrap", "--omit-header",
-                "app.py", "views", "lib")
+                "app.py", "pages", "lib")
 
 
 @cache
@@ -35,12 +35,12 @@ def extracted_template() -> str:
 
 @cache
 def extracted() -> Catalog:
-    """The messages Babel extracts from app.py, views/ and lib/ with babel.cfg's keywords."""
+    """The messages Babel extracts from app.py, pages/ and lib/ with babel.cfg's keywords."""
     return read_po(BytesIO(extracted_template().encode("utf-8")))
 
 
 def extracted_from(path: str) -> set[str]:
-    """The msgids (singular and plural) extracted from one file, e.g. "views/vue_ensemble.py"."""
+    """The msgids (singular and plural) extracted from one file, e.g. "pages/plan/vue_ensemble.py"."""
     found = set()
     for message in extracted():
         if message.id and any(location == path for location, _ in message.locations):

@@ -1,6 +1,6 @@
 """The layers of lib/ hold: ui -> domain packages (accounts, plan, campaign, board, outreach) -> core.
 
-- Only lib/ui/, views/ and app.py import Streamlit (or streamlit-authenticator, a Streamlit component).
+- Only lib/ui/, pages/ and app.py import Streamlit (or streamlit-authenticator, a Streamlit component).
 - lib/core imports no other part of lib/.
 - The domain packages never import lib.ui, nor the top-level entries (lib.seed, lib.cli, lib.demo).
 
@@ -44,7 +44,7 @@ def layer_violations(root: Path) -> list[str]:
         where = path.relative_to(root)
         for line, module in imported_modules(path):
             if _within(module, STREAMLIT) and package != "ui":
-                problems.append(f"{where}:{line}: imports {module} (only lib/ui, views/ and app.py may)")
+                problems.append(f"{where}:{line}: imports {module} (only lib/ui, pages/ and app.py may)")
             if package == "core" and _within(module, ("lib",)) and not _within(module, ("lib.core",)):
                 problems.append(f"{where}:{line}: lib/core imports {module} (core imports no sibling)")
             if package in DOMAIN and _within(module, ("lib.ui", *TOP)):
@@ -76,8 +76,11 @@ def test_a_planted_import_is_reported_with_its_file_and_line(tmp_path, relative,
     assert not any("lib/ui/session.py" in problem for problem in problems)
 
 
-def test_no_pages_folder_beside_app_py():
-    """Streamlit serves every script of a `pages/` folder beside the main script by its name,
-    without app.py's sign-in gate and role menu, until app.py has run once in the process.
-    Page scripts go in views/ and are reached only through st.navigation (lib/ui/navigation.py)."""
-    assert not (ROOT / "pages").exists(), "move the page scripts of pages/ to views/ (see app.py's docstring)"
+def test_no_page_script_directly_in_pages():
+    """Streamlit runs a `pages/` folder beside the main script as a v1 multipage app until
+    app.py has run once in the process: every `pages/*.py` would be served by its name, without
+    app.py's sign-in gate and role menu. It only looks at the folder's own .py files, so page
+    scripts live one level down (pages/plan/, pages/campaign/, ...) and are reached only
+    through st.navigation (lib/ui/navigation.py); tests/browser/test_fresh_server.py proves it."""
+    assert not list((ROOT / "pages").glob("*.py")), "put page scripts in a section folder of pages/"
+    assert list((ROOT / "pages").glob("*/*.py")), "the page scripts are in pages/<section>/"

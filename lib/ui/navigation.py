@@ -24,36 +24,48 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("views/vue_ensemble.py", N_("Vue d’ensemble"), ":material/dashboard:", READERS, "Plan d’action",
-             "vue-ensemble"),
-    PageSpec("views/plan_action.py", N_("Plan d’action"), ":material/account_tree:", READERS, "Plan d’action", "plan"),
-    PageSpec("views/mises_a_jour.py", N_("Mises à jour"), ":material/edit_note:", STAFF, "Plan d’action",
-             "mises-a-jour"),
-    PageSpec("views/rapports.py", N_("Rapports"), ":material/description:", READERS, "Plan d’action", "rapports"),
-    PageSpec("views/mon_entente.py", N_("Mon entente"), ":material/handshake:", AMBASSADORS, "Campagne", "mon-entente"),
-    PageSpec("views/rapport_retombees.py", N_("Rapport de retombées"), ":material/summarize:", AMBASSADORS, "Campagne",
-             "rapport"),
-    PageSpec("views/campagne.py", N_("Campagne"), ":material/campaign:", EVERYONE, "Campagne", "campagne"),
-    PageSpec("views/ambassadeurs.py", N_("Ambassadeurs"), ":material/groups:", STAFF, "Campagne", "ambassadeurs"),
-    PageSpec("views/nos_ambassadeurs.py", N_("Nos ambassadeurs"), ":material/diversity_1:", EVERYONE, "Campagne",
-             "nos-ambassadeurs"),
-    PageSpec("views/envois.py", N_("Envois"), ":material/outgoing_mail:", STAFF, "Campagne", "envois"),
-    PageSpec("views/utilisateurs.py", N_("Utilisateurs"), ":material/group:", ADMINS, "Administration", "utilisateurs"),
-    PageSpec("views/journal.py", N_("Journal"), ":material/history:", ADMINS, "Administration", "journal"),
-    PageSpec("views/sauvegardes.py", N_("Sauvegardes"), ":material/backup:", ADMINS, "Administration", "sauvegardes"),
-    PageSpec("views/parametres.py", N_("Paramètres"), ":material/settings:", ADMINS, "Administration", "parametres"),
-    PageSpec("views/mon_compte.py", N_("Mon compte"), ":material/person:", EVERYONE, "Compte", "compte"),
+    PageSpec("pages/plan/vue_ensemble.py", N_("Vue d’ensemble"),
+             ":material/dashboard:", READERS, "Plan d’action", "vue-ensemble"),
+    PageSpec("pages/plan/plan_action.py", N_("Plan d’action"),
+             ":material/account_tree:", READERS, "Plan d’action", "plan"),
+    PageSpec("pages/plan/mises_a_jour.py", N_("Mises à jour"),
+             ":material/edit_note:", STAFF, "Plan d’action", "mises-a-jour"),
+    PageSpec("pages/plan/rapports.py", N_("Rapports"),
+             ":material/description:", READERS, "Plan d’action", "rapports"),
+    PageSpec("pages/campaign/mon_entente.py", N_("Mon entente"),
+             ":material/handshake:", AMBASSADORS, "Campagne", "mon-entente"),
+    PageSpec("pages/campaign/rapport_retombees.py", N_("Rapport de retombées"),
+             ":material/summarize:", AMBASSADORS, "Campagne", "rapport"),
+    PageSpec("pages/campaign/campagne.py", N_("Campagne"),
+             ":material/campaign:", EVERYONE, "Campagne", "campagne"),
+    PageSpec("pages/campaign/ambassadeurs.py", N_("Ambassadeurs"),
+             ":material/groups:", STAFF, "Campagne", "ambassadeurs"),
+    PageSpec("pages/campaign/nos_ambassadeurs.py", N_("Nos ambassadeurs"),
+             ":material/diversity_1:", EVERYONE, "Campagne", "nos-ambassadeurs"),
+    PageSpec("pages/campaign/envois.py", N_("Envois"),
+             ":material/outgoing_mail:", STAFF, "Campagne", "envois"),
+    PageSpec("pages/admin/utilisateurs.py", N_("Utilisateurs"),
+             ":material/group:", ADMINS, "Administration", "utilisateurs"),
+    PageSpec("pages/admin/journal.py", N_("Journal"),
+             ":material/history:", ADMINS, "Administration", "journal"),
+    PageSpec("pages/admin/sauvegardes.py", N_("Sauvegardes"),
+             ":material/backup:", ADMINS, "Administration", "sauvegardes"),
+    PageSpec("pages/admin/parametres.py", N_("Paramètres"),
+             ":material/settings:", ADMINS, "Administration", "parametres"),
+    PageSpec("pages/account/mon_compte.py", N_("Mon compte"),
+             ":material/person:", EVERYONE, "Compte", "compte"),
 )
 
 SIGNED_OUT_PAGES: tuple[PageSpec, ...] = (
-    PageSpec("views/connexion.py", N_("Connexion"), ":material/login:", frozenset(), "", "connexion"),
-    PageSpec("views/devenir_ambassadeur.py", N_("Devenir ambassadeur"), ":material/volunteer_activism:", frozenset(),
-             "", "devenir-ambassadeur"),
-    PageSpec("views/nos_ambassadeurs.py", N_("Nos ambassadeurs"), ":material/diversity_1:", frozenset(), "",
-             "nos-ambassadeurs"),
+    PageSpec("pages/account/connexion.py", N_("Connexion"),
+             ":material/login:", frozenset(), "", "connexion"),
+    PageSpec("pages/campaign/devenir_ambassadeur.py", N_("Devenir ambassadeur"),
+             ":material/volunteer_activism:", frozenset(), "", "devenir-ambassadeur"),
+    PageSpec("pages/campaign/nos_ambassadeurs.py", N_("Nos ambassadeurs"),
+             ":material/diversity_1:", frozenset(), "", "nos-ambassadeurs"),
 )
 
-FIRST_RUN_PAGE = PageSpec("views/premier_demarrage.py", N_("Premier démarrage"), ":material/rocket_launch:",
+FIRST_RUN_PAGE = PageSpec("pages/account/premier_demarrage.py", N_("Premier démarrage"), ":material/rocket_launch:",
                           frozenset(), "", "premier-demarrage")
 
 
@@ -88,7 +100,7 @@ def navigation_for(role: str | None, lang: str) -> list[st.Page]:
     return pages
 
 
-LINK_PAGES = {"report": "views/rapport_retombees.py"}  # what a one-click link's purpose opens
+LINK_PAGES = {"report": "pages/campaign/rapport_retombees.py"}  # what a one-click link's purpose opens
 
 
 def link_navigation(purpose: str, lang: str) -> list[st.Page]:

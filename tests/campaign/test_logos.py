@@ -94,10 +94,10 @@ def test_a_stored_corrupt_logo_does_not_break_the_agreement_pages(app_for, file_
     ambassador_id = signed_up(file_db)
     store_corrupt_logo(file_db, ambassador_id)
     note = "Le logo enregistré est illisible : il n’est pas affiché."
-    app = app_for("ambassador", "views/mon_entente.py", username="smo-outaouais")
+    app = app_for("ambassador", "pages/campaign/mon_entente.py", username="smo-outaouais")
     assert not app.exception, app.exception
     assert note in [caption.value for caption in app.caption]
-    staff = app_for("staff", "views/ambassadeurs.py")
+    staff = app_for("staff", "pages/campaign/ambassadeurs.py")
     assert not staff.exception, staff.exception
     assert note in [caption.value for caption in staff.caption]
 

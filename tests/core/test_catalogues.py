@@ -107,11 +107,11 @@ def test_every_header_and_word_of_the_plan_tables_is_translated(db):
 def test_texts_passed_to_functions_that_translate_later_are_marked():
     # Babel reads positional arguments only: a French text given as empty_fr= must be wrapped in N_().
     unmarked = [f"{path.relative_to(ROOT)}:{number}"
-                for path in [ROOT / "app.py", *(ROOT / "views").glob("*.py"), *(ROOT / "lib").rglob("*.py")]
+                for path in [ROOT / "app.py", *(ROOT / "pages").rglob("*.py"), *(ROOT / "lib").rglob("*.py")]
                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
                 if re.search(r"\bempty_fr=[\"']", line)]
     assert unmarked == []
-    assert "Aucun moyen en retard." in extracted_from("views/vue_ensemble.py")
+    assert "Aucun moyen en retard." in extracted_from("pages/plan/vue_ensemble.py")
 
 
 @pytest.mark.parametrize("n, french, english_text", [

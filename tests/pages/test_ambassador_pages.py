@@ -15,7 +15,7 @@ HOSTILE = "<script>alert('x')</script> **gras** 🌱 \"guillemets\""
 
 def open_signup(app_for, file_db):
     open_signups(file_db)
-    app = app_for(None, "views/devenir_ambassadeur.py")
+    app = app_for(None, "pages/campaign/devenir_ambassadeur.py")
     assert not app.exception, app.exception
     return app
 
@@ -80,21 +80,21 @@ def test_a_duplicate_signup_is_refused_with_a_clear_message(app_for, file_db):
 
 def test_a_pending_ambassador_sees_its_status_but_no_report(app_for, file_db):
     signed_up(file_db)
-    app = app_for("ambassador", "views/mon_entente.py", username="smo-outaouais")
+    app = app_for("ambassador", "pages/campaign/mon_entente.py", username="smo-outaouais")
     assert not app.exception, app.exception
     assert "en attente d’approbation" in app.info[0].value
-    app.switch_page("views/rapport_retombees.py").run()
+    app.switch_page("pages/campaign/rapport_retombees.py").run()
     assert "sera disponible quand votre entente sera approuvée" in app.info[0].value
     assert not app.get("number_input")
-    app.switch_page("views/campagne.py").run()
+    app.switch_page("pages/campaign/campagne.py").run()
     assert "quand votre entente sera approuvée" in app.info[0].value
     assert not app.get("plotly_chart")
 
 
 def test_an_ambassador_cannot_open_the_staff_page(file_db):
     approved(file_db)
-    assert "views/ambassadeurs.py" not in [spec.path for spec in specs_for("ambassador")]
-    page = AppTest.from_file(str(ROOT / "views" / "ambassadeurs.py"), default_timeout=30)  # as if by URL
+    assert "pages/campaign/ambassadeurs.py" not in [spec.path for spec in specs_for("ambassador")]
+    page = AppTest.from_file(str(ROOT / "pages" / "campaign" / "ambassadeurs.py"), default_timeout=30)  # as if by URL
     sign_in_state(page, users.get_user(file_db, "smo-outaouais"))
     page.run()
     assert any("Accès refusé" in e.value for e in page.error)
@@ -104,8 +104,8 @@ def test_an_ambassador_cannot_open_the_staff_page(file_db):
 def test_an_ambassador_sees_only_the_public_campaign_figures(app_for, file_db):
     approved(file_db)
     approved(file_db, organisation="Autre organisme secret", email="a@x.org", username="autre-org")
-    ambassador = app_for("ambassador", "views/campagne.py", username="smo-outaouais")
-    board = app_for("board", "views/campagne.py")
+    ambassador = app_for("ambassador", "pages/campaign/campagne.py", username="smo-outaouais")
+    board = app_for("board", "pages/campaign/campagne.py")
     assert len(ambassador.get("plotly_chart")) == 3
     assert len(board.get("plotly_chart")) == 5
     assert "Autre organisme secret" not in str([e.value for e in ambassador.get("dataframe")])
@@ -113,7 +113,7 @@ def test_an_ambassador_sees_only_the_public_campaign_figures(app_for, file_db):
 
 def test_the_ambassador_fills_saves_and_submits_its_report(app_for, file_db):
     ambassador_id = approved(file_db)
-    app = app_for("ambassador", "views/rapport_retombees.py", username="smo-outaouais")
+    app = app_for("ambassador", "pages/campaign/rapport_retombees.py", username="smo-outaouais")
     form = f"report{ambassador_id}"
     app.checkbox(key=f"{form}.moment_lancement.done").check()
     app.number_input(key=f"{form}.moment_lancement.times").set_value(3)
@@ -135,7 +135,7 @@ def test_the_ambassador_fills_saves_and_submits_its_report(app_for, file_db):
 
 def test_staff_approve_from_the_ambassadors_page(app_for, file_db):
     ambassador_id = signed_up(file_db)
-    app = app_for("staff", "views/ambassadeurs.py")
+    app = app_for("staff", "pages/campaign/ambassadeurs.py")
     assert not app.exception, app.exception
     app.radio(key=f"decision{ambassador_id}.0.status").set_value("approved")
     app.text_area(key=f"decision{ambassador_id}.0.note").set_value("Bienvenue!")
@@ -145,7 +145,7 @@ def test_staff_approve_from_the_ambassadors_page(app_for, file_db):
 
 def test_a_refused_decision_keeps_the_chosen_decision_and_a_saved_one_empties_the_form(app_for, file_db):
     ambassador_id = signed_up(file_db)
-    app = app_for("staff", "views/ambassadeurs.py")
+    app = app_for("staff", "pages/campaign/ambassadeurs.py")
     app.radio(key=f"decision{ambassador_id}.0.status").set_value("declined")
     [b for b in app.get("form_submit_button") if b.label == "Enregistrer la décision"][0].click().run()
     assert not app.exception, app.exception
@@ -163,7 +163,7 @@ def test_reopening_a_report_twice_shows_a_message_not_a_traceback(app_for, file_
     ambassador_id = approved(file_db)
     impact_reports.save_report(file_db, ambassador_id, filled(file_db, ambassador_id), actor="smo-outaouais",
                                submit=True)
-    app = app_for("staff", "views/ambassadeurs.py")
+    app = app_for("staff", "pages/campaign/ambassadeurs.py")
 
     def already_reopened(*args, **kwargs):  # the second click finds the first one's work done
         raise impact_reports.ReportError("Seul un rapport soumis peut être rouvert.")
@@ -176,7 +176,7 @@ def test_reopening_a_report_twice_shows_a_message_not_a_traceback(app_for, file_
 
 def test_hostile_text_is_shown_as_text_never_as_markup(app_for, file_db):
     approved(file_db, organisation=HOSTILE, why_text=HOSTILE)
-    app = app_for("staff", "views/ambassadeurs.py")
+    app = app_for("staff", "pages/campaign/ambassadeurs.py")
     assert not app.exception, app.exception
     assert HOSTILE in [element.value for element in app.text]
     for markdown in app.markdown:
@@ -185,15 +185,15 @@ def test_hostile_text_is_shown_as_text_never_as_markup(app_for, file_db):
 
 
 def test_pages_show_helpful_empty_states_on_a_fresh_database(app_for):
-    staff = app_for("staff", "views/ambassadeurs.py")
+    staff = app_for("staff", "pages/campaign/ambassadeurs.py")
     assert "Aucune inscription pour l’instant" in staff.info[0].value
-    board = app_for("board", "views/campagne.py")
+    board = app_for("board", "pages/campaign/campagne.py")
     assert any("Aucun ambassadeur approuvé pour l’instant" in i.value for i in board.info)
     assert not board.exception and not staff.exception
 
 
 def test_staff_copy_last_years_campaign_from_the_campaign_page(app_for, file_db):
-    app = app_for("staff", "views/campagne.py")
+    app = app_for("staff", "pages/campaign/campagne.py")
     assert not app.exception, app.exception
     app.checkbox(key="newcampaign.make_current").check()
     app.button(key="newcampaign.create").click().run()
@@ -207,7 +207,7 @@ def test_staff_copy_last_years_campaign_from_the_campaign_page(app_for, file_db)
 
 
 def test_the_empty_campaign_form_renders_and_reports_missing_fields(app_for):
-    app = app_for("staff", "views/campagne.py")
+    app = app_for("staff", "pages/campaign/campagne.py")
     app.radio(key="newcampaign.start").set_value("empty").run()
     assert not app.exception, app.exception
     app.button(key="newcampaign.create").click().run()
@@ -218,7 +218,7 @@ def test_an_ambassador_sees_its_own_agreement_not_anothers(app_for, file_db):
     approved(file_db)
     approved(file_db, organisation="Voisin confidentiel", email="v@x.org", username="voisin",
              why_text="Texte du voisin")
-    app = app_for("ambassador", "views/mon_entente.py", username="smo-outaouais")
+    app = app_for("ambassador", "pages/campaign/mon_entente.py", username="smo-outaouais")
     shown = " ".join(element.value for element in app.text)
     assert "Santé mentale Outaouais" in shown
     assert "Voisin confidentiel" not in shown and "Texte du voisin" not in shown
@@ -230,7 +230,7 @@ def test_staff_see_the_reports_activities_under_readable_headers(app_for, file_d
     ambassador_id = approved(file_db)
     impact_reports.save_report(file_db, ambassador_id, filled(file_db, ambassador_id), actor="smo-outaouais",
                                submit=True)
-    app = app_for("staff", "views/ambassadeurs.py")
+    app = app_for("staff", "pages/campaign/ambassadeurs.py")
     assert not app.exception, app.exception
     headers = [list(frame.value.columns) for frame in app.dataframe]
     assert ["Type", "Date", "Participants", "Description"] in headers
@@ -244,7 +244,7 @@ def test_a_returning_ambassador_joins_the_current_campaign_from_its_agreement_pa
     old_id = campaigns.current_campaign(file_db).id
     new_id = open_signups(file_db)  # this year's edition, current and open (joining needs open sign-ups)
     assert new_id != old_id
-    app = app_for("ambassador", "views/mon_entente.py", username="smo-outaouais")
+    app = app_for("ambassador", "pages/campaign/mon_entente.py", username="smo-outaouais")
     assert not app.exception, app.exception
     assert app.text_input(key="join.organisation").value == "Santé mentale Outaouais"
     app.checkbox(key="join.accepted").check()
@@ -258,7 +258,7 @@ def test_a_returning_ambassador_joins_the_current_campaign_from_its_agreement_pa
 
 def test_the_follow_up_counts_late_reports_instead_of_days_late_with_nobody_approved(app_for, file_db):
     signed_up(file_db)  # pending: nobody has a report to send yet, though the 2023 deadline is long past
-    staff = app_for("staff", "views/ambassadeurs.py")
+    staff = app_for("staff", "pages/campaign/ambassadeurs.py")
     metrics = {m.label: m.value for m in staff.metric}
     assert metrics["Rapports en retard"] == "0" and "Jours de retard" not in metrics
     assert any("Échéance du rapport : 15 février 2023 (passée depuis" in c.value for c in staff.caption)
@@ -267,7 +267,7 @@ def test_the_follow_up_counts_late_reports_instead_of_days_late_with_nobody_appr
 
 def test_an_unstarted_report_past_the_deadline_counts_as_late_in_the_follow_up(app_for, file_db):
     approved(file_db)
-    staff = app_for("staff", "views/ambassadeurs.py")
+    staff = app_for("staff", "pages/campaign/ambassadeurs.py")
     assert {m.label: m.value for m in staff.metric}["Rapports en retard"] == "1"
     late_column = [frame for frame in staff.dataframe if "late" in frame.value.columns][0].value["late"]
     assert late_column.tolist() == [True]
@@ -298,7 +298,7 @@ def test_under_a_flood_the_signup_page_asks_a_question_and_takes_the_right_answe
 
 
 def test_staff_see_the_documents_date_slips_the_stale_reach_and_the_years_side_by_side(app_for):
-    app = app_for("staff", "views/campagne.py")
+    app = app_for("staff", "pages/campaign/campagne.py")
     assert not app.exception, app.exception
     warnings = "\n".join(w.value for w in app.warning)
     assert "le 30 mars 2022 est un mercredi, pas un jeudi" in warnings

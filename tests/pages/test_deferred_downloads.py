@@ -40,7 +40,7 @@ def download_labels(app) -> list[str]:
 
 def test_the_ambassadors_page_builds_no_file_until_one_is_clicked(app_for, file_db, builders):
     approved(file_db)
-    app = app_for("staff", "views/ambassadeurs.py")
+    app = app_for("staff", "pages/campaign/ambassadeurs.py")
     assert not app.exception, app.exception
     assert builders == {}
     assert {"Entente signée (PDF)", "Courriels (CSV)", "Logos (ZIP)", "Ambassadeurs (XLSX)",
@@ -49,14 +49,14 @@ def test_the_ambassadors_page_builds_no_file_until_one_is_clicked(app_for, file_
 
 def test_the_agreement_page_builds_no_pdf_until_it_is_clicked(app_for, file_db, builders):
     approved(file_db)
-    app = app_for("ambassador", "views/mon_entente.py", username="smo-outaouais")
+    app = app_for("ambassador", "pages/campaign/mon_entente.py", username="smo-outaouais")
     assert not app.exception, app.exception
     assert builders == {}
     assert "Télécharger l’entente (PDF)" in download_labels(app)
 
 
 def test_the_backups_page_lists_backups_without_reading_them(app_for, file_db, db_path, builders):
-    admin = app_for("admin", "views/sauvegardes.py")
+    admin = app_for("admin", "pages/admin/sauvegardes.py")
     admin.button(key="backups.create").click().run()
     assert not admin.exception, admin.exception
     builders.clear()

@@ -26,7 +26,7 @@ def test_the_updates_page_counts_and_labels_in_english(file_db):
     means_id = file_db.scalar("SELECT min(id) FROM means")
     file_db.transaction(lambda cur: cur.execute("UPDATE means SET period_label = 'Quand le vent tourne' WHERE id = ?",
                                                 [means_id]))
-    app = english_app(file_db, "staff", "views/mises_a_jour.py")
+    app = english_app(file_db, "staff", "pages/plan/mises_a_jour.py")
     total = file_db.scalar("SELECT count(*) FROM means")
     assert any(w.value.startswith("1 means has a period the app cannot read") for w in app.warning)
     assert any(c.value == f"{total} means out of {total}" for c in app.caption)
@@ -36,7 +36,7 @@ def test_the_updates_page_counts_and_labels_in_english(file_db):
 
 
 def test_the_plan_page_counts_and_labels_in_english(file_db):
-    app = english_app(file_db, "board", "views/plan_action.py")
+    app = english_app(file_db, "board", "pages/plan/plan_action.py")
     means = file_db.scalar("SELECT count(*) FROM means")
     assert any(c.value.endswith(f" actions · {means} means") for c in app.caption)
     markdown = [m.value for m in app.markdown]
@@ -67,7 +67,7 @@ def _monthly_first_means(file_db) -> int:
 
 def test_the_plan_page_shows_late_reasons_and_schedules_in_english(file_db):
     _monthly_first_means(file_db)  # never updated: its previous month is late
-    app = english_app(file_db, "board", "views/plan_action.py")
+    app = english_app(file_db, "board", "pages/plan/plan_action.py")
     errors = [e.value for e in app.error]
     assert any(e.startswith("Late — Cycle ") and "was due on" in e and "no update" in e for e in errors), errors
     assert not any(word in e for e in errors for word in (" échu ", "aucune mise à jour", "janvier", "février"))
@@ -78,7 +78,7 @@ def test_the_plan_page_shows_late_reasons_and_schedules_in_english(file_db):
 
 def test_the_updates_page_shows_late_reasons_and_schedules_in_english(file_db):
     _monthly_first_means(file_db)
-    app = english_app(file_db, "staff", "views/mises_a_jour.py")
+    app = english_app(file_db, "staff", "pages/plan/mises_a_jour.py")
     errors = [e.value for e in app.error]
     assert any(e.startswith("Cycle ") and "was due on" in e for e in errors), errors
     assert any(c.value == "Monthly" for c in app.caption)
@@ -86,7 +86,7 @@ def test_the_updates_page_shows_late_reasons_and_schedules_in_english(file_db):
 
 def test_the_overview_tables_show_late_reasons_in_english(file_db):
     _monthly_first_means(file_db)
-    app = english_app(file_db, "board", "views/vue_ensemble.py")
+    app = english_app(file_db, "board", "pages/plan/vue_ensemble.py")
     late = next(frame.value for frame in app.dataframe if "Why" in frame.value.columns)
     reasons = [str(r) for r in late["Why"]]
     assert reasons and not any(" échu" in r or "échéance du" in r or "Aucune mise à jour" in r for r in reasons)

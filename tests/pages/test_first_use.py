@@ -31,7 +31,7 @@ def test_a_failing_section_of_campagne_leaves_the_campaign_management_usable(app
 
     monkeypatch.setattr(report_figures, "reported_reach", broken)
     with caplog.at_level(logging.ERROR, logger="rocsmo.ui"):
-        app = app_for("staff", "views/campagne.py")
+        app = app_for("staff", "pages/campaign/campagne.py")
     assert not app.exception, app.exception
     assert [e.value for e in app.error if SECTION_FAILED in e.value]
     assert app.button(key="newcampaign.create")  # the "Gérer les campagnes" tab is still there
@@ -43,7 +43,7 @@ def test_a_failing_tab_of_ambassadeurs_leaves_the_other_tabs(app_for, monkeypatc
     from lib.campaign import report_figures
 
     monkeypatch.setattr(report_figures, "follow_up", lambda *args, **kwargs: 1 / 0)
-    app = app_for("staff", "views/ambassadeurs.py")
+    app = app_for("staff", "pages/campaign/ambassadeurs.py")
     assert not app.exception, app.exception
     assert [e.value for e in app.error if SECTION_FAILED in e.value]
     assert [e for e in _flat(app.main) if getattr(e, "label", None) == "Ambassadeurs (CSV)"]  # the exports tab
@@ -55,7 +55,7 @@ def test_ambassadeurs_opens_on_the_current_campaign_marked_as_such(app_for, file
     current = campaigns.current_campaign(file_db)
     newer = campaigns.copy_campaign(file_db, current.id, actor=ensure_staff(file_db))  # newest, but not current
     signed_up(file_db)
-    app = app_for("staff", "views/ambassadeurs.py")
+    app = app_for("staff", "pages/campaign/ambassadeurs.py")
     selector = app.selectbox(key="ambassadors.campaign")
     assert selector.value == current.id
     assert "★" in selector.format_func(current.id) and "★" not in selector.format_func(newer)
@@ -63,32 +63,32 @@ def test_ambassadeurs_opens_on_the_current_campaign_marked_as_such(app_for, file
 
 
 def test_staff_are_warned_when_the_current_campaign_has_ended(app_for):
-    for page in ("views/campagne.py", "views/ambassadeurs.py"):
+    for page in ("pages/campaign/campagne.py", "pages/campaign/ambassadeurs.py"):
         app = app_for("staff", page)
         assert any("a pris fin le 28 février 2023" in w.value for w in app.warning), page
 
 
 def test_staff_are_not_warned_while_the_current_campaign_runs(app_for, file_db):
     open_signups(file_db)
-    app = app_for("staff", "views/campagne.py")
+    app = app_for("staff", "pages/campaign/campagne.py")
     assert not [w for w in app.warning if "a pris fin" in w.value]
 
 
 def test_a_signed_out_visitor_is_told_sign_ups_are_closed(app_for):
-    app = app_for(None, "views/devenir_ambassadeur.py")
+    app = app_for(None, "pages/campaign/devenir_ambassadeur.py")
     assert any("sont fermées depuis le 28 février 2023" in i.value for i in app.info)
     assert not [b for b in app.button if b.key == "signup.submit"]
 
 
 def test_sign_ups_are_open_during_the_campaign(app_for, file_db):
     open_signups(file_db)
-    app = app_for(None, "views/devenir_ambassadeur.py")
+    app = app_for(None, "pages/campaign/devenir_ambassadeur.py")
     assert app.button(key="signup.submit")
     assert not [i for i in app.info if "sont fermées" in i.value]
 
 
 def test_a_campaign_just_created_is_shown_and_confirmed_at_once(app_for, file_db):
-    app = app_for("staff", "views/campagne.py")
+    app = app_for("staff", "pages/campaign/campagne.py")
     app.button(key="newcampaign.create").click().run()
     assert not app.exception, app.exception
     created = campaigns.get_campaign_by_slug(file_db, "choisir-2023-2024")
@@ -97,14 +97,14 @@ def test_a_campaign_just_created_is_shown_and_confirmed_at_once(app_for, file_db
     order = _flat(app.main)
     success = next(i for i, e in enumerate(order) if getattr(e, "type", "") == "success" and "créée" in e.value)
     assert success > next(i for i, e in enumerate(order) if getattr(e, "key", None) == "current.slug")
-    app.switch_page("views/ambassadeurs.py").run()
+    app.switch_page("pages/campaign/ambassadeurs.py").run()
     assert created.name in app.selectbox(key="ambassadors.campaign").options
 
 
 # -- 3. after saving ------------------------------------------------------------------------
 
 def test_after_an_update_the_confirmation_is_under_the_form_and_the_form_is_fresh(app_for, file_db):
-    app = app_for("staff", "views/mises_a_jour.py")
+    app = app_for("staff", "pages/plan/mises_a_jour.py")
     app.selectbox(key="update.status").set_value("en_cours")
     app.slider(key="update.progress").set_value(40)
     app.text_area(key="update.note").input("Rencontre tenue")
@@ -125,7 +125,7 @@ def test_after_an_update_the_confirmation_is_under_the_form_and_the_form_is_fres
 
 def test_approving_confirms_and_the_selector_says_approved(app_for, file_db):
     ambassador_id = signed_up(file_db)
-    app = app_for("staff", "views/ambassadeurs.py")
+    app = app_for("staff", "pages/campaign/ambassadeurs.py")
     app.radio(key=f"decision{ambassador_id}.0.status").set_value("approved")
     next(b for b in app.button if b.label == "Enregistrer la décision").click().run()
     assert not app.exception, app.exception
@@ -139,7 +139,7 @@ def test_approving_confirms_and_the_selector_says_approved(app_for, file_db):
 
 def test_an_ambassador_account_without_agreement_is_told_how_and_can_fill_one(app_for, file_db):
     open_signups(file_db)
-    app = app_for("ambassador", "views/mon_entente.py")
+    app = app_for("ambassador", "pages/campaign/mon_entente.py")
     assert not app.exception, app.exception
     assert any("naît d’habitude de l’inscription publique" in i.value for i in app.info)
     assert app.button(key="join.submit")  # the current campaign's agreement, to link the account
@@ -147,7 +147,7 @@ def test_an_ambassador_account_without_agreement_is_told_how_and_can_fill_one(ap
 
 
 def test_an_ambassador_account_without_agreement_is_told_when_sign_ups_are_closed(app_for):
-    app = app_for("ambassador", "views/mon_entente.py")
+    app = app_for("ambassador", "pages/campaign/mon_entente.py")
     assert any("inscriptions sont fermées" in i.value for i in app.info)
     assert not [b for b in app.button if b.key == "join.submit"]
 
@@ -155,7 +155,7 @@ def test_an_ambassador_account_without_agreement_is_told_when_sign_ups_are_close
 # -- 8. charts with nothing to show ----------------------------------------------------------
 
 def test_campaign_charts_with_nothing_to_show_say_so_in_words(app_for):
-    app = app_for("board", "views/campagne.py")  # no ambassador yet
+    app = app_for("board", "pages/campaign/campagne.py")  # no ambassador yet
     assert not app.exception, app.exception
     empty = [i.value for i in app.info if "aucune donnée pour l’instant" in i.value]
     assert len(empty) == 2, empty  # the declared audiences and the commitments chosen
@@ -174,7 +174,7 @@ def test_the_load_chart_draws_every_party(file_db):
 # -- 7. the same figure written the same way -------------------------------------------------
 
 def test_the_overview_table_writes_whole_percentages_as_its_chart_does(app_for):
-    app = app_for("board", "views/vue_ensemble.py")
+    app = app_for("board", "pages/plan/vue_ensemble.py")
     progress = app.dataframe[0].value
     assert "Avancement" not in progress.columns
     shares = [value for value in progress["Avancement (%)"] if value is not None and value == value]

@@ -22,7 +22,7 @@ def texts(app) -> str:
 def test_the_wall_shows_only_approved_ambassadors_and_hostile_text_as_text(app_for, file_db):
     approved(file_db, organisation=f"Org {HOSTILE}", why_text=HOSTILE, email="h@example.org", username="hostile-org")
     signed_up(file_db, organisation="Organisme en attente", email="p@example.org", username="pending-org")
-    app = app_for(None, "views/nos_ambassadeurs.py")
+    app = app_for(None, "pages/campaign/nos_ambassadeurs.py")
     assert not app.exception, app.exception
     shown = texts(app)
     assert HOSTILE in [e.value for e in app.text]            # st.text: shown exactly as typed
@@ -34,14 +34,14 @@ def test_the_wall_shows_only_approved_ambassadors_and_hostile_text_as_text(app_f
 
 def test_staff_see_the_wall_s_export_button(app_for, file_db):
     approved(file_db)
-    app = app_for("staff", "views/nos_ambassadeurs.py")
+    app = app_for("staff", "pages/campaign/nos_ambassadeurs.py")
     assert not app.exception, app.exception
     assert any("microsite" in button.proto.label for button in app.get("download_button"))
 
 
 def test_envois_lists_what_is_due_and_an_admin_queues_it(app_for, file_db):
     approved(file_db)
-    app = app_for("admin", "views/envois.py")
+    app = app_for("admin", "pages/campaign/envois.py")
     assert not app.exception, app.exception
     assert "Aucun serveur SMTP" in app.warning[0].value
     due = {d.subject_key for d in reminders.due_drafts(file_db)}
@@ -53,7 +53,7 @@ def test_envois_lists_what_is_due_and_an_admin_queues_it(app_for, file_db):
 
 
 def test_staff_turn_a_kind_off_and_cannot_send_now(app_for, file_db):
-    app = app_for("staff", "views/envois.py")
+    app = app_for("staff", "pages/campaign/envois.py")
     assert not app.exception, app.exception
     assert not [b for b in app.button if b.key == "due.send_now"]
     app.toggle(key="kinds.due_7").set_value(False).run()
@@ -62,7 +62,7 @@ def test_staff_turn_a_kind_off_and_cannot_send_now(app_for, file_db):
 
 def test_board_members_and_ambassadors_cannot_open_envois(file_db):
     for role in ("board", "ambassador", None):
-        app = AppTest.from_file(str(ROOT / "views" / "envois.py"), default_timeout=APP_TIMEOUT)
+        app = AppTest.from_file(str(ROOT / "pages" / "campaign" / "envois.py"), default_timeout=APP_TIMEOUT)
         if role:
             sign_in_state(app, make_user(file_db, role))
         app.run()
@@ -92,13 +92,13 @@ def test_staff_link_a_means_to_a_campaign_figure_and_the_plan_says_so(app_for, f
     approved(file_db)
     means_id = file_db.scalar("SELECT id FROM means WHERE text = ?",
                               ["Participer au comité de la semaine de la santé mentale"])
-    app = app_for("staff", "views/mises_a_jour.py")
+    app = app_for("staff", "pages/plan/mises_a_jour.py")
     app.selectbox(key="find.means").set_value(means_id).run()
     app.selectbox(key=f"figure.{means_id}").set_value("approved_ambassadors").run()
     app.button(key="figure.save").click().run()
     assert not app.exception, app.exception
     assert campaign_figures.linked_figures(file_db) == {means_id: "approved_ambassadors"}
-    board = app_for("board", "views/plan_action.py")
+    board = app_for("board", "pages/plan/plan_action.py")
     board.selectbox(key="plan.axis").set_value(4).run()
     board.selectbox(key="plan.means").set_value(means_id).run()
     shown = texts(board)
@@ -107,7 +107,7 @@ def test_staff_link_a_means_to_a_campaign_figure_and_the_plan_says_so(app_for, f
 
 def test_admins_set_the_links_address_and_lifetime_and_reminders_use_them(app_for, file_db):
     approved(file_db)
-    app = app_for("admin", "views/parametres.py")
+    app = app_for("admin", "pages/admin/parametres.py")
     app.text_input(key="settings.base_url").set_value("javascript:alert(1)")
     app.button[0].click().run()  # the form's submit button
     assert "L’adresse de l’application doit commencer par https://" in app.error[0].value

@@ -49,7 +49,7 @@ def test_overview_speaks_english(app_for, file_db):
 
 def test_a_board_member_cannot_open_the_updates_page_even_by_its_file(file_db):
     user = make_user(file_db, "board")
-    app = AppTest.from_file(str(ROOT / "views" / "mises_a_jour.py"), default_timeout=APP_TIMEOUT)
+    app = AppTest.from_file(str(ROOT / "pages" / "plan" / "mises_a_jour.py"), default_timeout=APP_TIMEOUT)
     sign_in_state(app, user)
     app.run()
     assert any("Accès refusé" in e.value for e in app.error)
@@ -57,7 +57,7 @@ def test_a_board_member_cannot_open_the_updates_page_even_by_its_file(file_db):
 
 
 def test_staff_record_an_update_and_see_it_in_the_history(app_for, file_db):
-    app = app_for("staff", "views/mises_a_jour.py")
+    app = app_for("staff", "pages/plan/mises_a_jour.py")
     app.text_input(key="find.search").input("comité de travail ouvert").run()
     assert app.selectbox(key="find.means").value == file_db.scalar("SELECT id FROM means WHERE text = ?", [COMMITTEE])
     app.selectbox(key="update.status").set_value("realise")
@@ -74,7 +74,7 @@ def test_staff_record_an_update_and_see_it_in_the_history(app_for, file_db):
 
 
 def test_what_was_typed_survives_a_validation_error(app_for, file_db):
-    app = app_for("staff", "views/mises_a_jour.py")
+    app = app_for("staff", "pages/plan/mises_a_jour.py")
     app.text_area(key="update.note").input("Texte long à ne pas perdre")
     app.text_input(key="update.evidence_url").input("www.exemple.org")
     _button(app, "Enregistrer la mise à jour").click().run()
@@ -86,14 +86,14 @@ def test_what_was_typed_survives_a_validation_error(app_for, file_db):
 
 
 def test_staff_filter_late_items(app_for):
-    app = app_for("staff", "views/mises_a_jour.py")
+    app = app_for("staff", "pages/plan/mises_a_jour.py")
     app.toggle(key="find.late").set_value(True).run()
     results = app.dataframe[0].value
     assert len(results) > 0 and (results["En retard"] == "Oui").all()
 
 
 def test_staff_add_a_means_in_the_plan_editor(app_for, file_db):
-    app = app_for("staff", "views/mises_a_jour.py")
+    app = app_for("staff", "pages/plan/mises_a_jour.py")
     app.text_area(key="means_add.text").input("Tenir un kiosque au salon des organismes")
     app.text_input(key="means_add.period_label").input("Automne 2027")
     app.text_input(key="means_add.responsible_label").input("DG + membres")
@@ -109,7 +109,7 @@ def test_plan_page_drills_down_to_an_items_history_and_target(app_for, file_db):
     means_id = file_db.scalar("SELECT id FROM means WHERE text = ?", [COMMITTEE])
     updates.record_update(file_db, staff, means_id,
                            updates.UpdateInput("realise", 100, date(2021, 4, 20), "Comité lancé avec 6 membres"))
-    app = app_for("board", "views/plan_action.py")
+    app = app_for("board", "pages/plan/plan_action.py")
     assert not app.exception
     assert app.selectbox(key="plan.axis").value == 1
     app.selectbox(key="plan.means").set_value(means_id).run()
@@ -126,7 +126,7 @@ def test_staff_typed_text_is_shown_as_typed_never_as_markup(app_for, file_db):
     typed = "**Gras** <b>balise</b> [lien](javascript:alert(1))"
     means_id = file_db.scalar("SELECT id FROM means WHERE text = ?", [COMMITTEE])
     file_db.transaction(lambda cur: cur.execute("UPDATE means SET text = ? WHERE id = ?", [typed, means_id]))
-    app = app_for("staff", "views/mises_a_jour.py")
+    app = app_for("staff", "pages/plan/mises_a_jour.py")
     app.selectbox(key="find.means").set_value(means_id).run()
     assert any(h.value == escape_markdown(typed) for h in app.subheader)
     assert not app.exception
@@ -136,7 +136,7 @@ def test_staff_are_told_which_period_labels_cannot_be_read(app_for, file_db):
     means_id = file_db.scalar("SELECT id FROM means WHERE text = ?", [COMMITTEE])
     file_db.transaction(lambda cur: cur.execute("UPDATE means SET period_label = 'Quand le vent tourne' WHERE id = ?",
                                                 [means_id]))
-    app = app_for("staff", "views/mises_a_jour.py")
+    app = app_for("staff", "pages/plan/mises_a_jour.py")
     assert any("1 moyen a une période" in w.value for w in app.warning)
     assert any("« Quand le vent tourne »" in x.value for x in app.text)
     app.selectbox(key="find.means").set_value(means_id).run()
@@ -156,7 +156,7 @@ def test_plan_page_charts_indicator_progress_with_its_table(app_for, file_db):
     for day in (date(2025, 3, 12), date(2025, 6, 10), date(2026, 2, 3)):
         updates.record_update(file_db, staff, means_id,
                                updates.UpdateInput("realise", 100, day, "La table s’est réunie le " + str(day.day)))
-    app = app_for("board", "views/plan_action.py")
+    app = app_for("board", "pages/plan/plan_action.py")
     app.selectbox(key="plan.axis").set_value(5).run()
     app.selectbox(key="plan.means").set_value(means_id).run()
     assert not app.exception
@@ -166,7 +166,7 @@ def test_plan_page_charts_indicator_progress_with_its_table(app_for, file_db):
 
 
 def test_staff_correct_a_target_and_a_bad_one_is_refused_in_french(app_for, file_db):
-    app = app_for("staff", "views/mises_a_jour.py")
+    app = app_for("staff", "pages/plan/mises_a_jour.py")
     means_id = app.selectbox(key="find.means").value
     app.selectbox(key="target.kind").set_value("frequency")
     _button(app, "Enregistrer la cible").click().run()
@@ -183,7 +183,7 @@ def test_staff_correct_a_target_and_a_bad_one_is_refused_in_french(app_for, file
 
 def test_an_update_without_a_quantity_says_what_was_read_in_its_note(app_for, file_db):
     means_id = file_db.scalar("SELECT id FROM means WHERE text = 'Organiser une mini campagne de recrutement'")
-    app = app_for("staff", "views/mises_a_jour.py")
+    app = app_for("staff", "pages/plan/mises_a_jour.py")
     app.text_input(key="find.search").input("mini campagne de recrutement").run()
     assert app.selectbox(key="find.means").value == means_id
     app.text_area(key="update.note").input("Appel au 819 555-1234, puis 4 nouveaux membres inscrits")
@@ -195,7 +195,7 @@ def test_an_update_without_a_quantity_says_what_was_read_in_its_note(app_for, fi
 
 
 def test_the_whole_plan_reads_as_the_document_with_the_orientations_in_place(app_for):
-    app = app_for("board", "views/plan_action.py")
+    app = app_for("board", "pages/plan/plan_action.py")
     # The browse view shows the orientations without opening anything.
     assert app.expander[0].proto.expanded
     app.session_state["plan.view"] = "document"
@@ -219,7 +219,7 @@ def test_a_recurring_items_page_lists_every_cycles_outcome(app_for, file_db):
         "SELECT m.id, ax.number FROM means m JOIN actions ac ON ac.id = m.action_id JOIN axes ax ON ax.id = ac.axis_id"
         " WHERE m.period_label = 'Annuellement au mois de janvier' ORDER BY m.id LIMIT 1")
     updates.record_update(file_db, staff, means_id, updates.UpdateInput("realise", 100, date(2022, 1, 10)))
-    app = app_for("board", "views/plan_action.py")
+    app = app_for("board", "pages/plan/plan_action.py")
     app.selectbox(key="plan.axis").set_value(axis).run()
     app.selectbox(key="plan.means").set_value(means_id).run()
     assert not app.exception
@@ -234,7 +234,7 @@ def test_the_whole_plan_speaks_english(app_for, file_db):
     sign_in_state(app, user)
     app.session_state["lang"] = "en"
     app.run()
-    app.switch_page("views/plan_action.py")
+    app.switch_page("pages/plan/plan_action.py")
     app.session_state["plan.view"] = "document"
     app.run()
     assert not app.exception

@@ -11,7 +11,7 @@ from lib.plan import meetings
 from tests.board.history_helpers import build_history
 from tests.conftest import APP_TIMEOUT, ROOT, make_user, sign_in_state
 
-PAGE = "views/rapports.py"
+PAGE = "pages/plan/rapports.py"
 
 
 def _shown(app) -> list[str]:
@@ -90,7 +90,7 @@ def test_staff_record_a_meeting_from_the_page(app_for, file_db):
 
 def test_the_overview_says_what_changed_since_the_last_meeting(app_for, file_db, monkeypatch):
     build_history(file_db, monkeypatch)
-    app = app_for("board", "views/vue_ensemble.py")
+    app = app_for("board", "pages/plan/vue_ensemble.py")
     assert not app.exception
     assert any(i.value.startswith("Depuis le CA du 1er décembre 2026 : ") for i in app.info)
 

@@ -44,7 +44,7 @@ def test_the_sign_in_cookie_is_strict_short_and_secure_when_asked(file_db, monke
 
 
 def test_a_long_password_is_refused_with_a_french_message_on_mon_compte(app_for):
-    app = app_for("board", "views/mon_compte.py")
+    app = app_for("board", "pages/account/mon_compte.py")
     app.text_input(key="password.current").input(TEST_PASSWORD)
     app.text_input(key="password.new").input(LONG)
     app.text_input(key="password.confirm").input(LONG)

@@ -9,7 +9,7 @@ def test_a_failed_disk_write_shows_a_french_message_and_keeps_the_typed_note(app
         raise duckdb.IOException('IO Error: Could not write file "rocsmo.duckdb.wal": No space left on device')
 
     monkeypatch.setattr(updates, "insert_update", failing_insert)
-    app = app_for("staff", "views/mises_a_jour.py")
+    app = app_for("staff", "pages/plan/mises_a_jour.py")
     app.text_area(key="update.note").input("Bilan de la rencontre à garder")
     next(b for b in app.button if b.label == "Enregistrer la mise à jour").click().run()
     assert not app.exception

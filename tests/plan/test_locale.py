@@ -5,8 +5,8 @@ import pytest
 from lib.plan import statuses
 from tests.catalogue_helpers import ROOT, extracted_from, translated
 
-SCREENS = ["views/vue_ensemble.py", "views/plan_action.py", "views/mises_a_jour.py", "lib/ui/plan_editor.py",
-           "lib/ui/plan_views.py", "lib/plan/charts.py"]
+SCREENS = ["pages/plan/vue_ensemble.py", "pages/plan/plan_action.py", "pages/plan/mises_a_jour.py",
+           "lib/ui/plan_editor.py", "lib/ui/plan_views.py", "lib/plan/charts.py"]
 
 
 @pytest.mark.parametrize("module", SCREENS)

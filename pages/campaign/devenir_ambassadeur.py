@@ -24,7 +24,7 @@ if not campaigns.signups_open(campaign, clock.today()):
 if done := st.session_state.get("signup.done"):
     st.success(t("Merci! Votre demande est envoyée. Le compte « {username} » est créé : connectez-vous pour "
                  "suivre votre entente. L’équipe l’approuvera sous peu.", username=done))
-    st.page_link("views/connexion.py", label=t("Aller à la connexion"), icon=":material/login:")
+    st.page_link("pages/account/connexion.py", label=t("Aller à la connexion"), icon=":material/login:")
     if st.button(t("Inscrire une autre organisation"), key="signup.again"):
         del st.session_state["signup.done"]
         st.rerun()

@@ -62,7 +62,8 @@ elif agreement.status == "declined":
                  "écrivez à {email}.", email=escape_markdown(campaign.contact_email)))
 else:
     st.success(t("Votre entente est approuvée. Merci d’être ambassadeur!"))
-    st.page_link("views/rapport_retombees.py", label=t("Remplir mon rapport de retombées"), icon=":material/summarize:")
+    st.page_link("pages/campaign/rapport_retombees.py", label=t("Remplir mon rapport de retombées"),
+                 icon=":material/summarize:")
     if agreement.moments:
         st.download_button(t("Mes moments forts dans mon calendrier (.ics)"),
                            calendar.ambassador_calendar(db, agreement, session.language()),
