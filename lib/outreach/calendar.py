@@ -2,11 +2,11 @@
 
 - the campaign's moments forts (all of them, or those an ambassador committed to);
 - the plan's due dates for one responsible party (each item's next due date, or the missed
-  one of a late item).
+  one of a late item);
+- the board's meetings (CA and AGA) recorded by staff.
 Every event is a whole day (or days) of Québec's calendar: all-day dates carry no time zone,
 and the calendar names America/Toronto (X-WR-TIMEZONE) for applications that show times.
 Each event's UID is stable, so importing a newer file updates the events instead of doubling them.
-(The board's meetings are left out: the CA meetings are not in this database yet.)
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from lib.core.db import Database
 from lib.core.i18n import translate
 from lib.core.messages import translate_message
 from lib.core.validators import with_scheme
-from lib.plan import items, overview, tracking
+from lib.plan import items, meetings, overview, tracking
 
 PRODID = "-//ROCSMO//Tableau de bord//FR"
 UID_DOMAIN = "tableau.rocsmo.org"
@@ -66,6 +66,16 @@ def moments_calendar(db: Database, campaign_id: int, moment_keys: tuple[str, ...
         calendar.add_component(_all_day(
             f"moment-{campaign.slug}-{moment.key}", summary, _day(moment.starts_on), _day(moment.ends_on),
             f"{moment.when_label} {moment.description}".strip(), with_scheme(campaign.website)))
+    return calendar.to_ical()
+
+
+def meetings_calendar(db: Database, lang: str = "fr") -> bytes:
+    """The board's meetings (CA and AGA, past and coming) as an .ics, each with its note. Reads only."""
+    calendar = _calendar(translate("Rencontres du CA du ROCSMO", lang))
+    for meeting in meetings.list_meetings(db):
+        summary = translate_message(meeting.label(), lang)
+        calendar.add_component(_all_day(f"meeting-{meeting.id}", summary, meeting.held_on, meeting.held_on,
+                                        meeting.note))
     return calendar.to_ical()
 
 

@@ -12,8 +12,8 @@ reminders on for an old database does not write to every organisation of past ye
 - staff and admins: the week's digest (ISO week): items late in the plan (the board's late list),
   sign-ups waiting for a decision, reports received in the last 7 days; not sent when all three
   are empty.
-- board: the pack for the next meeting needs the CA meetings (issue 9), not in this database yet:
-  no message is computed for the board.
+- board members: the pack for the next meeting (lib.plan.meetings) can be read, BOARD_NOTICE_DAYS
+  before it (once per meeting: its id and date are the subject key, so a moved meeting is told again).
 """
 from __future__ import annotations
 
@@ -31,12 +31,13 @@ from lib.core.settings import load_settings
 from lib.outreach import outbox, templates
 from lib.outreach.config import SmtpConfig
 from lib.outreach.templates import AmbassadorFacts, DigestFacts, Draft
-from lib.plan import items, overview, tracking
+from lib.plan import items, meetings, overview, tracking
 
 log = logging.getLogger(__name__)
 RECENT_DAYS = 14
 OVERDUE_DAYS = 60
 DUE_STAGES = (("due_7", 7), ("due_30", 30))  # the nearest stage wins
+BOARD_NOTICE_DAYS = 7
 
 
 def ambassador_drafts(db: Database, today: dt.date, now: dt.datetime) -> list[Draft]:
@@ -119,11 +120,24 @@ def staff_drafts(db: Database, today: dt.date, now: dt.datetime) -> list[Draft]:
     return drafts
 
 
+def board_drafts(db: Database, today: dt.date) -> list[Draft]:
+    """'The pack is ready' for each active board member with an email address, when the next
+    meeting is at most BOARD_NOTICE_DAYS away."""
+    coming = meetings.next_meeting(db, today - dt.timedelta(days=1))  # a meeting today still counts
+    if coming is None or (coming.held_on - today).days > BOARD_NOTICE_DAYS:
+        return []
+    base = load_settings(db).base_url
+    return [templates.board_pack_ready(coming, name, email, username, lang if lang in ("fr", "en") else "fr", base)
+            for username, name, email, lang in db.query(
+                "SELECT username, display_name, email, language FROM users WHERE role = 'board' AND is_active"
+                " AND email <> '' ORDER BY username")]
+
+
 def due_drafts(db: Database, today: dt.date | None = None, now: dt.datetime | None = None) -> list[Draft]:
     """Every message due now whose kind is on (lib.outreach.outbox.enabled_kinds). Reads only."""
     today, now = today or clock.today(), now or clock.utcnow()
     enabled = outbox.enabled_kinds(db)
-    drafts = ambassador_drafts(db, today, now) + staff_drafts(db, today, now)
+    drafts = ambassador_drafts(db, today, now) + staff_drafts(db, today, now) + board_drafts(db, today)
     return [draft for draft in drafts if enabled.get(draft.purpose, True)]
 
 
@@ -133,6 +147,9 @@ def sample_draft(db: Database, kind: str, lang: str, today: dt.date | None = Non
     today, now = today or clock.today(), clock.utcnow()
     settings = load_settings(db)
     base, hours = settings.base_url, settings.link_hours
+    if kind == "board_pack":
+        sample = meetings.Meeting(0, today + dt.timedelta(days=BOARD_NOTICE_DAYS), "ca")
+        return templates.board_pack_ready(sample, "Marie Exemple", "ca@example.org", "", lang, base)
     if kind == "staff_digest":
         return templates.staff_digest(digest_facts(db, today, now, lang), "Marie Exemple", "equipe@example.org",
                                       "", lang, base)

@@ -13,6 +13,7 @@ import html
 from dataclasses import dataclass
 
 from lib.core.i18n import N_, format_date, ngettext, translate
+from lib.core.messages import translate_message
 
 LINK_PLACEHOLDER = "{{jeton}}"
 LINK_SHOWN = "••••••"  # what previews show instead of a token
@@ -236,6 +237,20 @@ def staff_digest(facts: DigestFacts, name: str, email: str, username: str, lang:
     return _draft("staff_digest", email, username, lang, f"digest:{facts.week}", subject, blocks)
 
 
+# -- board ----------------------------------------------------------------------------
+def board_pack_ready(meeting, name: str, email: str, username: str, lang: str, base_url: str) -> Draft:
+    """The board pack of the coming `meeting` (lib.plan.meetings.Meeting) can be read on Rapports."""
+    label = translate_message(meeting.label(), lang)
+    subject = translate("Le document du CA est prêt : {meeting}", lang, meeting=label)
+    ready = translate("Le document de la rencontre « {meeting} » est prêt : où en est le plan d’action, ce qui a "
+                      "changé depuis la rencontre précédente, ce qui est en retard, ce qui s’en vient et la campagne. "
+                      "Il se lit à l’écran ou se télécharge en PDF et en Excel.", lang, meeting=label)
+    blocks = [_hello(name, lang), ("p", ready),
+              ("link", translate("Ouvrir la page Rapports", lang), f"{base_url.rstrip('/')}/rapports")]
+    return _draft("board_pack", email, username, lang, f"pack:{meeting.id}:{meeting.held_on.isoformat()}", subject,
+                  blocks)
+
+
 SAMPLE_NOTE_FR = N_("Merci pour votre engagement.")  # the staff note of the previews (lib.outreach.reminders)
 
 KIND_LABELS_FR = {
@@ -247,5 +262,6 @@ KIND_LABELS_FR = {
     "overdue": N_("Ambassadeurs : rapport en retard"),
     "reopened": N_("Ambassadeurs : rapport rouvert par l’équipe"),
     "staff_digest": N_("Équipe : résumé de la semaine"),
+    "board_pack": N_("CA : le document de la prochaine rencontre est prêt"),
 }
 KINDS = tuple(KIND_LABELS_FR)

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from lib.core import clock, roles
+from lib.outreach import calendar
 from lib.plan import meetings
 from lib.ui import board_views, session
 
@@ -19,6 +20,9 @@ all_meetings = meetings.list_meetings(db)
 if not all_meetings:
     st.info(t("Aucune rencontre du CA n’est inscrite. L’équipe les inscrit sur cette page."))
     st.stop()
+st.download_button(t("Les rencontres dans mon calendrier (.ics)"),
+                   lambda: calendar.meetings_calendar(db, session.language()), file_name="rencontres-ca.ics",
+                   mime="text/calendar", key="reports.ics", icon=":material/event:", on_click="ignore")
 
 meeting, previous, following = board_views.choose_meetings(all_meetings, clock.today())
 board_views.download_buttons(user, meeting, previous, following)
