@@ -48,4 +48,5 @@ layout.render_notices()
 if grant is not None:
     st.navigation(navigation.link_navigation(grant.purpose, session.language())).run()
 else:
-    st.navigation(navigation.navigation_for(user.role if user else None, session.language())).run()
+    # Expanded: an admin's menu has more pages than Streamlit shows before a "View more" button.
+    st.navigation(navigation.navigation_for(user.role if user else None, session.language()), expanded=True).run()

@@ -57,7 +57,7 @@ def test_staff_update_shows_in_the_board_overview_and_history(live_server, brows
     _choose(page, "Statut", "Réalisé")
     page.get_by_label("Note", exact=True).fill(NOTE)
     page.get_by_role("button", name="Enregistrer la mise à jour").click()
-    page.get_by_text("Mise à jour enregistrée.").wait_for()
+    page.get_by_text("Mise à jour enregistrée").first.wait_for()
     wait_for_app(page)
     violations = _settled_violations(page)
     assert not violations, describe(violations)
