@@ -14,7 +14,7 @@ from bench.browser_clicks import DONE, IDLE, MAIN_PAGES, OBSERVE
 from bench.machine import median, percentile, rss_mb
 from bench.servers import CHROMIUM, CHROMIUM_ARGS
 
-SAVED = "Mise à jour enregistrée."
+SAVED = "Mise à jour enregistrée"  # the start of the confirmation under the form
 
 
 class MemorySampler(threading.Thread):
@@ -26,6 +26,15 @@ class MemorySampler(threading.Thread):
         while self.running:
             self.samples.append(rss_mb(self.pid))
             time.sleep(0.5)
+
+
+_PATHS = {"Vue d’ensemble": ("/", "/vue-ensemble"), "Plan d’action": ("/plan",), "Campagne": ("/campagne",),
+          "Mises à jour": ("/mises-a-jour",)}
+
+
+def _is_shown(name: str, pathname: str) -> bool:
+    return pathname.rstrip("/") in tuple(p.rstrip("/") for p in _PATHS.get(name, ())) or (
+        pathname in ("/", "") and name == "Vue d’ensemble")
 
 
 async def _sign_in(page, url: str, username: str, password: str) -> None:
@@ -46,9 +55,9 @@ async def _sign_in(page, url: str, username: str, password: str) -> None:
 
 async def _click(page, name: str) -> float:
     await page.evaluate(OBSERVE)
-    t0 = await page.evaluate("() => performance.now()")
+    t0, before = await page.evaluate("() => [performance.now(), location.pathname]")
     await page.locator('a[data-testid="stSidebarNavLink"]').filter(has_text=name).first.click()
-    handle = await page.wait_for_function(DONE, arg=t0, timeout=120_000, polling=20)
+    handle = await page.wait_for_function(DONE, arg=[t0, before], timeout=120_000, polling=20)
     return float(await handle.json_value())
 
 
@@ -78,8 +87,10 @@ async def _session(browser, index: int, role: str, url: str, accounts: dict, pas
                 token = uuid.uuid4().hex[:12]
                 saves.append(await _record_update(page, token))
                 acknowledged.append(token)
-            else:
-                clicks.append(await _click(page, rng.choice(MAIN_PAGES[role])))
+            else:  # another page than the one shown: clicking the current one starts no rerun
+                shown = await page.evaluate("() => location.pathname")
+                choices = [name for name in MAIN_PAGES[role] if not _is_shown(name, shown)]
+                clicks.append(await _click(page, rng.choice(choices)))
     except Exception as error:  # noqa: BLE001 - counted and printed
         errors.append(f"session {index} ({role}): {type(error).__name__}: {str(error)[:160]}")
     finally:

@@ -22,6 +22,8 @@ from pathlib import Path
 if __package__ in (None, ""):  # `python bench/run.py` as well as `python -m bench.run`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from streamlit import logger  # noqa: E402
+
 from bench import browser_clicks, concurrency, page_reruns  # noqa: E402
 from bench.machine import load_line  # noqa: E402
 from bench.servers import ROOT, TRIVIAL_APP, streamlit_server  # noqa: E402
@@ -34,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", nargs="*", default=[], choices=["pages", "browser", "concurrency"])
     args = parser.parse_args(argv)
     quick = args.quick
+    logger.set_log_level("error")  # AppTest's bare-mode warnings would drown the figures
     started = time.monotonic()
     print(load_line())
     if "pages" not in args.skip:
