@@ -106,7 +106,18 @@ def show_pack(board_pack: pack.BoardPack) -> None:
             if table.frame.empty:
                 st.info(table.empty)
             else:
-                st.dataframe(table.frame, hide_index=True, width="stretch", placeholder="—")
+                st.dataframe(table.frame, hide_index=True, width="stretch", placeholder="—",
+                             column_config=_column_widths(table.frame))
+
+
+def _column_widths(frame: pd.DataFrame) -> dict:
+    """Short columns narrow and long texts wide, so a board member reads the text without scrolling."""
+    widths = {}
+    for column in frame.columns:
+        longest = max([len(str(column)), *(len(str(value)) for value in frame[column].head(200))])
+        widths[column] = st.column_config.Column(width="small" if longest <= 14 else
+                                                 "large" if longest >= 60 else "medium")
+    return widths
 
 
 def _chart_frame(chart: pack.Bars) -> pd.DataFrame:
