@@ -13,14 +13,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from bench.servers import streamlit_server
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "Correct-Cheval-Pile-42"
@@ -28,37 +26,6 @@ TRIVIAL_PAGE = ('import streamlit as st\nst.title("Bonjour")\nst.write("Une page
                 'st.button("Encore")\n')
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 RUNNING = '[data-testid="stApp"][data-test-script-state="running"]'
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def _server(script: Path, env: dict):
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.port",
-         str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("streamlit did not start") from None
-                time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def _settle(page, timeout: float = 60_000) -> None:
@@ -176,7 +143,9 @@ def measure(chromium: str, repeat: int) -> dict[str, list[float]]:
     def record(name: str, value: float) -> None:
         figures.setdefault(name, []).append(value)
 
-    with _server(ROOT / "app.py", env) as app_url, _server(trivial, env) as trivial_url, sync_playwright() as pw:
+    with streamlit_server(ROOT / "app.py", env) as app, streamlit_server(trivial, env) as trivial_server, \
+            sync_playwright() as pw:
+        app_url, trivial_url = app.url, trivial_server.url
         browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
         for run in range(repeat):
             context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fr-CA")

@@ -10,16 +10,12 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from bench.servers import streamlit_server
 from lib.accounts import users
 from lib.core.db import connect
 from lib.seed import open_seeded_database
@@ -47,12 +43,6 @@ class LiveServer:
     db_path: Path
     accounts: dict
     password: str = PASSWORD
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _create_accounts(database) -> None:
@@ -88,36 +78,16 @@ def _prepare_lived_in_database(path: Path) -> None:
 
 @contextlib.contextmanager
 def running_app(workdir: Path, db_path: Path):
-    """`streamlit run app.py` on a free port over `db_path`, stopped on exit; yields its URL."""
-    port = _free_port()
-    env = {**os.environ, "ROCSMO_DB": str(db_path), "ROCSMO_COOKIE_KEY": "e2e-" + "k" * 44,
-           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    """`streamlit run app.py` on a free port over `db_path` (bench.servers.streamlit_server), stopped
+    on exit; yields its URL. A server that does not start fails the test with its log."""
     log_path = workdir / "server.log"
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
+    with contextlib.ExitStack() as stack:
         try:
-            url = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                        if response.status == 200:
-                            break
-                except OSError:
-                    if time.monotonic() > deadline or process.poll() is not None:
-                        pytest.fail("Streamlit did not start: " + log_path.read_text())
-                    time.sleep(0.3)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            server = stack.enter_context(streamlit_server(
+                ROOT / "app.py", {"ROCSMO_DB": str(db_path), "ROCSMO_COOKIE_KEY": "e2e-" + "k" * 44}, log_path))
+        except RuntimeError:
+            pytest.fail("Streamlit did not start: " + log_path.read_text())
+        yield server.url
 
 
 @pytest.fixture(scope="module")
