@@ -101,7 +101,7 @@ def _one_run(page, app_url: str, trivial_url: str, record, *, first: bool) -> No
         _settle(page)
 
     def open_ambassadors():
-        page.get_by_role("link", name="Ambassadeurs").click()
+        page.get_by_role("link", name="Ambassadeurs", exact=True).click()
         page.get_by_role("heading", name="Ambassadeurs").wait_for()
         _settle(page)
         page.locator('[data-testid="stDataFrame"]').first.wait_for()
