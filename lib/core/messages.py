@@ -8,7 +8,6 @@ msgid) and fills it in the reader's language.
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from lib.core.i18n import (
@@ -58,46 +57,43 @@ class PluralMessage(Message):
         return ngettext(self.template, self.plural, self.n, lang, **values)
 
 
-class LocalDate(Message):
+class _LocalValue(Message):
+    """One value of a Message, written in the reader's language by `_format(value, lang)`: the
+    French str is its French form, `translated` gives another language's."""
+
+    value: object
+
+    @staticmethod
+    def _format(value, lang: str) -> str:
+        raise NotImplementedError
+
+    def __new__(cls, value):
+        message = str.__new__(cls, cls._format(value, DEFAULT_LANGUAGE))
+        message.template, message.values, message.value = str(message), {}, value
+        return message
+
+    def translated(self, lang: str, values: dict) -> str:
+        return self._format(self.value, lang)
+
+
+class LocalDate(_LocalValue):
     """A day as a value of a Message: "1er mai 2015" (the French str), "May 1, 2015" in English."""
 
-    day: dt.date
-
-    def __new__(cls, day: dt.date) -> LocalDate:
-        message = str.__new__(cls, format_date(day, DEFAULT_LANGUAGE))
-        message.template, message.values, message.day = str(message), {}, day
-        return message
-
-    def translated(self, lang: str, values: dict) -> str:
-        return format_date(self.day, lang)
+    _format = staticmethod(format_date)
 
 
-class LocalNumber(Message):
+class LocalNumber(_LocalValue):
     """A number as a value: "1 315 000" (the French str), "1,315,000" in English."""
 
-    number: float
-
-    def __new__(cls, number: float) -> LocalNumber:
-        message = str.__new__(cls, format_number(number, DEFAULT_LANGUAGE))
-        message.template, message.values, message.number = str(message), {}, number
-        return message
-
-    def translated(self, lang: str, values: dict) -> str:
-        return format_number(self.number, lang)
+    _format = staticmethod(format_number)
 
 
-class LocalPercent(Message):
+class LocalPercent(_LocalValue):
     """A share (0..1) as a value: "57 %" (the French str), "57%" in English; "—" for None."""
 
-    ratio: float | None
-
-    def __new__(cls, ratio: float | None) -> LocalPercent:
-        message = str.__new__(cls, format_pct(ratio, DEFAULT_LANGUAGE) or "—")
-        message.template, message.values, message.ratio = str(message), {}, ratio
-        return message
-
-    def translated(self, lang: str, values: dict) -> str:
-        return format_pct(self.ratio, lang) or "—"
+    @staticmethod
+    def _format(ratio: float | None, lang: str) -> str:
+        return format_pct(ratio, lang) or "—"
 
 
 class LocalMonth(Message):
