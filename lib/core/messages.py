@@ -88,6 +88,15 @@ class LocalNumber(_LocalValue):
     _format = staticmethod(format_number)
 
 
+class LocalQuantity(_LocalValue):
+    """A quantity as a value: whole numbers as LocalNumber ("1 315 000"), others with one
+    decimal ("4,5" in French, "4.5" in English)."""
+
+    @staticmethod
+    def _format(value: float, lang: str) -> str:
+        return format_number(value, lang, 0 if value == int(value) else 1)
+
+
 class LocalPercent(_LocalValue):
     """A share (0..1) as a value: "57 %" (the French str), "57%" in English; "—" for None."""
 

@@ -50,9 +50,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
-from lib.core.i18n import MONTHS_FR, N_
-from lib.core.messages import LocalDate, Message
-from lib.plan.french import Token, fold, format_date_fr, tokenize
+from lib.core.i18n import N_
+from lib.core.messages import LocalDate, LocalMonth, LocalQuantity, Message
+from lib.plan.french import Token, fold, tokenize
 from lib.plan.schedule import parse_period
 
 TargetKind = Literal["count_by", "frequency", "threshold", "done"]
@@ -391,23 +391,28 @@ def parse_quantity(note: str, unit_fr: str = "") -> int | None:
 
 # --------------------------------------------------------------------------- progress
 
-def _fmt(value: float) -> str:
-    if value == int(value):
-        return str(int(value))
-    return f"{value:.1f}".replace(".", ",")
+def _fmt(value: float) -> LocalQuantity:
+    return LocalQuantity(value)
 
 
-def _period_bounds(per: str, as_of: date) -> tuple[date, str]:
-    """First day of the period containing `as_of`, and its French name."""
+def _period_bounds(per: str, as_of: date) -> tuple[date, Message]:
+    """First day of the period containing `as_of`, and its name after a space (French, translatable)."""
     if per == "month":
-        return date(as_of.year, as_of.month, 1), f"en {MONTHS_FR[as_of.month - 1]} {as_of.year}"
+        return date(as_of.year, as_of.month, 1), Message(" en {month}", month=LocalMonth(as_of.year, as_of.month))
     if per == "week":
         monday = as_of - timedelta(days=as_of.weekday())
-        return monday, f"la semaine du {format_date_fr(monday)}"
-    return date(as_of.year, 1, 1), f"en {as_of.year}"
+        return monday, Message(" la semaine du {date}", date=LocalDate(monday))
+    return date(as_of.year, 1, 1), Message(" en {year}", year=str(as_of.year))
 
 
-_PER_FR = {"year": "par année", "month": "par mois", "week": "par semaine"}
+_PER_FR = {"year": N_(" par année"), "month": N_(" par mois"), "week": N_(" par semaine")}
+_FIGURE = "{value} / {goal}{unit}{after}"  # no words: the same in every language, not in the catalogue
+
+
+def _figure(value: float, goal: float, unit: str, after: str = "") -> Message:
+    """"4 / 10 membres d’ici 2024": the quantity, the goal, the unit (the plan's own words) and
+    what follows (a deadline or a period), numbers and dates in the reader's language."""
+    return Message(_FIGURE, value=_fmt(value), goal=_fmt(goal), unit=unit, after=after)
 
 
 def _ratio(value: float, target: float) -> float:
@@ -432,13 +437,13 @@ def progress_toward(target: Target, quantities: Sequence[tuple[date, int]], as_o
         deadline = target.deadline
         by = ""
         if deadline:
-            by = (f" d’ici {deadline.year}" if (deadline.month, deadline.day) == (12, 31)
-                  else f" d’ici le {format_date_fr(deadline)}")
+            by = (Message(" d’ici {year}", year=str(deadline.year)) if (deadline.month, deadline.day) == (12, 31)
+                  else Message(" d’ici le {date}", date=LocalDate(deadline)))
         if deadline and as_of > deadline:
             value = float(sum(q for d, q in kept if d <= deadline))
             after = float(sum(q for d, q in kept if d > deadline))
             verdict = "met" if value >= goal else "missed"
-            figure = f"{_fmt(value)} / {_fmt(goal)}{unit}{by}"
+            figure = _figure(value, goal, unit, by)
             since = Message(" (+{n} depuis)", n=_fmt(after)) if after else ""
             template = (N_("{figure} : cible atteinte au {date}{since}") if verdict == "met"
                         else N_("{figure} : cible manquée au {date}{since}"))
@@ -446,14 +451,14 @@ def progress_toward(target: Target, quantities: Sequence[tuple[date, int]], as_o
             return Progress(value=value, target=goal, ratio=_ratio(value, goal), label_fr=label,
                             verdict=verdict, after=after)
         value = float(sum(q for _, q in kept))
-        label = f"{_fmt(value)} / {_fmt(goal)}{unit}{by}"
+        label = _figure(value, goal, unit, by)
     elif target.kind == "frequency":
         first, period_fr = _period_bounds(target.per or "year", as_of)
         value = float(sum(q for d, q in kept if d >= first))
-        label = f"{_fmt(value)} / {_fmt(goal)}{unit} {period_fr}"
+        label = _figure(value, goal, unit, period_fr)
     elif target.kind == "threshold":
         value = float(kept[-1][1]) if kept else 0.0
-        label = f"{_fmt(value)} / {_fmt(goal)}{unit} {_PER_FR.get(target.per or '', '')}".rstrip()
+        label = _figure(value, goal, unit, _PER_FR.get(target.per or "", ""))
     else:
         raise ValueError(f"unknown target kind: {target.kind!r}")
     return Progress(value=value, target=goal, ratio=_ratio(value, goal), label_fr=label)

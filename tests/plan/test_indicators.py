@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from lib.core.messages import translate_message
 from lib.plan.indicators import Progress, Target, derive_target, parse_quantity, progress_toward, read_quantity_fr
 
 D = date
@@ -315,3 +316,28 @@ def test_negative_corrections_never_push_the_ratio_below_zero():
 def test_unknown_target_kind_is_rejected():
     with pytest.raises(ValueError):
         progress_toward(Target("sometimes", 1), [], D(2026, 1, 1))
+
+
+# --------------------------------------------------------------------------- progress labels in English
+
+@pytest.mark.parametrize(("indicator", "quantities", "as_of", "english"), [
+    (RECRUIT, [(D(2022, 3, 1), 3)], D(2024, 6, 1), "3 / 10 nouveaux membres by 2024"),
+    ("Avoir recruté 5 bénévoles d’ici mars 2023", [], D(2022, 1, 1), "0 / 5 bénévoles by March 31, 2023"),
+    (TABLE_DG, [(D(2026, 1, 15), 1)], D(2026, 6, 1), "1 / 4 rencontres in 2026"),
+    ("Tenir 2 rencontres par mois", [(D(2026, 2, 1), 1)], D(2026, 2, 25), "1 / 2 rencontres in February 2026"),
+    ("Publier une chronique par semaine", [], D(2026, 1, 7), "0 / 1 chronique the week of January 5, 2026"),
+    (DIRECTOR, [(D(2026, 1, 1), 18)], D(2026, 6, 1), "18 / 21 heures per week"),
+    (RECRUIT, [(D(2022, 3, 1), 4), (D(2025, 3, 1), 1500)], D(2026, 6, 1),
+     "4 / 10 nouveaux membres by 2024: target missed on December 31, 2024 (+1,500 since)"),
+])
+def test_progress_labels_read_in_english_with_english_numbers_and_dates(indicator, quantities, as_of, english):
+    """The words the app adds and the numbers and dates follow the reader's language; the unit
+    is the plan's own text, kept as written."""
+    label = progress_toward(derive_target(indicator), quantities, as_of).label_fr
+    assert translate_message(label, "en") == english
+
+
+def test_a_fractional_quantity_keeps_one_decimal_in_each_language():
+    label = progress_toward(derive_target(DIRECTOR), [(D(2026, 1, 1), 18.5)], D(2026, 6, 1)).label_fr
+    assert label == "18,5 / 21 heures par semaine"
+    assert translate_message(label, "en") == "18.5 / 21 heures per week"
