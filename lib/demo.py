@@ -114,8 +114,9 @@ def item_history(rng: random.Random, item_rules: rules.ItemRules, settings: Sett
         if not final or cycle.due > until + timedelta(days=20):
             continue
         draw = rng.random()
-        if draw < reliability:
-            done = min(until, _between(rng, max(begun, cycle.due - timedelta(days=20)), cycle.due + timedelta(days=15)))
+        window = max(begun, cycle.due - timedelta(days=20))
+        if draw < reliability and window <= until:  # the work is finished near its due date, never in the future
+            done = _between(rng, window, min(until, cycle.due + timedelta(days=15)))
             events.append((done, "realise", 100, rng.choice(NOTES["realise"]), per_cycle_quantity))
             once_done = done
         elif draw < reliability + 0.15 and cycle.due + timedelta(days=10) <= until:
@@ -130,8 +131,9 @@ def item_history(rng: random.Random, item_rules: rules.ItemRules, settings: Sett
             events.append((begun, "en_cours", rng.choice((25, 40, 50, 60)), rng.choice(NOTES["en_cours"]), None))
         if cycle.due > until and rng.random() < 0.7:
             continue  # the current cycle is still open
-        if rng.random() < reliability:
-            done = min(until, _between(rng, max(cycle.start, cycle.due - timedelta(days=min(span, 25))), cycle.due))
+        window = max(cycle.start, cycle.due - timedelta(days=min(span, 25)))
+        if rng.random() < reliability and window <= until:  # done in the weeks before its due date, by today
+            done = _between(rng, window, min(until, cycle.due))
             note = rng.choice(NOTES["realise"])
             if per_cycle_quantity and target.per == "year" and len(sched.parts[-1].months or ()) <= 1 \
                     and sched.parts[-1].kind == "yearly":

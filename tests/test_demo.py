@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 
 from lib import cli, demo
+from lib.core.db import connect
 from lib.plan import items, overview, tracking
 from lib.seed import open_seeded_database
 
@@ -97,3 +98,16 @@ def test_the_demo_gives_the_campaign_a_life_up_to_the_current_year(db):
             ("approved", "none", False)} <= before
     assert db.scalar("SELECT count(*) FROM impact_report_reach WHERE people_reached IS NULL") > 0
     assert users.count_active_users(db) == 0  # the first start still asks for the administrator
+
+
+def test_the_demo_history_finishes_no_work_in_a_bunch_on_its_last_day(tmp_path):
+    """Work is finished near its due date: a cycle due after the demo's last day is not marked
+    done on that day (it once was, so the overview said "6 moyens réalisés" since a meeting held
+    three days before)."""
+    until = date(2026, 12, 4)
+    demo.build_synthetic(tmp_path / "d.duckdb", 1, until=until)
+    db = connect(str(tmp_path / "d.duckdb"), read_only=True)
+    done_on_last_day = db.scalar("SELECT count(*) FROM means_updates WHERE status = 'realise' AND work_date = ?",
+                                 [until])
+    db.close()
+    assert done_on_last_day <= 1
