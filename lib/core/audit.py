@@ -114,15 +114,29 @@ ACTION_LABELS_FR = {
     "demo.synth": N_("Données synthétiques"),
 }
 
+# What an audit row is about (its `entity`), as the journal names it.
+ENTITY_LABELS_FR = {
+    "user": N_("Compte"), "plan": N_("Plan d’action"), "means": N_("Moyen"), "backup": N_("Sauvegarde"),
+    "campaign": N_("Campagne"), "ambassador": N_("Ambassadeur"), "impact_report": N_("Rapport de retombées"),
+    "meeting": N_("Rencontre du CA"), "meetings": N_("Rencontres du CA"), "board_pack": N_("Document du CA"),
+    "link": N_("Lien en un clic"), "outbox": N_("Courriel"), "outreach_kind": N_("Sorte de message"),
+    "setting": N_("Paramètre"),
+}
+
+
+def _label(labels: dict, key: str, lang: str) -> str:
+    return translate(labels[key], lang) if key in labels else key
+
 
 def list_events(db: Database, *, action_prefix: str = "", actor: str = "", limit: int = 500,
                 lang: str = "fr") -> pd.DataFrame:
     """The newest audit rows first, filtered by action prefix and actor when given; times
-    in Québec local time, with a readable label for the known actions."""
+    in Québec local time, a readable label for the known actions and entities in `lang` (the
+    action's code is kept in "action")."""
     events = _query_events(db, action_prefix, actor, limit)
     events["happened_at"] = [format_datetime(moment, lang) for moment in clock.to_local_series(events["happened_at"])]
-    events.insert(2, "label", events["action"].map(
-        lambda action: translate(ACTION_LABELS_FR[action], lang) if action in ACTION_LABELS_FR else action))
+    events.insert(2, "label", events["action"].map(lambda action: _label(ACTION_LABELS_FR, action, lang)))
+    events["entity"] = events["entity"].map(lambda entity: _label(ENTITY_LABELS_FR, entity, lang))
     return events
 
 
