@@ -7,8 +7,12 @@ assessed as of that day (`as_of`) by lib.plan.assessment, the one place the rule
 
 The plan's items are taken as they stood at `known_at` from the audit log that lib.plan.items
 writes for every add, archive and restore: an item added later is left out, one archived later
-is still in. Items with no "add" event are the plan as seeded (there from the start). Texts,
-hand-set schedules and targets, and the settings are today's (their edits are not dated here).
+is still in. Items with no "add" event are the plan as seeded (there from the start).
+
+Hand-set schedules and targets are taken as they stood at `known_at` from the audit rows of
+lib.plan.updates' setters (the set value is in their details; a "clear" goes back to reading
+the text): one set after the meeting does not change what the board was told. Texts and the
+settings are today's (their edits are not dated here).
 """
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ from lib.plan.assessment import assess_items
 from lib.plan.meetings import end_of_day
 from lib.plan.updates import list_overrides, list_updates
 
+_OVERRIDE_ACTIONS = ("plan.schedule.set", "plan.schedule.clear", "plan.target.set", "plan.target.clear")
 _EDIT_ACTIONS = tuple(f"plan.{entity}.{verb}" for entity in ("axis", "action", "means")
                       for verb in ("add", "archive", "restore"))
 
@@ -96,6 +101,43 @@ def items_known_at(db: Database, plan_id: int, known_at: datetime) -> pd.DataFra
     return every[kept].drop(columns=["archived"]).reset_index(drop=True)
 
 
+def overrides_known_at(db: Database, known_at: datetime) -> pd.DataFrame:
+    """`list_overrides` as they stood at `known_at`: for a means whose schedule (or target) was
+    ever set or cleared, the value of its last such audit row by then (none before its first);
+    for one never touched, today's. Columns means_id, schedule_override, target_override (JSON
+    or None). No side effects."""
+    return db.query_df(
+        f"""
+        WITH events AS (
+            SELECT TRY_CAST(entity_id AS INTEGER) AS means_id, split_part(action, '.', 2) AS kind,
+                   CASE WHEN action LIKE '%.set' THEN details END AS value, happened_at, id
+            FROM audit_log WHERE entity = 'means' AND action IN ({', '.join('?' for _ in _OVERRIDE_ACTIONS)})
+        ), touched AS (
+            SELECT DISTINCT means_id, kind FROM events
+        ), known AS (
+            SELECT means_id, kind, value FROM (
+                SELECT means_id, kind, value,
+                       row_number() OVER (PARTITION BY means_id, kind ORDER BY happened_at DESC, id DESC) AS rank
+                FROM events WHERE happened_at <= ?)
+            WHERE rank = 1
+        ), ids AS (
+            SELECT means_id FROM means_tracking UNION SELECT means_id FROM touched
+        )
+        SELECT ids.means_id,
+               CASE WHEN ts.means_id IS NULL THEN t.schedule_override ELSE ks.value END AS schedule_override,
+               CASE WHEN tt.means_id IS NULL THEN t.target_override ELSE kt.value END AS target_override
+        FROM ids
+        LEFT JOIN means_tracking t ON t.means_id = ids.means_id
+        LEFT JOIN touched ts ON ts.means_id = ids.means_id AND ts.kind = 'schedule'
+        LEFT JOIN known ks ON ks.means_id = ids.means_id AND ks.kind = 'schedule'
+        LEFT JOIN touched tt ON tt.means_id = ids.means_id AND tt.kind = 'target'
+        LEFT JOIN known kt ON kt.means_id = ids.means_id AND kt.kind = 'target'
+        ORDER BY ids.means_id
+        """,
+        [*_OVERRIDE_ACTIONS, known_at],
+    )
+
+
 def state_at(db: Database, as_of: date, known_at: datetime | None = None, *,
              plan_id: int | None = None) -> pd.DataFrame:
     """Where the plan stood on `as_of`, as known at `known_at` (naive UTC; default: the end
@@ -108,4 +150,5 @@ def state_at(db: Database, as_of: date, known_at: datetime | None = None, *,
         return assess_items(items.list_plan_items(db, -1), list_updates(db, plan_id=-1), list_overrides(db),
                             load_settings(db), as_of)
     updates = updates_known_at(list_updates(db, plan_id=plan_id), known_at)
-    return assess_items(items_known_at(db, plan_id, known_at), updates, list_overrides(db), load_settings(db), as_of)
+    return assess_items(items_known_at(db, plan_id, known_at), updates, overrides_known_at(db, known_at),
+                        load_settings(db), as_of)

@@ -5,11 +5,13 @@ import csv
 import io
 import subprocess
 import sys
+from datetime import date, datetime
 
 import pytest
 
+from lib.core import clock
 from lib.core.db import PROJECT_ROOT
-from lib.plan import history
+from lib.plan import history, updates
 from lib.plan.meetings import end_of_day
 from tests.board.history_helpers import ARCHIVED, COUNTED, NOW, ONE_OFF, SEPT, build_history
 
@@ -53,3 +55,33 @@ def test_export_plan_as_of_uses_what_was_known_that_day_unless_known_at_says_lat
     assert "Faire l’achat de l’équipement pour le bon fonctionnement" in as_known  # archived in November
     assert "Tenir un forum régional des membres" not in as_known and "Tenir un forum régional des membres" \
         in with_later
+
+
+def test_a_schedule_set_by_hand_after_the_meeting_does_not_rewrite_what_was_known(db, story, monkeypatch):
+    """What the board was told on 15 September: the one-off means late by its written period.
+    A due date set by hand on 1 October moves it; the state as known in September keeps the
+    written one, the state known today takes the new one; a clear goes back to the text."""
+    monkeypatch.setattr(clock, "utcnow", lambda: datetime(2026, 10, 1, 15))
+    updates.set_schedule_override(db, story["staff"], ONE_OFF, "once", due=date(2027, 6, 30))
+    told = history.state_at(db, SEPT).set_index("means_id")
+    assert told.at[ONE_OFF, "late"]
+    with_later = history.state_at(db, SEPT, NOW).set_index("means_id")
+    assert not with_later.at[ONE_OFF, "late"]
+
+    monkeypatch.setattr(clock, "utcnow", lambda: datetime(2026, 11, 1, 15))
+    updates.clear_schedule_override(db, story["staff"], ONE_OFF)
+    known = history.overrides_known_at(db, datetime(2026, 10, 15)).set_index("means_id")
+    assert '"2027-06-30"' in known.at[ONE_OFF, "schedule_override"]
+    assert ONE_OFF not in history.overrides_known_at(db, datetime(2026, 9, 30)).dropna(
+        subset=["schedule_override"])["means_id"].tolist()
+    assert history.overrides_known_at(db, NOW).set_index("means_id").at[ONE_OFF, "schedule_override"] is None
+
+
+def test_a_target_corrected_after_the_meeting_applies_only_to_later_states(db, story, monkeypatch):
+    monkeypatch.setattr(clock, "utcnow", lambda: datetime(2026, 10, 1, 15))
+    updates.set_target_override(db, story["staff"], COUNTED, "count_by", quantity=20, deadline=date(2027, 12, 31),
+                                unit_fr="membres")
+    told = history.state_at(db, SEPT).set_index("means_id")
+    assert told.at[COUNTED, "target_progress_fr"].startswith("0 / 10")
+    today = history.state_at(db, NOW.date(), NOW).set_index("means_id")
+    assert today.at[COUNTED, "target_progress_fr"] == "7 / 20 membres d’ici 2027"
