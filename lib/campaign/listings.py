@@ -26,7 +26,7 @@ def commitment_counts(db: Database, campaign_id: int, lang: str = "fr") -> pd.Da
         FROM commitment_types t
         LEFT JOIN ambassador_commitments c ON c.commitment_key = t.key
         LEFT JOIN ambassadors a ON a.id = c.ambassador_id AND a.campaign_id = t.campaign_id AND a.status = 'approved'
-        WHERE t.campaign_id = ? GROUP BY ALL ORDER BY t.position
+        WHERE t.campaign_id = ? GROUP BY t.key, t.label, t.label_en, t.position ORDER BY t.position
         """,
         [campaign_id],
     )
@@ -44,7 +44,9 @@ def moment_counts(db: Database, campaign_id: int, lang: str = "fr") -> pd.DataFr
         LEFT JOIN ambassador_moments c ON c.moment_key = m.key
         LEFT JOIN ambassadors a ON a.id = c.ambassador_id AND a.campaign_id = m.campaign_id AND a.status = 'approved'
         WHERE m.campaign_id = ?
-        GROUP BY ALL ORDER BY m.position
+        GROUP BY m.key, m.kind, m.when_label, m.when_label_en, m.starts_on, m.ends_on, m.description,
+                 m.description_en, m.checklist_label, m.checklist_label_en, m.position
+        ORDER BY m.position
         """,
         [campaign_id],
     )
