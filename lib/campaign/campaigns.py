@@ -184,10 +184,11 @@ def campaign_as_data(db: Database, campaign_id: int) -> dict:
                   for r in list_channels(db, campaign_id).itertuples()],
         moments=[{"key": r.key, "kind": r.kind, "when": r.when_label, "starts_on": _date(r.starts_on),
                   "ends_on": _date(r.ends_on), "description": r.description, "checklist_label": r.checklist_label,
-                  "when_en": r.when_label_en, "description_en": r.description_en,
-                  "checklist_label_en": r.checklist_label_en}
+                  "when_en": _english(r.when_label_en), "description_en": _english(r.description_en),
+                  "checklist_label_en": _english(r.checklist_label_en)}
                  for r in list_moments(db, campaign_id).itertuples()],
-        commitments=[{"key": r.key, "label": r.label, "with_moments": bool(r.with_moments), "label_en": r.label_en}
+        commitments=[{"key": r.key, "label": r.label, "with_moments": bool(r.with_moments),
+                      "label_en": _english(r.label_en)}
                      for r in list_commitment_types(db, campaign_id).itertuples()],
         organiser_commitments=list_organiser_commitments(db, campaign_id),
     )
