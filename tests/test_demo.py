@@ -97,3 +97,14 @@ def test_the_demo_gives_the_campaign_a_life_up_to_the_current_year(db):
             ("approved", "none", False)} <= before
     assert db.scalar("SELECT count(*) FROM impact_report_reach WHERE people_reached IS NULL") > 0
     assert users.count_active_users(db) == 0  # the first start still asks for the administrator
+
+
+def test_the_demo_names_every_seeded_axis_in_english_and_leaves_the_french_as_written(db):
+    plan_id = items.current_plan_id(db)
+    french = items.list_axes(db, plan_id)[["number", "name", "objective"]]
+    assert demo.write_english_texts(db, plan_id) == 6
+    assert items.list_axes(db, plan_id)[["number", "name", "objective"]].equals(french)  # the seed as written
+    english = items.list_axes(db, plan_id, lang="en").set_index("number")
+    assert english.loc[1, "name"] == "MOBILIZATION" and english.loc[6, "name"] == "MANAGEMENT AND GOVERNANCE"
+    assert english["objective"].str.len().gt(30).all()
+    assert db.scalar("SELECT count(*) FROM audit_log WHERE action = 'demo.history'") == 1
