@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.campaign import campaigns
 from lib.plan import items
-from tests.ambassador_helpers import ensure_staff, open_signups
+from tests.ambassador_helpers import approved, ensure_staff, open_signups
 from tests.board.history_helpers import build_history
 from tests.conftest import APP_TIMEOUT, ROOT, make_user, sign_in_state
 
@@ -83,3 +83,20 @@ def test_the_sign_up_offers_the_moments_in_english_to_an_english_visitor(file_db
         app.checkbox(key="signup.commitment_moments-forts").check().run()
         label = app.checkbox(key="signup.moment_lancement").label
         assert (label == LAUNCH_EN) is (lang == "en"), label
+
+
+def test_the_campaign_page_names_moments_and_commitments_in_english_for_an_english_reader_only(file_db):
+    approved(file_db)  # who ticked the commitment: its chart and table show
+    cid = campaigns.current_campaign(file_db).id
+    row = campaigns.list_moments(file_db, cid).set_index("key").loc["lancement"]
+    campaigns.update_campaign_details(
+        file_db, cid, actor="staff-test",
+        moments=[{"key": "lancement", "when": row["when_label"], "starts_on": row["starts_on"],
+                  "ends_on": row["ends_on"], "checklist_label_en": LAUNCH_EN}],
+        commitments=[{"key": "partager-publications", "label_en": "Share the Movement's posts"}])
+    english = _cells(_app(file_db, "board", "pages/campaign/campagne.py", "en"))
+    assert any(LAUNCH_EN in cell for cell in english)
+    assert any("Share the Movement's posts" in cell for cell in english)
+    french = _cells(_app(file_db, "board", "pages/campaign/campagne.py", "fr"))
+    assert not any(LAUNCH_EN in cell or "Share the Movement" in cell for cell in french)
+    assert any(str(row["checklist_label"]) in cell for cell in french)
