@@ -516,7 +516,9 @@ def date_issues(moments, starts_on, agreement_start: str) -> None:
 
 def campaign_details_form(db, campaign: Campaign, actor: str, session_id: str) -> None:
     """Staff's corrections of the shown campaign: the date issues, then its start, its
-    questionnaire link and each moment's text and dates, saved together (only what changed)."""
+    questionnaire link, each moment's text and dates, the optional English texts of the moments
+    and commitments (beside their French ones) and the organiser's reach, saved together (only
+    what changed)."""
     lang = language()
     moments = campaigns.list_moments(db, campaign.id)
     st.markdown("**" + t("Dates, lien du questionnaire et auditoire de la campagne affichée") + "**")
@@ -546,8 +548,9 @@ def campaign_details_form(db, campaign: Campaign, actor: str, session_id: str) -
         edited = st.data_editor(frame, hide_index=True, width="stretch", num_rows="fixed",
                                 key=f"campaign.details.{campaign.id}.moments",
                                 disabled=["key", "kind", "used", "description", "checklist_label"],
-                                column_order=["when", "when_en", "starts_on", "ends_on", "used", "checklist_label",
-                                              "checklist_label_en", "description", "description_en"],
+                                column_order=["when", "when_en", "kind", "starts_on", "ends_on", "used",
+                                              "checklist_label", "checklist_label_en", "description",
+                                              "description_en"],
                                 column_config={
                                     **{k: v for k, v in english.items() if k != "label_en"},
                                     "description": st.column_config.TextColumn(t("Description")),
