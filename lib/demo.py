@@ -1,6 +1,6 @@
 """Demonstration and scale data: a new database file holding the seeded plan and a plausible
-history of updates from the plan's start to today, with the campaign's life (`build_demo`),
-or N copies of the plan with their history for benchmarks (`build_synthetic`).
+history of updates from the plan's start to today, with the campaign's life and the axes'
+English texts (`build_demo`), or N copies of the plan with their history for benchmarks (`build_synthetic`).
 
 The campaign's life: the seeded campaign (kept as written) is copied a year on up to the
 year of the end date; the last copy that has started is made current, and it and the one
@@ -245,6 +245,40 @@ def meeting_calendar(start: date, until: date, aga_month: int = 6) -> list[tuple
     return sorted(d for d in days if start <= d[0] <= horizon)
 
 
+# Faithful English of the seeded plan's axes (name, objective), keyed by number and French name:
+# what an English-reading board member sees in the demo (lib.core.i18n.localized_sql). The seed
+# itself stays as the ROCSMO wrote it, in French.
+AXES_EN = {
+    (1, "MOBILISATION"): ("MOBILIZATION", "Put various mobilization strategies in place to make the ROCSMO strong"),
+    (2, "FORMATION"): ("TRAINING", "Offer training activities that develop skills related to mental health"),
+    (3, "REPRÉSENTATION"): ("REPRESENTATION", "Represent the members and defend the funding and the specific "
+                                              "interests of the community mental health organizations of the "
+                                              "Outaouais"),
+    (4, "COMMUNICATION ET PROMOTION"): ("COMMUNICATION AND PROMOTION", "Carry out communications and promote the "
+                                                                      "contribution of the ROCSMO and of the community "
+                                                                      "mental health movement in the community"),
+    (5, "SOUTIEN AUX MEMBRES"): ("SUPPORT FOR MEMBERS", "Offer the members support related to their needs"),
+    (6, "GESTION ET GOUVERNANCE"): ("MANAGEMENT AND GOVERNANCE", "Ensure the sound management and governance of "
+                                                                 "the ROCSMO"),
+}
+
+
+def write_english_texts(db: Database, plan_id: int) -> int:
+    """Give the axes of `plan_id` that are the seeded ones (same number and French name) their
+    English name and objective (AXES_EN), in one transaction with an audit row; returns how
+    many axes got them."""
+    def work(cur):
+        done = 0
+        for (number, name), (name_en, objective_en) in AXES_EN.items():
+            done += len(cur.execute(
+                "UPDATE axes SET name_en = ?, objective_en = ? WHERE plan_id = ? AND number = ? AND name = ?"
+                " RETURNING id", [name_en, objective_en, plan_id, number, name]).fetchall())
+        audit.record(cur, "demo", "demo.history", entity="plan", entity_id=plan_id, details={"english_axes": done})
+        return done
+
+    return db.transaction(work)
+
+
 def write_meetings(db: Database, until: date) -> int:
     """Add the demo's meeting calendar (meeting_calendar) in one transaction with an audit
     row; returns the number of meetings added."""
@@ -265,7 +299,7 @@ def build_demo(path: str | Path, *, until: date | None = None, seed: int = 2021)
 
     Raises FileExistsError rather than touch an existing file.
     """
-    return _build(path, copies=0, until=until, seed=seed, campaign_life=True)
+    return _build(path, copies=0, until=until, seed=seed, campaign_life=True, english_texts=True)
 
 
 # -- the campaign's life -----------------------------------------------------------
@@ -505,9 +539,10 @@ def build_synthetic(path: str | Path, scale: int, *, until: date | None = None, 
 
 
 def _build(path: str | Path, *, copies: int, until: date | None, seed: int,
-           campaign_life: bool = False) -> DemoSummary:
+           campaign_life: bool = False, english_texts: bool = False) -> DemoSummary:
     """A NEW database file: the seed, `copies` more copies of the plan's axes, a history,
-    and with `campaign_life` the campaigns' copies and ambassadors."""
+    with `campaign_life` the campaigns' copies and ambassadors, and with `english_texts` the
+    axes' English names and objectives (AXES_EN)."""
     target = _refuse_existing(path)
     db = open_seeded_database(str(target))
     try:
@@ -516,6 +551,8 @@ def _build(path: str | Path, *, copies: int, until: date | None, seed: int,
             copy_plan_axes(db, plan_id, copies)
         updates = write_history(db, plan_id, until or clock.today(), seed)
         write_meetings(db, until or clock.today())
+        if english_texts:
+            write_english_texts(db, plan_id)
         added, agreements = write_campaign_life(db, until or clock.today(), seed) if campaign_life else (0, 0)
         item_count = len(items.list_plan_items(db, plan_id))
         db.connection.execute("CHECKPOINT")

@@ -111,3 +111,14 @@ def test_the_demo_history_finishes_no_work_in_a_bunch_on_its_last_day(tmp_path):
                                  [until])
     db.close()
     assert done_on_last_day <= 1
+
+
+def test_the_demo_names_every_seeded_axis_in_english_and_leaves_the_french_as_written(db):
+    plan_id = items.current_plan_id(db)
+    french = items.list_axes(db, plan_id)[["number", "name", "objective"]]
+    assert demo.write_english_texts(db, plan_id) == 6
+    assert items.list_axes(db, plan_id)[["number", "name", "objective"]].equals(french)  # the seed as written
+    english = items.list_axes(db, plan_id, lang="en").set_index("number")
+    assert english.loc[1, "name"] == "MOBILIZATION" and english.loc[6, "name"] == "MANAGEMENT AND GOVERNANCE"
+    assert english["objective"].str.len().gt(30).all()
+    assert db.scalar("SELECT count(*) FROM audit_log WHERE action = 'demo.history'") == 1

@@ -197,13 +197,13 @@ def _party_counts(needs: pd.DataFrame) -> pd.DataFrame:
     return frame.head(TOP_PARTIES)
 
 
-def _item_names(db: Database, plan_id: int) -> dict[tuple[str, str], str]:
-    every = items.list_plan_items(db, plan_id, include_archived=True)
+def _item_names(db: Database, plan_id: int, lang: str) -> dict[tuple[str, str], str]:
+    every = items.list_plan_items(db, plan_id, include_archived=True, lang=lang)
     names = {("means", str(r.means_id)): f"{r.axis_number}.{r.action_position}.{r.means_position} {r.text}"
              for r in every.itertuples()}
-    for r in items.list_actions(db, plan_id, include_archived=True).itertuples():
+    for r in items.list_actions(db, plan_id, include_archived=True, lang=lang).itertuples():
         names[("action", str(r.id))] = f"{r.axis_number}.{r.position} {r.title}"
-    for r in items.list_axes(db, plan_id, include_archived=True).itertuples():
+    for r in items.list_axes(db, plan_id, include_archived=True, lang=lang).itertuples():
         names[("axis", str(r.id))] = f"{r.number}. {r.name}"
     return names
 
@@ -251,7 +251,7 @@ def _campaign_part(db: Database, known_at: datetime, since: datetime | None, lan
     kinds = ("approved", "pending", "declined")
     counts = pd.DataFrame({"Statut": [AMBASSADOR_STATUS_FR[s] for s in kinds],
                            "Ambassadeurs": [int((known["status"] == s).sum()) for s in kinds]})
-    commitments = listings.commitment_counts(db, cid).rename(columns={"label": "Engagement", "ambassadors":
+    commitments = listings.commitment_counts(db, cid, lang).rename(columns={"label": "Engagement", "ambassadors":
                                                                       "Ambassadeurs"})[["Engagement", "Ambassadeurs"]]
     reports = pd.DataFrame({
         "Organisation": approved["organisation"].to_numpy(),
@@ -312,9 +312,11 @@ def build_pack(db: Database, meeting: Meeting, previous: Meeting | None, *, made
     plan_id = items.current_plan_id(db)
     moments = moments_for(meeting, previous, now)
     t = translate
-    state_now = history.state_at(db, moments.as_of, moments.known_at, plan_id=plan_id)
+    # The plan's own texts as a reader of `lang` sees them (English where staff added it).
+    state_now = history.state_at(db, moments.as_of, moments.known_at, plan_id=plan_id, lang=lang)
     if previous is not None:
-        state_then = history.state_at(db, moments.previous_as_of, moments.previous_known_at, plan_id=plan_id)
+        state_then = history.state_at(db, moments.previous_as_of, moments.previous_known_at, plan_id=plan_id,
+                                      lang=lang)
     else:
         state_then = state_now.iloc[0:0]
     updates_all = list_updates(db, plan_id=plan_id) if plan_id is not None else pd.DataFrame(
@@ -331,7 +333,7 @@ def build_pack(db: Database, meeting: Meeting, previous: Meeting | None, *, made
     fresh = changes.new_updates(updates_now, state_now, moments.previous_known_at, moments.known_at)
     edits = history.plan_edits(db, plan_id, moments.previous_known_at, moments.known_at) if plan_id else \
         pd.DataFrame(columns=["happened_at", "actor", "action", "entity", "entity_id"])
-    edits_table = changes.plan_edits_table(edits, _item_names(db, plan_id) if plan_id else {})
+    edits_table = changes.plan_edits_table(edits, _item_names(db, plan_id, lang) if plan_id else {})
     campaign_section, campaign = _campaign_part(db, moments.known_at, moments.previous_known_at, lang)
 
     sentences = changes.summary_sentences(previous=previous, as_of=moments.as_of, now=state_now, done=done,

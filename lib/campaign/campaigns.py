@@ -17,7 +17,7 @@ from lib.accounts import users
 from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
 from lib.core.errors import FormError
-from lib.core.i18n import N_
+from lib.core.i18n import N_, localized_sql
 from lib.core.messages import Message, PluralMessage
 
 CAMPAIGN_TEXT_FIELDS = (
@@ -32,6 +32,12 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,59}$")
 MOMENT_KINDS = ("date", "range", "month", "season")
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_WEEKDAY_EN = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+# The optional English texts of a moment fort and of a commitment (lib.core.i18n.localized_sql),
+# keyed as in seed-shaped data; their French column is the same name without "_en".
+MOMENT_ENGLISH = {"when_en": "when_label_en", "description_en": "description_en",
+                  "checklist_label_en": "checklist_label_en"}
+ENGLISH_MAX_CHARS = 500
 
 
 class CampaignError(FormError):
@@ -133,19 +139,27 @@ def list_channels(db: Database, campaign_id: int) -> pd.DataFrame:
     )
 
 
-def list_moments(db: Database, campaign_id: int) -> pd.DataFrame:
-    """The moments forts in order: key, kind, when_label, starts_on, ends_on, description, checklist_label."""
+def list_moments(db: Database, campaign_id: int, lang: str = "fr") -> pd.DataFrame:
+    """The moments forts in order: key, kind, when_label, starts_on, ends_on, description,
+    checklist_label (texts as a reader of `lang` sees them, lib.core.i18n.localized_sql; the
+    French by default, which the agreement's own text and its dates are read from), then
+    when_label_en, description_en, checklist_label_en (staff's English texts, None: none)."""
     return db.query_df(
-        "SELECT key, kind, when_label, starts_on, ends_on, description, checklist_label"
+        f"SELECT key, kind, {localized_sql('when_label', lang)} AS when_label, starts_on, ends_on,"
+        f" {localized_sql('description', lang)} AS description,"
+        f" {localized_sql('checklist_label', lang)} AS checklist_label,"
+        " when_label_en, description_en, checklist_label_en"
         " FROM campaign_moments WHERE campaign_id = ? ORDER BY position",
         [campaign_id],
     )
 
 
-def list_commitment_types(db: Database, campaign_id: int) -> pd.DataFrame:
-    """The checklist of commitments in order: key, label, with_moments."""
+def list_commitment_types(db: Database, campaign_id: int, lang: str = "fr") -> pd.DataFrame:
+    """The checklist of commitments in order: key, label (as a reader of `lang` sees it),
+    with_moments, label_en (staff's English text, None: none)."""
     return db.query_df(
-        "SELECT key, label, with_moments FROM commitment_types WHERE campaign_id = ? ORDER BY position",
+        f"SELECT key, {localized_sql('label', lang)} AS label, with_moments, label_en FROM commitment_types"
+        " WHERE campaign_id = ? ORDER BY position",
         [campaign_id],
     )
 
@@ -169,9 +183,12 @@ def campaign_as_data(db: Database, campaign_id: int) -> dict:
         channels=[{"key": r.key, "label": r.label, "audience": _int_or_none(r.audience), "as_of": _date(r.as_of)}
                   for r in list_channels(db, campaign_id).itertuples()],
         moments=[{"key": r.key, "kind": r.kind, "when": r.when_label, "starts_on": _date(r.starts_on),
-                  "ends_on": _date(r.ends_on), "description": r.description, "checklist_label": r.checklist_label}
+                  "ends_on": _date(r.ends_on), "description": r.description, "checklist_label": r.checklist_label,
+                  "when_en": _english(r.when_label_en), "description_en": _english(r.description_en),
+                  "checklist_label_en": _english(r.checklist_label_en)}
                  for r in list_moments(db, campaign_id).itertuples()],
-        commitments=[{"key": r.key, "label": r.label, "with_moments": bool(r.with_moments)}
+        commitments=[{"key": r.key, "label": r.label, "with_moments": bool(r.with_moments),
+                      "label_en": _english(r.label_en)}
                      for r in list_commitment_types(db, campaign_id).itertuples()],
         organiser_commitments=list_organiser_commitments(db, campaign_id),
     )
@@ -222,7 +239,11 @@ def copied_campaign_data(data: dict) -> dict:
         {**moment, "starts_on": shift_year(moment["starts_on"]), "ends_on": shift_year(moment["ends_on"]),
          "when": _when_label_for(moment, shift_year(moment["starts_on"])),
          "description": shift_years_in_text(moment.get("description", "")),
-         "checklist_label": shift_years_in_text(moment.get("checklist_label", ""))}
+         "checklist_label": shift_years_in_text(moment.get("checklist_label", "")),
+         # English texts move a year too; an English date naming its weekday is dropped (the French,
+         # whose weekday is recomputed, shows until staff type it again).
+         **{key: None if key == "when_en" and _WEEKDAY_EN.search(moment.get(key) or "")
+            else (shift_years_in_text(moment[key]) if moment.get(key) else None) for key in MOMENT_ENGLISH}}
         for moment in data.get("moments", [])
     ]
     copy["commitments"] = [dict(c) for c in data.get("commitments", [])]
@@ -274,11 +295,38 @@ def validate_campaign(data: dict) -> list[str]:
             errors.append(Message("Moment fort {index} : la fin précède le début.", index=index))
     errors += _validate_rows(data.get("commitments", []), N_("Engagement {index}"), ("key", "label"))
     errors += _validate_rows(data.get("channels", []), N_("Canal {index}"), ("key", "label"))
+    errors += english_errors(data.get("moments", []), data.get("commitments", []))
     for index, channel in enumerate(data.get("channels", []), start=1):
         audience = channel.get("audience")
         if audience is not None and (not isinstance(audience, int) or audience < 0):
             errors.append(Message("Canal {index} : l’auditoire doit être un nombre entier positif.", index=index))
     return errors
+
+
+def english_errors(moments: list[dict], commitments: list[dict]) -> list[str]:
+    """French messages for the English texts of `moments` (when_en, description_en,
+    checklist_label_en) and `commitments` (label_en) that are too long or hold control
+    characters, as their French ones are checked; [] if all are fine (absent ones too)."""
+    errors = []
+    rows = [(Message("Moment fort « {key} »", key=m.get("key") or ""), m, tuple(MOMENT_ENGLISH)) for m in moments]
+    rows += [(Message("Engagement « {key} »", key=c.get("key") or ""), c, ("label_en",)) for c in commitments]
+    for row_label, row, keys in rows:
+        for key in keys:
+            text = row.get(key)
+            if not isinstance(text, str) or not text.strip():
+                continue
+            if len(text.strip()) > ENGLISH_MAX_CHARS:
+                errors.append(Message("{row} : le texte anglais dépasse {limit} caractères.", row=row_label,
+                                      limit=ENGLISH_MAX_CHARS))
+            elif validators.has_control_characters(text):
+                errors.append(Message("{row} : le texte anglais contient des caractères de contrôle non permis.",
+                                      row=row_label))
+    return errors
+
+
+def _english(value) -> str | None:
+    """An English text as stored: stripped, None when absent or blank (the French is shown)."""
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def _validate_rows(rows: list[dict], row_template: str, required: tuple[str, ...]) -> list[str]:
@@ -324,17 +372,22 @@ def create_campaign(db: Database, data: dict, *, actor: str, make_current: bool 
 
 def update_campaign_details(db: Database, campaign_id: int, *, actor: str, starts_on: dt.date | None = None,
                             questionnaire_url: str | None = None, moments: list[dict] = (),
-                            channels: list[dict] = (), session_id: str = "") -> list[str]:
+                            channels: list[dict] = (), commitments: list[dict] = (),
+                            session_id: str = "") -> list[str]:
     """Staff's corrections of a campaign: its start, its questionnaire link, each moment's text
-    and dates (`moments`: dicts with key, when, starts_on, ends_on) and the organiser's reach
-    per channel with its date (`channels`: key, audience, as_of); None leaves a field as it is.
-    Only what differs is written; returns what changed ("starts_on", "questionnaire_url",
-    "moment:<key>", "channel:<key>"), empty when nothing did (then nothing is written or journaled).
+    and dates (`moments`: dicts with key, when, starts_on, ends_on, and optionally its English
+    texts when_en, description_en, checklist_label_en), the commitments' English texts
+    (`commitments`: key, label_en) and the organiser's reach per channel with its date
+    (`channels`: key, audience, as_of); None (or an absent English key) leaves a field as it is,
+    a blank English text removes it. Only what differs is written; returns what changed
+    ("starts_on", "questionnaire_url", "moment:<key>", "commitment:<key>", "channel:<key>"),
+    empty when nothing did (then nothing is written or journaled).
 
     Side effects: one transaction, one audit row "campaign.update" naming the changes. Raises
-    CampaignError (French) on an invalid link, a missing date or a moment ending before it starts.
+    CampaignError (French) on an invalid link, a missing date, a moment ending before it starts,
+    or an English text too long or holding control characters.
     """
-    errors = []
+    errors = english_errors(list(moments), list(commitments))
     url = None if questionnaire_url is None else questionnaire_url.strip()
     if url and not validators.is_web_address(url):
         errors.append(N_("Le lien du questionnaire doit être une adresse web complète commençant par http:// ou "
@@ -371,15 +424,34 @@ def update_campaign_details(db: Database, campaign_id: int, *, actor: str, start
             changed += ["questionnaire_url"]
             details["questionnaire_url"] = [row[1], url]
         for moment in moments:
-            old = cur.execute("SELECT when_label, starts_on, ends_on FROM campaign_moments"
-                              " WHERE campaign_id = ? AND key = ?", [campaign_id, moment["key"]]).fetchone()
-            new = (moment["when"].strip(), _date(moment["starts_on"]), _date(moment["ends_on"]))
-            if old is None or tuple(old) == new:
+            old = cur.execute("SELECT when_label, starts_on, ends_on, when_label_en, description_en,"
+                              " checklist_label_en FROM campaign_moments WHERE campaign_id = ? AND key = ?",
+                              [campaign_id, moment["key"]]).fetchone()
+            if old is None:
                 continue
-            cur.execute("UPDATE campaign_moments SET when_label = ?, starts_on = ?, ends_on = ?"
-                        " WHERE campaign_id = ? AND key = ?", [*new, campaign_id, moment["key"]])
+            english = [_english(moment[key]) if key in moment else old[3 + n]
+                       for n, key in enumerate(MOMENT_ENGLISH)]
+            new = (moment["when"].strip(), _date(moment["starts_on"]), _date(moment["ends_on"]), *english)
+            if tuple(old) == new:
+                continue
+            cur.execute("UPDATE campaign_moments SET when_label = ?, starts_on = ?, ends_on = ?, when_label_en = ?,"
+                        " description_en = ?, checklist_label_en = ? WHERE campaign_id = ? AND key = ?",
+                        [*new, campaign_id, moment["key"]])
             changed.append(f"moment:{moment['key']}")
-            details[f"moment:{moment['key']}"] = [list(old), list(new)]
+            # The French part as it was always journaled; the English texts only when they changed.
+            details[f"moment:{moment['key']}"] = [list(old[:3]), list(new[:3])]
+            if tuple(old[3:]) != new[3:]:
+                details[f"moment:{moment['key']}:en"] = [list(old[3:]), list(new[3:])]
+        for commitment in commitments:
+            old = cur.execute("SELECT label_en FROM commitment_types WHERE campaign_id = ? AND key = ?",
+                              [campaign_id, commitment["key"]]).fetchone()
+            new_label = _english(commitment.get("label_en"))
+            if old is None or "label_en" not in commitment or old[0] == new_label:
+                continue
+            cur.execute("UPDATE commitment_types SET label_en = ? WHERE campaign_id = ? AND key = ?",
+                        [new_label, campaign_id, commitment["key"]])
+            changed.append(f"commitment:{commitment['key']}")
+            details[f"commitment:{commitment['key']}:en"] = [old[0], new_label]
         for channel in channels:
             old = cur.execute("SELECT audience, as_of FROM campaign_channels WHERE campaign_id = ? AND key = ?",
                               [campaign_id, channel["key"]]).fetchone()
@@ -433,9 +505,10 @@ def editor_frames(data: dict) -> dict[str, pd.DataFrame]:
     """The lists of seed-shaped `data` as DataFrames for st.data_editor."""
     return {
         "moments": pd.DataFrame(data.get("moments", []),
-                                columns=["key", "kind", "when", "starts_on", "ends_on", "description",
-                                         "checklist_label"]),
-        "commitments": pd.DataFrame(data.get("commitments", []), columns=["key", "label", "with_moments"]),
+                                columns=["key", "kind", "when", "when_en", "starts_on", "ends_on", "description",
+                                         "description_en", "checklist_label", "checklist_label_en"]),
+        "commitments": pd.DataFrame(data.get("commitments", []), columns=["key", "label", "label_en",
+                                                                          "with_moments"]),
         "channels": pd.DataFrame(data.get("channels", []), columns=["key", "label", "audience", "as_of"]),
         "organiser_commitments": pd.DataFrame({"text": data.get("organiser_commitments", [])}),
     }
@@ -454,9 +527,11 @@ def data_from_editors(data: dict, frames: dict[str, pd.DataFrame]) -> dict:
     result = dict(data)
     result["moments"] = [{**row, "starts_on": _date(row.get("starts_on")), "ends_on": _date(row.get("ends_on")),
                           "when": row.get("when") or "", "description": row.get("description") or "",
-                          "checklist_label": row.get("checklist_label") or ""}
+                          "checklist_label": row.get("checklist_label") or "",
+                          **{key: _english(row.get(key)) for key in MOMENT_ENGLISH}}
                          for row in records(frames["moments"])]
-    result["commitments"] = [{**row, "with_moments": _flag(row.get("with_moments"))}
+    result["commitments"] = [{**row, "with_moments": _flag(row.get("with_moments")),
+                              "label_en": _english(row.get("label_en"))}
                              for row in records(frames["commitments"])]
     result["channels"] = [{**row, "audience": _int_or_none(row.get("audience")), "as_of": _date(row.get("as_of"))}
                           for row in records(frames["channels"])]
@@ -520,15 +595,18 @@ def insert_campaign(cur, campaign: dict, *, actor: str) -> int:
     for position, moment in enumerate(campaign.get("moments", []), start=1):
         cur.execute(
             "INSERT INTO campaign_moments (campaign_id, position, key, kind, when_label, starts_on, ends_on,"
-            " description, checklist_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " description, checklist_label, when_label_en, description_en, checklist_label_en)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [campaign_id, position, moment["key"], moment["kind"], moment.get("when", ""),
              moment["starts_on"], moment["ends_on"], moment.get("description", ""),
-             moment.get("checklist_label", "")],
+             moment.get("checklist_label", ""), *(_english(moment.get(key)) for key in MOMENT_ENGLISH)],
         )
     for position, commitment in enumerate(campaign.get("commitments", []), start=1):
         cur.execute(
-            "INSERT INTO commitment_types (campaign_id, position, key, label, with_moments) VALUES (?, ?, ?, ?, ?)",
-            [campaign_id, position, commitment["key"], commitment["label"], bool(commitment.get("with_moments"))],
+            "INSERT INTO commitment_types (campaign_id, position, key, label, with_moments, label_en)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [campaign_id, position, commitment["key"], commitment["label"], bool(commitment.get("with_moments")),
+             _english(commitment.get("label_en"))],
         )
     for position, text in enumerate(campaign.get("organiser_commitments", []), start=1):
         cur.execute(

@@ -49,11 +49,12 @@ class ReportItem:
     label: str
 
 
-def report_items(db: Database, agreement: ambassadors.Agreement) -> list[ReportItem]:
+def report_items(db: Database, agreement: ambassadors.Agreement, lang: str = "fr") -> list[ReportItem]:
     """What the report asks about: each commitment ticked (the 'moments forts' one is
-    asked per moment instead), then each moment fort chosen, in the document's order."""
-    types = campaigns.list_commitment_types(db, agreement.campaign_id)
-    moments = campaigns.list_moments(db, agreement.campaign_id)
+    asked per moment instead), then each moment fort chosen, in the document's order; labels
+    as a reader of `lang` sees them."""
+    types = campaigns.list_commitment_types(db, agreement.campaign_id, lang)
+    moments = campaigns.list_moments(db, agreement.campaign_id, lang)
     items = [ReportItem("commitment", row.key, row.label) for row in types.itertuples()
              if row.key in agreement.commitments and not (row.with_moments and agreement.moments)]
     items += [ReportItem("moment", row.key, campaigns.moment_name(row.checklist_label, row.when_label))

@@ -13,34 +13,39 @@ from lib.campaign.agreement_form import CHANNEL_LABELS, CHANNELS, normalise_key
 from lib.campaign.ambassadors import STATUS_LABELS_FR
 from lib.core import clock
 from lib.core.db import Database
+from lib.core.i18n import localized_sql
 
 
 # -- campaign figures and exports ----------------------------------------------------
-def commitment_counts(db: Database, campaign_id: int) -> pd.DataFrame:
-    """Per commitment type: how many approved ambassadors ticked it (key, label, ambassadors)."""
+def commitment_counts(db: Database, campaign_id: int, lang: str = "fr") -> pd.DataFrame:
+    """Per commitment type: how many approved ambassadors ticked it (key, label as a reader of
+    `lang` sees it, ambassadors)."""
     return db.query_df(
-        """
-        SELECT t.key, t.label, count(a.id) AS ambassadors
+        f"""
+        SELECT t.key, {localized_sql("t.label", lang)} AS label, count(a.id) AS ambassadors
         FROM commitment_types t
         LEFT JOIN ambassador_commitments c ON c.commitment_key = t.key
         LEFT JOIN ambassadors a ON a.id = c.ambassador_id AND a.campaign_id = t.campaign_id AND a.status = 'approved'
-        WHERE t.campaign_id = ? GROUP BY t.key, t.label, t.position ORDER BY t.position
+        WHERE t.campaign_id = ? GROUP BY t.key, t.label, t.label_en, t.position ORDER BY t.position
         """,
         [campaign_id],
     )
 
 
-def moment_counts(db: Database, campaign_id: int) -> pd.DataFrame:
-    """The moments forts with how many approved ambassadors chose each."""
+def moment_counts(db: Database, campaign_id: int, lang: str = "fr") -> pd.DataFrame:
+    """The moments forts (texts as a reader of `lang` sees them) with how many approved
+    ambassadors chose each."""
     return db.query_df(
-        """
-        SELECT m.key, m.kind, m.when_label, m.starts_on, m.ends_on, m.description, m.checklist_label,
-               count(a.id) AS ambassadors
+        f"""
+        SELECT m.key, m.kind, {localized_sql("m.when_label", lang)} AS when_label, m.starts_on, m.ends_on,
+               {localized_sql("m.description", lang)} AS description,
+               {localized_sql("m.checklist_label", lang)} AS checklist_label, count(a.id) AS ambassadors
         FROM campaign_moments m
         LEFT JOIN ambassador_moments c ON c.moment_key = m.key
         LEFT JOIN ambassadors a ON a.id = c.ambassador_id AND a.campaign_id = m.campaign_id AND a.status = 'approved'
         WHERE m.campaign_id = ?
-        GROUP BY m.key, m.kind, m.when_label, m.starts_on, m.ends_on, m.description, m.checklist_label, m.position
+        GROUP BY m.key, m.kind, m.when_label, m.when_label_en, m.starts_on, m.ends_on, m.description,
+                 m.description_en, m.checklist_label, m.checklist_label_en, m.position
         ORDER BY m.position
         """,
         [campaign_id],

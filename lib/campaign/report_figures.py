@@ -13,7 +13,7 @@ from lib.campaign.impact_reports import REACH_METRICS, STATUS_LABELS_FR, days_un
 from lib.core import clock
 from lib.core.clock import to_local_series
 from lib.core.db import Database
-from lib.core.i18n import N_, format_date, format_datetime, format_number, ngettext, translate
+from lib.core.i18n import N_, format_date, format_datetime, format_number, localized_sql, ngettext, translate
 from lib.core.messages import LocalDate, Message
 
 
@@ -83,14 +83,16 @@ def mailto_link(emails: list[str], subject: str) -> str:
                                                 quote_via=urllib.parse.quote, safe="@,")
 
 
-def moment_grid(db: Database, campaign_id: int) -> pd.DataFrame:
+def moment_grid(db: Database, campaign_id: int, lang: str = "fr") -> pd.DataFrame:
     """Organisations × moments forts of approved ambassadors: one row per pair with
-    committed (chose the moment) and done (said so in a submitted report)."""
+    committed (chose the moment) and done (said so in a submitted report); the moment named as
+    a reader of `lang` sees it."""
     return db.query_df(
-        """
+        f"""
         SELECT a.organisation, m.key AS moment_key, m.position,
                -- the moment's name (campaigns.moment_name), under the column name the charts read
-               coalesce(nullif(trim(m.checklist_label), ''), m.when_label) AS when_label,
+               coalesce(nullif(trim({localized_sql("m.checklist_label", lang)}), ''),
+                        {localized_sql("m.when_label", lang)}) AS when_label,
                c.moment_key IS NOT NULL AS committed,
                coalesce(ra.done AND r.status = 'submitted', FALSE) AS done
         FROM ambassadors a

@@ -16,6 +16,7 @@ import datetime as dt
 import gettext
 import io
 import os
+import re
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -37,6 +38,29 @@ DOMAIN = "messages"
 _TIME_PATTERNS = {"fr": "short", "en": "HH:mm"}
 
 MONTHS_FR: tuple[str, ...] = tuple(Locale.parse("fr_CA").months["format"]["wide"][m] for m in range(1, 13))
+
+
+# A column name as written in lib's SQL ("name", "ax.name"): localized_sql only takes these.
+_SQL_COLUMN = re.compile(r"^(?:[a-z_][a-z0-9_]*\.)?[a-z_][a-z0-9_]*$")
+
+
+def localized(french, english, lang: str = DEFAULT_LANGUAGE):
+    """The plan's or the campaign's own text as a reader of `lang` sees it: the English text
+    staff added (optional, stored beside the French as `<column>_en`) on an English screen,
+    the French otherwise. French screens never show the English text. No side effects."""
+    if lang == "en" and isinstance(english, str) and english.strip():
+        return english
+    return french
+
+
+def localized_sql(column: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The SQL expression of `localized` for a French column of lib's own SQL ("ax.name"):
+    for English, its `<column>_en` when staff typed one, else the column itself; for French,
+    the column. Name the result with AS. Raises ValueError for anything but a column name
+    (it is written into the SQL, never a value: values stay parameters)."""
+    if not _SQL_COLUMN.match(column):
+        raise ValueError(column)
+    return f"coalesce(nullif(trim({column}_en), ''), {column})" if lang == "en" else column
 
 
 def N_(text_fr: str) -> str:

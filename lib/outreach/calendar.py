@@ -59,7 +59,7 @@ def moments_calendar(db: Database, campaign_id: int, moment_keys: tuple[str, ...
     """The campaign's moments forts as an .ics (only `moment_keys` when given). Reads only."""
     campaign = campaigns.get_campaign(db, campaign_id)
     calendar = _calendar(translate("Moments forts — {campaign}", lang, campaign=campaign.name))
-    for moment in campaigns.list_moments(db, campaign_id).itertuples():
+    for moment in campaigns.list_moments(db, campaign_id, lang).itertuples():
         if moment_keys is not None and moment.key not in moment_keys:
             continue
         summary = moment.checklist_label or f"{moment.when_label} {moment.description}".strip()
@@ -118,4 +118,4 @@ def current_plan_calendar(db: Database, party: str, as_of: dt.date | None = None
     plan_id = items.current_plan_id(db)
     if plan_id is None:
         return _calendar(translate("Plan d’action — échéances : {party}", lang, party=party)).to_ical()
-    return plan_calendar(tracking.plan_status(db, plan_id, as_of or clock.today()), party, lang)
+    return plan_calendar(tracking.plan_status(db, plan_id, as_of or clock.today(), lang), party, lang)

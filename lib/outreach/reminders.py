@@ -89,7 +89,7 @@ def digest_facts(db: Database, today: dt.date, now: dt.datetime, lang: str) -> D
     late: tuple = ()
     plan_id = items.current_plan_id(db)
     if plan_id is not None:
-        table = overview.late_items(tracking.plan_status(db, plan_id, today))
+        table = overview.late_items(tracking.plan_status(db, plan_id, today, lang))
         late = tuple((text, translate_message(why, lang) if why else "")
                      for text, why in zip(table["Moyen"], table["Pourquoi"]))
     campaign = campaigns.current_campaign(db)

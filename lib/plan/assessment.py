@@ -276,7 +276,9 @@ def assess_items(items: pd.DataFrame, updates: pd.DataFrame, overrides: pd.DataF
     rows = []
     for item in items.to_dict("records"):
         sched_json, target_json = override_map.get(int(item["means_id"]), (None, None))
-        rules = item_rules(item["period_label"], item["indicator"], item["text"], sched_json, target_json, settings)
+        # Rules are read from the means as written (text_fr), whatever language `text` is shown in.
+        rules = item_rules(item["period_label"], item["indicator"], item.get("text_fr", item["text"]), sched_json,
+                           target_json, settings)
         history = by_means.get(int(item["means_id"]), [])
         facts = [UpdateFact(h.work_date, h.status, h.recorded_at) for h in history]
         result = assess(rules.schedule, as_of, facts, continuous_late_days=settings.continuous_late_days,

@@ -72,9 +72,10 @@ def _plan_entities(db: Database, plan_id: int) -> set[tuple[str, str]]:
     return entities
 
 
-def items_known_at(db: Database, plan_id: int, known_at: datetime) -> pd.DataFrame:
-    """`list_plan_items` as the plan stood at `known_at` (see the module docstring). No side effects."""
-    every = items.list_plan_items(db, plan_id, include_archived=True)
+def items_known_at(db: Database, plan_id: int, known_at: datetime, lang: str = "fr") -> pd.DataFrame:
+    """`list_plan_items` (texts as a reader of `lang` sees them) as the plan stood at `known_at`
+    (see the module docstring). No side effects."""
+    every = items.list_plan_items(db, plan_id, include_archived=True, lang=lang)
     events = db.query_df(
         f"SELECT action, entity, entity_id, happened_at FROM audit_log WHERE action IN"
         f" ({', '.join('?' for _ in _EDIT_ACTIONS)}) ORDER BY happened_at, id", list(_EDIT_ACTIONS))
@@ -139,16 +140,16 @@ def overrides_known_at(db: Database, known_at: datetime) -> pd.DataFrame:
 
 
 def state_at(db: Database, as_of: date, known_at: datetime | None = None, *,
-             plan_id: int | None = None) -> pd.DataFrame:
+             plan_id: int | None = None, lang: str = "fr") -> pd.DataFrame:
     """Where the plan stood on `as_of`, as known at `known_at` (naive UTC; default: the end
     of `as_of` in Québec): `assess_items` over the items of that moment and the updates
-    recorded by then. One row per item, columns lib.plan.assessment.STATUS_COLUMNS; empty
-    when there is no plan. No side effects."""
+    recorded by then. One row per item, columns lib.plan.assessment.STATUS_COLUMNS, the plan's
+    own texts as a reader of `lang` sees them; empty when there is no plan. No side effects."""
     plan_id = plan_id if plan_id is not None else items.current_plan_id(db)
     known_at = known_at if known_at is not None else end_of_day(as_of)
     if plan_id is None:
         return assess_items(items.list_plan_items(db, -1), list_updates(db, plan_id=-1), list_overrides(db),
                             load_settings(db), as_of)
     updates = updates_known_at(list_updates(db, plan_id=plan_id), known_at)
-    return assess_items(items_known_at(db, plan_id, known_at), updates, overrides_known_at(db, known_at),
+    return assess_items(items_known_at(db, plan_id, known_at, lang), updates, overrides_known_at(db, known_at),
                         load_settings(db), as_of)

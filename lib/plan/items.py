@@ -7,7 +7,7 @@ import pandas as pd
 from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
 from lib.core.errors import FormError
-from lib.core.i18n import N_
+from lib.core.i18n import N_, localized_sql
 from lib.core.messages import Message
 from lib.plan.parties import parse_parties
 
@@ -37,29 +37,36 @@ def list_strategies(db: Database, plan_id: int) -> pd.DataFrame:
     )
 
 
-def list_axes(db: Database, plan_id: int, *, include_archived: bool = False) -> pd.DataFrame:
-    """Axes of a plan in number order: id, number, name, objective, archived."""
+def list_axes(db: Database, plan_id: int, *, include_archived: bool = False, lang: str = "fr") -> pd.DataFrame:
+    """Axes of a plan in number order: id, number, name, objective (both as a reader of `lang`
+    sees them, lib.core.i18n.localized_sql), name_en, objective_en (staff's English texts as
+    stored, None when there is none), archived."""
     return db.query_df(
-        """
-        SELECT id, number, name, objective, archived_at IS NOT NULL AS archived
+        f"""
+        SELECT id, number, {localized_sql("name", lang)} AS name, {localized_sql("objective", lang)} AS objective,
+               name_en, objective_en, archived_at IS NOT NULL AS archived
         FROM axes WHERE plan_id = ? AND (? OR archived_at IS NULL) ORDER BY number, id
         """,
         [plan_id, include_archived],
     )
 
 
-def list_plan_items(db: Database, plan_id: int, *, include_archived: bool = False) -> pd.DataFrame:
+def list_plan_items(db: Database, plan_id: int, *, include_archived: bool = False, lang: str = "fr") -> pd.DataFrame:
     """One row per means of the plan, with its action and axis, in document order.
 
     Columns: axis_id, axis_number, axis_name, objective, action_id, action_position,
-    action_title, means_id, means_position, text, period_label, indicator,
-    responsible_label, parties (list of str), archived.
+    action_title, means_id, means_position, text, text_fr, text_en, period_label, indicator,
+    responsible_label, parties (list of str), archived. axis_name, objective, action_title and
+    text are as a reader of `lang` sees them (lib.core.i18n.localized_sql); text_fr is the
+    means as written (what its rules are read from), text_en staff's English text or None.
     """
     return db.query_df(
-        """
-        SELECT ax.id AS axis_id, ax.number AS axis_number, ax.name AS axis_name, ax.objective,
-               ac.id AS action_id, ac.position AS action_position, ac.title AS action_title,
-               m.id AS means_id, m.position AS means_position, m.text, m.period_label,
+        f"""
+        SELECT ax.id AS axis_id, ax.number AS axis_number, {localized_sql("ax.name", lang)} AS axis_name,
+               {localized_sql("ax.objective", lang)} AS objective,
+               ac.id AS action_id, ac.position AS action_position, {localized_sql("ac.title", lang)} AS action_title,
+               m.id AS means_id, m.position AS means_position, {localized_sql("m.text", lang)} AS text,
+               m.text AS text_fr, m.text_en, m.period_label,
                m.indicator, m.responsible_label,
                coalesce((SELECT list(p.party ORDER BY p.party) FROM means_parties p
                          WHERE p.means_id = m.id), []) AS parties,
@@ -76,14 +83,16 @@ def list_plan_items(db: Database, plan_id: int, *, include_archived: bool = Fals
     )
 
 
-def list_actions(db: Database, plan_id: int, *, include_archived: bool = False) -> pd.DataFrame:
-    """Actions of a plan in document order: id, axis_id, axis_number, position, title, archived.
+def list_actions(db: Database, plan_id: int, *, include_archived: bool = False, lang: str = "fr") -> pd.DataFrame:
+    """Actions of a plan in document order: id, axis_id, axis_number, position, title (as a
+    reader of `lang` sees it), title_en (staff's English text or None), archived.
 
     `archived` is true when the action or its axis is archived.
     """
     return db.query_df(
-        """
-        SELECT ac.id, ac.axis_id, ax.number AS axis_number, ac.position, ac.title,
+        f"""
+        SELECT ac.id, ac.axis_id, ax.number AS axis_number, ac.position, {localized_sql("ac.title", lang)} AS title,
+               ac.title_en,
                (ac.archived_at IS NOT NULL OR ax.archived_at IS NOT NULL) AS archived
         FROM actions ac JOIN axes ax ON ax.id = ac.axis_id
         WHERE ax.plan_id = ? AND (? OR (ac.archived_at IS NULL AND ax.archived_at IS NULL))
@@ -125,10 +134,38 @@ def _optional(value: str, label: str, limit: int, errors: list[str]) -> str:
     return value
 
 
+def _english(value: str | None, label: str, limit: int, errors: list[str]) -> str | None:
+    """An optional English text, checked as its French one is (length, control characters);
+    None when absent or blank (stored as NULL: the French is shown)."""
+    if value is None:
+        return None
+    return _optional(value, label, limit, errors) or None
+
+
+_KEEP = object()  # an English text not given to an update: left as it is
+
+
 def _audit(cur, user, action: str, entity: str, entity_id, details: dict, session_id: str) -> None:
 
     audit.record(cur, user.username, action, entity=entity, entity_id=entity_id, details=details,
                  session_id=session_id)
+
+
+def _given(**english) -> dict:
+    """The English texts that were given (not _KEEP), for a row's new values and its audit."""
+    return {key: value for key, value in english.items() if value is not _KEEP}
+
+
+def _typed(**english) -> dict:
+    """The English texts typed with a new row (None: none), for its audit row."""
+    return {key: value for key, value in english.items() if value is not None}
+
+
+def _change(before: dict, after: dict) -> dict:
+    """An edit's audit details: every French value before and after, and the English texts
+    only when they changed (so that a French-only edit journals as it always did)."""
+    keys = [k for k in before if not k.endswith("_en") or before[k] != after[k]]
+    return {"before": {k: before[k] for k in keys}, "after": {k: after[k] for k in keys}}
 
 
 def _exists(cur, table: str, row_id: int) -> bool:
@@ -137,12 +174,16 @@ def _exists(cur, table: str, row_id: int) -> bool:
     return cur.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone() is not None
 
 
-def add_axis(db: Database, user, plan_id: int, name: str, objective: str = "", *, session_id: str = "") -> int:
-    """Add an axis at the end of a plan; returns its id. Raises PermissionError, PlanError."""
+def add_axis(db: Database, user, plan_id: int, name: str, objective: str = "", *, name_en: str | None = None,
+             objective_en: str | None = None, session_id: str = "") -> int:
+    """Add an axis at the end of a plan, with optional English texts; returns its id. Raises
+    PermissionError, PlanError."""
     roles.require(user, roles.STAFF)
     errors: list[str] = []
     name = _required(name, N_("Le nom de l’axe"), NAME_MAX_CHARS, errors)
     objective = _optional(objective, N_("L’objectif"), TEXT_MAX_CHARS, errors)
+    name_en = _english(name_en, N_("Le nom de l’axe en anglais"), NAME_MAX_CHARS, errors)
+    objective_en = _english(objective_en, N_("L’objectif en anglais"), TEXT_MAX_CHARS, errors)
     if errors:
         raise PlanError(errors)
 
@@ -151,45 +192,59 @@ def add_axis(db: Database, user, plan_id: int, name: str, objective: str = "", *
             raise PlanError("Ce plan n’existe pas.")
         number = cur.execute("SELECT coalesce(max(number), 0) + 1 FROM axes WHERE plan_id = ?", [plan_id]).fetchone()[0]
         axis_id = cur.execute(
-            "INSERT INTO axes (plan_id, number, name, objective, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)"
-            " RETURNING id", [plan_id, number, name, objective, clock.utcnow(), user.username]).fetchone()[0]
-        _audit(cur, user, "plan.axis.add", "axis", axis_id, {"name": name, "number": number}, session_id)
+            "INSERT INTO axes (plan_id, number, name, objective, name_en, objective_en, created_at, created_by)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            [plan_id, number, name, objective, name_en, objective_en, clock.utcnow(), user.username]).fetchone()[0]
+        _audit(cur, user, "plan.axis.add", "axis", axis_id,
+               {"name": name, "number": number, **_typed(name_en=name_en, objective_en=objective_en)}, session_id)
         return axis_id
 
     return db.transaction(work)
 
 
-def update_axis(db: Database, user, axis_id: int, name: str, objective: str = "", *, session_id: str = "") -> bool:
-    """Rename an axis or change its objective; False (nothing written or journaled) when nothing
-    changed. Raises PermissionError, PlanError."""
+def update_axis(db: Database, user, axis_id: int, name: str, objective: str = "", *, name_en=_KEEP,
+                objective_en=_KEEP, session_id: str = "") -> bool:
+    """Rename an axis or change its objective, and its English texts when given (blank: none;
+    not given: left as they are); False (nothing written or journaled) when nothing changed.
+    Raises PermissionError, PlanError."""
     roles.require(user, roles.STAFF)
     errors: list[str] = []
     name = _required(name, N_("Le nom de l’axe"), NAME_MAX_CHARS, errors)
     objective = _optional(objective, N_("L’objectif"), TEXT_MAX_CHARS, errors)
+    if name_en is not _KEEP:
+        name_en = _english(name_en, N_("Le nom de l’axe en anglais"), NAME_MAX_CHARS, errors)
+    if objective_en is not _KEEP:
+        objective_en = _english(objective_en, N_("L’objectif en anglais"), TEXT_MAX_CHARS, errors)
     if errors:
         raise PlanError(errors)
 
     def work(cur):
-        before = cur.execute("SELECT name, objective FROM axes WHERE id = ?", [axis_id]).fetchone()
-        if before is None:
+        row = cur.execute("SELECT name, objective, name_en, objective_en FROM axes WHERE id = ?",
+                          [axis_id]).fetchone()
+        if row is None:
             raise PlanError("Cet axe n’existe pas.")
-        if tuple(before) == (name, objective):
+        keys = ("name", "objective", "name_en", "objective_en")
+        before = dict(zip(keys, row))
+        after = {**before, "name": name, "objective": objective,
+                 **_given(name_en=name_en, objective_en=objective_en)}
+        if after == before:
             return False
-        cur.execute("UPDATE axes SET name = ?, objective = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-                    [name, objective, clock.utcnow(), user.username, axis_id])
-        _audit(cur, user, "plan.axis.edit", "axis", axis_id,
-               {"before": {"name": before[0], "objective": before[1]}, "after": {"name": name, "objective": objective}},
-               session_id)
+        cur.execute("UPDATE axes SET name = ?, objective = ?, name_en = ?, objective_en = ?, updated_at = ?,"
+                    " updated_by = ? WHERE id = ?", [*after.values(), clock.utcnow(), user.username, axis_id])
+        _audit(cur, user, "plan.axis.edit", "axis", axis_id, _change(before, after), session_id)
         return True
 
     return db.transaction(work)
 
 
-def add_action(db: Database, user, axis_id: int, title: str, *, session_id: str = "") -> int:
-    """Add an action at the end of an axis; returns its id. Raises PermissionError, PlanError."""
+def add_action(db: Database, user, axis_id: int, title: str, *, title_en: str | None = None,
+               session_id: str = "") -> int:
+    """Add an action at the end of an axis, with an optional English title; returns its id.
+    Raises PermissionError, PlanError."""
     roles.require(user, roles.STAFF)
     errors: list[str] = []
     title = _required(title, N_("Le titre de l’action"), NAME_MAX_CHARS, errors)
+    title_en = _english(title_en, N_("Le titre de l’action en anglais"), NAME_MAX_CHARS, errors)
     if errors:
         raise PlanError(errors)
 
@@ -199,33 +254,42 @@ def add_action(db: Database, user, axis_id: int, title: str, *, session_id: str 
         position = cur.execute("SELECT coalesce(max(position), 0) + 1 FROM actions WHERE axis_id = ?",
                                [axis_id]).fetchone()[0]
         action_id = cur.execute(
-            "INSERT INTO actions (axis_id, position, title, created_at, created_by)"
-            " VALUES (?, ?, ?, ?, ?) RETURNING id",
-            [axis_id, position, title, clock.utcnow(), user.username]).fetchone()[0]
-        _audit(cur, user, "plan.action.add", "action", action_id, {"axis_id": axis_id, "title": title}, session_id)
+            "INSERT INTO actions (axis_id, position, title, title_en, created_at, created_by)"
+            " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            [axis_id, position, title, title_en, clock.utcnow(), user.username]).fetchone()[0]
+        _audit(cur, user, "plan.action.add", "action", action_id,
+               {"axis_id": axis_id, "title": title, **_typed(title_en=title_en)}, session_id)
         return action_id
 
     return db.transaction(work)
 
 
-def update_action(db: Database, user, action_id: int, title: str, *, session_id: str = "") -> bool:
-    """Change an action's title; False (nothing written or journaled) when it is the same.
+def update_action(db: Database, user, action_id: int, title: str, *, title_en=_KEEP, session_id: str = "") -> bool:
+    """Change an action's title, and its English title when given (blank: none; not given:
+    left as it is); False (nothing written or journaled) when nothing changed. The audit row
+    keeps the title before and after (and the English title's, when it changed).
     Raises PermissionError, PlanError."""
     roles.require(user, roles.STAFF)
     errors: list[str] = []
     title = _required(title, N_("Le titre de l’action"), NAME_MAX_CHARS, errors)
+    if title_en is not _KEEP:
+        title_en = _english(title_en, N_("Le titre de l’action en anglais"), NAME_MAX_CHARS, errors)
     if errors:
         raise PlanError(errors)
 
     def work(cur):
-        before = cur.execute("SELECT title FROM actions WHERE id = ?", [action_id]).fetchone()
-        if before is None:
+        row = cur.execute("SELECT title, title_en FROM actions WHERE id = ?", [action_id]).fetchone()
+        if row is None:
             raise PlanError("Cette action n’existe pas.")
-        if before[0] == title:
+        new_en = row[1] if title_en is _KEEP else title_en
+        if (row[0], row[1]) == (title, new_en):
             return False
-        cur.execute("UPDATE actions SET title = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-                    [title, clock.utcnow(), user.username, action_id])
-        _audit(cur, user, "plan.action.edit", "action", action_id, {"before": before[0], "after": title}, session_id)
+        cur.execute("UPDATE actions SET title = ?, title_en = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+                    [title, new_en, clock.utcnow(), user.username, action_id])
+        details = {"before": row[0], "after": title}
+        if new_en != row[1]:
+            details["title_en"] = {"before": row[1], "after": new_en}
+        _audit(cur, user, "plan.action.edit", "action", action_id, details, session_id)
         return True
 
     return db.transaction(work)
@@ -249,14 +313,16 @@ def _replace_parties(cur, means_id: int, responsible_label: str) -> list[str]:
 
 
 def add_means(db: Database, user, action_id: int, text: str, period_label: str = "", indicator: str = "",
-              responsible_label: str = "", *, session_id: str = "") -> int:
-    """Add a means at the end of an action (parties parsed from the label); returns its id.
+              responsible_label: str = "", *, text_en: str | None = None, session_id: str = "") -> int:
+    """Add a means at the end of an action (parties parsed from the label), with an optional
+    English text; returns its id.
 
     Raises PermissionError, PlanError.
     """
     roles.require(user, roles.STAFF)
     errors, (text, period_label, indicator, responsible_label) = _means_fields(
         text, period_label, indicator, responsible_label)
+    text_en = _english(text_en, N_("Le texte du moyen en anglais"), TEXT_MAX_CHARS, errors)
     if errors:
         raise PlanError(errors)
 
@@ -266,48 +332,52 @@ def add_means(db: Database, user, action_id: int, text: str, period_label: str =
         position = cur.execute("SELECT coalesce(max(position), 0) + 1 FROM means WHERE action_id = ?",
                                [action_id]).fetchone()[0]
         means_id = cur.execute(
-            "INSERT INTO means (action_id, position, text, period_label, indicator, responsible_label,"
-            " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            [action_id, position, text, period_label, indicator, responsible_label, clock.utcnow(),
+            "INSERT INTO means (action_id, position, text, period_label, indicator, responsible_label, text_en,"
+            " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            [action_id, position, text, period_label, indicator, responsible_label, text_en, clock.utcnow(),
              user.username]).fetchone()[0]
         parties = _replace_parties(cur, means_id, responsible_label)
         _audit(cur, user, "plan.means.add", "means", means_id,
                {"action_id": action_id, "text": text, "period_label": period_label, "indicator": indicator,
-                "responsible_label": responsible_label, "parties": parties}, session_id)
+                "responsible_label": responsible_label, "parties": parties, **_typed(text_en=text_en)}, session_id)
         return means_id
 
     return db.transaction(work)
 
 
 def update_means(db: Database, user, means_id: int, text: str, period_label: str, indicator: str,
-                 responsible_label: str, *, session_id: str = "") -> bool:
-    """Edit a means; its responsible parties are re-parsed from the new label. False (nothing
-    written or journaled) when nothing changed.
+                 responsible_label: str, *, text_en=_KEEP, session_id: str = "") -> bool:
+    """Edit a means, and its English text when given (blank: none; not given: left as it is);
+    its responsible parties are re-parsed from the new label. False (nothing written or
+    journaled) when nothing changed.
 
     The audit row keeps the values before and after. Raises PermissionError, PlanError.
     """
     roles.require(user, roles.STAFF)
     errors, (text, period_label, indicator, responsible_label) = _means_fields(
         text, period_label, indicator, responsible_label)
+    if text_en is not _KEEP:
+        text_en = _english(text_en, N_("Le texte du moyen en anglais"), TEXT_MAX_CHARS, errors)
     if errors:
         raise PlanError(errors)
 
     def work(cur):
-        before = cur.execute("SELECT text, period_label, indicator, responsible_label FROM means WHERE id = ?",
-                             [means_id]).fetchone()
-        if before is None:
+        row = cur.execute("SELECT text, period_label, indicator, responsible_label, text_en FROM means WHERE id = ?",
+                          [means_id]).fetchone()
+        if row is None:
             raise PlanError("Ce moyen n’existe pas.")
-        if tuple(before) == (text, period_label, indicator, responsible_label):
+        keys = ("text", "period_label", "indicator", "responsible_label", "text_en")
+        before = dict(zip(keys, row))
+        after = {**before, "text": text, "period_label": period_label, "indicator": indicator,
+                 "responsible_label": responsible_label, **_given(text_en=text_en)}
+        if after == before:
             return False
-        cur.execute("UPDATE means SET text = ?, period_label = ?, indicator = ?, responsible_label = ?,"
+        cur.execute("UPDATE means SET text = ?, period_label = ?, indicator = ?, responsible_label = ?, text_en = ?,"
                     " updated_at = ?, updated_by = ? WHERE id = ?",
-                    [text, period_label, indicator, responsible_label, clock.utcnow(), user.username, means_id])
+                    [*after.values(), clock.utcnow(), user.username, means_id])
         parties = _replace_parties(cur, means_id, responsible_label)
-        keys = ("text", "period_label", "indicator", "responsible_label")
-        _audit(cur, user, "plan.means.edit", "means", means_id,
-               {"before": dict(zip(keys, before)),
-                "after": dict(zip(keys, (text, period_label, indicator, responsible_label))),
-                "parties": parties}, session_id)
+        _audit(cur, user, "plan.means.edit", "means", means_id, {**_change(before, after), "parties": parties},
+               session_id)
         return True
 
     return db.transaction(work)

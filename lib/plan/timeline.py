@@ -12,27 +12,27 @@ from datetime import date
 import pandas as pd
 
 from lib.core.db import Database
-from lib.core.i18n import N_
+from lib.core.i18n import N_, localized_sql
 
 HEADERS_FR = (N_("Mois"), N_("Avancement moyen (%)"), N_("Réalisés"))  # shown through lib.ui.plan_views.localise
 HISTORY_COLUMNS = ["month_end", "axis_number", "axis_name", "means", "average_progress", "done"]
 
 
-def monthly_axis_progress(db: Database, plan_id: int, first: date, last: date) -> pd.DataFrame:
+def monthly_axis_progress(db: Database, plan_id: int, first: date, last: date, lang: str = "fr") -> pd.DataFrame:
     """One row per month (first..last, both months included; the last one ends on `last`) and
-    axis of plan `plan_id`: month_end, axis_number, axis_name, means, average_progress (0..100), done (count).
-    Empty (with the columns) when first > last. No side effects."""
+    axis of plan `plan_id`: month_end, axis_number, axis_name (as a reader of `lang` sees it), means,
+    average_progress (0..100), done (count). Empty (with the columns) when first > last. No side effects."""
     if first > last:
         return pd.DataFrame(columns=HISTORY_COLUMNS)
     frame = db.query_df(
-        """
+        f"""
         WITH months AS (
             SELECT least(last_day(CAST(m AS DATE)), CAST(? AS DATE)) AS month_end
             FROM range(CAST(date_trunc('month', CAST(? AS DATE)) AS TIMESTAMP),
                        CAST(CAST(? AS DATE) AS TIMESTAMP) + INTERVAL 1 DAY, INTERVAL 1 MONTH) AS r(m)
         ),
         items AS (
-            SELECT m.id AS means_id, ax.number AS axis_number, ax.name AS axis_name
+            SELECT m.id AS means_id, ax.number AS axis_number, {localized_sql("ax.name", lang)} AS axis_name
             FROM means m JOIN actions ac ON ac.id = m.action_id JOIN axes ax ON ax.id = ac.axis_id
             WHERE ax.plan_id = ? AND m.archived_at IS NULL AND ac.archived_at IS NULL AND ax.archived_at IS NULL
         ),

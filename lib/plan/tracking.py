@@ -19,9 +19,10 @@ from lib.plan.rules import ItemRules, item_rules
 from lib.plan.updates import list_overrides, list_updates
 
 
-def plan_status(db: Database, plan_id: int, as_of: date) -> pd.DataFrame:
-    """`assess_items` for the active items of a plan, read from the database. No side effects."""
-    return assess_items(items.list_plan_items(db, plan_id), list_updates(db, plan_id=plan_id),
+def plan_status(db: Database, plan_id: int, as_of: date, lang: str = "fr") -> pd.DataFrame:
+    """`assess_items` for the active items of a plan, read from the database, with the plan's
+    own texts as a reader of `lang` sees them (lib.plan.items.list_plan_items). No side effects."""
+    return assess_items(items.list_plan_items(db, plan_id, lang=lang), list_updates(db, plan_id=plan_id),
                         list_overrides(db), load_settings(db), as_of, linked_quantities(db))
 
 

@@ -284,6 +284,11 @@ def show_agreement(agreement: ambassadors.Agreement, campaign: Campaign, types: 
                  until=format_date(campaign.valid_until, lang)))
 
 
+def _typed(value) -> str:
+    """A cell of a text column as typed ('' for an empty one)."""
+    return value if isinstance(value, str) else ""
+
+
 def _as_date(value):
     if value is None or pd.isna(value):
         return None
@@ -431,6 +436,15 @@ CAMPAIGN_FIELDS = (  # (field, French label, multi-line)
 )
 
 
+# The optional English texts of moments and commitments, beside their French column (headers).
+ENGLISH_COLUMNS = {"when_en": N_("Quand (tel qu’écrit)"), "description_en": N_("Description"),
+                   "checklist_label_en": N_("Libellé de la liste à cocher"), "label_en": N_("Libellé")}
+
+
+def _english_help() -> str:
+    return t("Montré aux personnes qui lisent l’application en anglais; vide : le texte français.")
+
+
 def _editor_columns() -> dict:
     """The campaign editor's columns with French headers (the data keeps its field names). Text
     columns stay untyped (st.column_config.Column): an empty list is a column of floats to
@@ -447,6 +461,8 @@ def _editor_columns() -> dict:
         "description": column.Column(t("Description")),
         "checklist_label": column.Column(t("Libellé de la liste à cocher")),
         "label": column.Column(t("Libellé")),
+        **{key: column.Column(t("{field} — texte anglais (facultatif)", field=t(label)), help=_english_help())
+           for key, label in ENGLISH_COLUMNS.items()},
         "with_moments": column.CheckboxColumn(t("Demande les moments forts")),
         "audience": column.NumberColumn(t("Auditoire"), min_value=0, step=1, format="%d"),
         "as_of": column.DateColumn(t("En date du"), format="YYYY-MM-DD"),
@@ -500,7 +516,9 @@ def date_issues(moments, starts_on, agreement_start: str) -> None:
 
 def campaign_details_form(db, campaign: Campaign, actor: str, session_id: str) -> None:
     """Staff's corrections of the shown campaign: the date issues, then its start, its
-    questionnaire link and each moment's text and dates, saved together (only what changed)."""
+    questionnaire link, each moment's text and dates, the optional English texts of the moments
+    and commitments (beside their French ones) and the organiser's reach, saved together (only
+    what changed)."""
     lang = language()
     moments = campaigns.list_moments(db, campaign.id)
     st.markdown("**" + t("Dates, lien du questionnaire et auditoire de la campagne affichée") + "**")
@@ -511,7 +529,12 @@ def campaign_details_form(db, campaign: Campaign, actor: str, session_id: str) -
         "used": [translate_message(agreement_text.used_dates(r.when_label, r.kind, _as_date(r.starts_on),
                                                              _as_date(r.ends_on)), lang)
                  for r in moments.itertuples()],
-    })
+        # The other French texts (read-only here), each with its optional English text beside it.
+        "when_en": moments["when_label_en"], "description": moments["description"],
+        "description_en": moments["description_en"], "checklist_label": moments["checklist_label"],
+        "checklist_label_en": moments["checklist_label_en"],
+    }).astype({key: object for key in ("when_en", "description_en", "checklist_label_en")})
+    types = campaigns.list_commitment_types(db, campaign.id)
     with st.form(f"campaign.details.{campaign.id}"):
         left, right = st.columns([1, 2])
         starts_on = left.date_input(t("Début de la campagne"), value=campaign.starts_on, format="YYYY-MM-DD",
@@ -519,15 +542,33 @@ def campaign_details_form(db, campaign: Campaign, actor: str, session_id: str) -
         url = right.text_input(t("Lien du questionnaire sur les retombées (https://…)"),
                                value=campaign.questionnaire_url, max_chars=500,
                                key=f"campaign.details.{campaign.id}.questionnaire_url")
+        english = {key: st.column_config.TextColumn(t("{field} — texte anglais (facultatif)", field=t(label)),
+                                                    help=_english_help(), max_chars=campaigns.ENGLISH_MAX_CHARS)
+                   for key, label in ENGLISH_COLUMNS.items()}
         edited = st.data_editor(frame, hide_index=True, width="stretch", num_rows="fixed",
-                                key=f"campaign.details.{campaign.id}.moments", disabled=["key", "kind", "used"],
+                                key=f"campaign.details.{campaign.id}.moments",
+                                disabled=["key", "kind", "used", "description", "checklist_label"],
+                                column_order=["when", "when_en", "kind", "starts_on", "ends_on", "used",
+                                              "checklist_label", "checklist_label_en", "description",
+                                              "description_en"],
                                 column_config={
+                                    **{k: v for k, v in english.items() if k != "label_en"},
+                                    "description": st.column_config.TextColumn(t("Description")),
+                                    "checklist_label": st.column_config.TextColumn(t("Libellé de la liste à cocher")),
                                     "key": None, "when": st.column_config.TextColumn(t("Date telle qu’écrite")),
                                     "kind": st.column_config.TextColumn(t("Type")),
                                     "starts_on": st.column_config.DateColumn(t("Début"), format="YYYY-MM-DD"),
                                     "ends_on": st.column_config.DateColumn(t("Fin"), format="YYYY-MM-DD"),
                                     "used": st.column_config.TextColumn(t("Ce que l’application retient"),
                                                                         width="large")})
+        st.markdown("**" + t("Engagements proposés aux ambassadeurs") + "**")
+        commitments = st.data_editor(
+            pd.DataFrame({"key": types["key"], "label": types["label"], "label_en": types["label_en"]})
+            .astype({"label_en": object}),
+            hide_index=True, width="stretch", num_rows="fixed", key=f"campaign.details.{campaign.id}.commitments",
+            disabled=["key", "label"],
+            column_config={"key": None, "label": st.column_config.TextColumn(t("Libellé")),
+                           "label_en": english["label_en"]})
         channels = campaigns.list_channels(db, campaign.id)
         st.markdown("**" + t("Auditoire de l’organisateur par canal, avec la date des chiffres") + "**")
         reach = st.data_editor(
@@ -544,7 +585,12 @@ def campaign_details_form(db, campaign: Campaign, actor: str, session_id: str) -
                 changed = campaigns.update_campaign_details(
                     db, campaign.id, actor=actor, starts_on=starts_on, questionnaire_url=url, session_id=session_id,
                     moments=[{"key": r["key"], "when": r["when"] or "", "starts_on": r["starts_on"],
-                              "ends_on": r["ends_on"]} for r in edited.to_dict("records")],
+                              "ends_on": r["ends_on"], "when_en": _typed(r["when_en"]),
+                              "description_en": _typed(r["description_en"]),
+                              "checklist_label_en": _typed(r["checklist_label_en"])}
+                             for r in edited.to_dict("records")],
+                    commitments=[{"key": r["key"], "label_en": _typed(r["label_en"])}
+                                 for r in commitments.to_dict("records")],
                     channels=[{"key": r["key"], "audience": r["audience"], "as_of": r["as_of"]}
                               for r in reach.to_dict("records")])
             except FormError as error:

@@ -49,6 +49,31 @@ def render(db: Database, user, plan_id: int, sid: str) -> None:
         _means(db, user, plan_id, sid)
 
 
+def _text(value) -> str:
+    """A stored text as a widget's value (an absent English text is an empty field)."""
+    return value if isinstance(value, str) else ""
+
+
+def _english_input(widget, label_fr: str, key: str):
+    """The optional English text beside a French field: what English screens and packs show
+    (blank: the French is shown)."""
+    t = session.t
+    return widget(t("{field} — texte anglais (facultatif)", field=t(label_fr)), key=key,
+                  help=t("Montré aux personnes qui lisent l’application en anglais; vide : le texte français."))
+
+
+def _axis_fields(form: str) -> dict:
+    t = session.t
+    left, right = st.columns(2)
+    with left:
+        name = st.text_input(t("Nom de l’axe"), key=f"{form}.name")
+        objective = st.text_area(t("Objectif"), key=f"{form}.objective")
+    with right:
+        name_en = _english_input(st.text_input, N_("Nom de l’axe"), f"{form}.name_en")
+        objective_en = _english_input(st.text_area, N_("Objectif"), f"{form}.objective_en")
+    return {"name": name, "objective": objective, "name_en": name_en, "objective_en": objective_en}
+
+
 def _axes(db: Database, user, plan_id: int, sid: str) -> None:
     t = session.t
     axes = items.list_axes(db, plan_id, include_archived=True)
@@ -58,13 +83,13 @@ def _axes(db: Database, user, plan_id: int, sid: str) -> None:
     if axis_id is not None:
         row = axes.set_index("id").loc[axis_id]
         plan_views.prefill("axis_edit", axis_id,
-                           {"axis_edit.name": row["name"], "axis_edit.objective": row["objective"]})
+                           {f"axis_edit.{field}": _text(row[field])
+                            for field in ("name", "objective", "name_en", "objective_en")})
         with st.form("axis_edit", enter_to_submit=False):
-            name = st.text_input(t("Nom de l’axe"), key="axis_edit.name")
-            objective = st.text_area(t("Objectif"), key="axis_edit.objective")
+            fields = _axis_fields("axis_edit")
             if st.form_submit_button(t("Enregistrer l’axe")):
                 try:
-                    if items.update_axis(db, user, int(axis_id), name, objective, session_id=sid):
+                    if items.update_axis(db, user, int(axis_id), **fields, session_id=sid):
                         _saved("Axe enregistré.", "axis_edit.loaded_for")
                     _saved(_UNCHANGED, "axis_edit.loaded_for")
                 except FormError as error:
@@ -72,12 +97,11 @@ def _axes(db: Database, user, plan_id: int, sid: str) -> None:
         _archive_button(db, user, "axis", int(axis_id), bool(row["archived"]), "axis_edit.archive", sid)
     with st.expander(t("Ajouter un axe")):
         with st.form("axis_add", enter_to_submit=False):
-            name = st.text_input(t("Nom de l’axe"), key="axis_add.name")
-            objective = st.text_area(t("Objectif"), key="axis_add.objective")
+            fields = _axis_fields("axis_add")
             if st.form_submit_button(t("Ajouter l’axe")):
                 try:
-                    items.add_axis(db, user, plan_id, name, objective, session_id=sid)
-                    _saved("Axe ajouté.", "axis_add.name", "axis_add.objective")
+                    items.add_axis(db, user, plan_id, **fields, session_id=sid)
+                    _saved("Axe ajouté.", *(f"axis_add.{field}" for field in fields))
                 except FormError as error:
                     feedback.show_errors(error)
 
@@ -90,12 +114,13 @@ def _actions(db: Database, user, plan_id: int, sid: str) -> None:
     action_id = st.selectbox(t("Action à modifier"), list(labels), format_func=labels.get, key="action_edit.action")
     if action_id is not None:
         row = actions.set_index("id").loc[action_id]
-        plan_views.prefill("action_edit", action_id, {"action_edit.title": row["title"]})
+        plan_views.prefill("action_edit", action_id, {"action_edit.title": row["title"],
+                                                      "action_edit.title_en": _text(row["title_en"])})
         with st.form("action_edit", enter_to_submit=False):
-            title = st.text_area(t("Titre de l’action"), key="action_edit.title")
+            title, title_en = _action_fields("action_edit")
             if st.form_submit_button(t("Enregistrer l’action")):
                 try:
-                    if items.update_action(db, user, int(action_id), title, session_id=sid):
+                    if items.update_action(db, user, int(action_id), title, title_en=title_en, session_id=sid):
                         _saved("Action enregistrée.", "action_edit.loaded_for")
                     _saved(_UNCHANGED, "action_edit.loaded_for")
                 except FormError as error:
@@ -106,27 +131,40 @@ def _actions(db: Database, user, plan_id: int, sid: str) -> None:
     with st.expander(t("Ajouter une action")):
         with st.form("action_add", enter_to_submit=False):
             axis_id = st.selectbox(t("Axe"), list(axis_labels), format_func=axis_labels.get, key="action_add.axis")
-            title = st.text_area(t("Titre de l’action"), key="action_add.title")
+            title, title_en = _action_fields("action_add")
             if st.form_submit_button(t("Ajouter l’action")):
                 try:
-                    items.add_action(db, user, int(axis_id), title, session_id=sid)
-                    _saved("Action ajoutée.", "action_add.title")
+                    items.add_action(db, user, int(axis_id), title, title_en=title_en, session_id=sid)
+                    _saved("Action ajoutée.", "action_add.title", "action_add.title_en")
                 except FormError as error:
                     feedback.show_errors(error)
+
+
+def _action_fields(form: str) -> tuple[str, str]:
+    t = session.t
+    left, right = st.columns(2)
+    title = left.text_area(t("Titre de l’action"), key=f"{form}.title")
+    with right:
+        title_en = _english_input(st.text_area, N_("Titre de l’action"), f"{form}.title_en")
+    return title, title_en
 
 
 _MEANS_FIELDS = ("text", "period_label", "indicator", "responsible_label")
 
 
-def _means_fields(form: str) -> tuple[str, str, str, str]:
+def _means_fields(form: str) -> tuple[tuple[str, str, str, str], str]:
+    """The means' French fields (text, period, indicator, responsible) and its English text."""
     t = session.t
-    text = st.text_area(t("Moyen"), key=f"{form}.text")
+    left, right = st.columns(2)
+    text = left.text_area(t("Moyen"), key=f"{form}.text")
+    with right:
+        text_en = _english_input(st.text_area, N_("Moyen"), f"{form}.text_en")
     period = st.text_input(t("Période de réalisation"), key=f"{form}.period_label",
                            help=t("Écrite comme au plan, par ex. « Annuellement au mois de janvier »."))
     indicator = st.text_area(t("Indicateur de réussite"), key=f"{form}.indicator")
     responsible = st.text_input(t("Responsables et partenaires"), key=f"{form}.responsible_label",
                                 help=t("Séparés par « + », par ex. « DG + CA + membres »."))
-    return text, period, indicator, responsible
+    return (text, period, indicator, responsible), text_en
 
 
 def _means(db: Database, user, plan_id: int, sid: str) -> None:
@@ -137,12 +175,13 @@ def _means(db: Database, user, plan_id: int, sid: str) -> None:
     means_id = st.selectbox(t("Moyen à modifier"), list(labels), format_func=labels.get, key="means_edit.means")
     if means_id is not None:
         row = rows.set_index("means_id").loc[means_id]
-        plan_views.prefill("means_edit", means_id, {f"means_edit.{f}": row[f] for f in _MEANS_FIELDS})
+        plan_views.prefill("means_edit", means_id, {**{f"means_edit.{f}": row[f] for f in _MEANS_FIELDS},
+                                                    "means_edit.text_en": _text(row["text_en"])})
         with st.form("means_edit", enter_to_submit=False):
-            values = _means_fields("means_edit")
+            values, text_en = _means_fields("means_edit")
             if st.form_submit_button(t("Enregistrer le moyen")):
                 try:
-                    if items.update_means(db, user, int(means_id), *values, session_id=sid):
+                    if items.update_means(db, user, int(means_id), *values, text_en=text_en, session_id=sid):
                         _saved("Moyen enregistré.", "means_edit.loaded_for")
                     _saved(_UNCHANGED, "means_edit.loaded_for")
                 except FormError as error:
@@ -164,11 +203,11 @@ def _means(db: Database, user, plan_id: int, sid: str) -> None:
         with st.form("means_add", enter_to_submit=False):
             action_id = st.selectbox(t("Action"), list(action_labels), format_func=action_labels.get,
                                      key="means_add.action")
-            values = _means_fields("means_add")
+            values, text_en = _means_fields("means_add")
             if st.form_submit_button(t("Ajouter le moyen")):
                 try:
-                    items.add_means(db, user, int(action_id), *values, session_id=sid)
-                    _saved("Moyen ajouté.", *(f"means_add.{f}" for f in _MEANS_FIELDS))
+                    items.add_means(db, user, int(action_id), *values, text_en=text_en, session_id=sid)
+                    _saved("Moyen ajouté.", *(f"means_add.{f}" for f in (*_MEANS_FIELDS, "text_en")))
                 except FormError as error:
                     feedback.show_errors(error)
 

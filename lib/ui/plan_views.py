@@ -26,8 +26,8 @@ _STATUS_VALUE_COLUMNS = ("Statut", "En retard", "Corrigée", "Pourquoi", "Éché
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _plan_status(db_path: str, version: int, plan_id: int, as_of: date) -> pd.DataFrame:
-    return tracking.plan_status(session.get_db(), plan_id, as_of)
+def _plan_status(db_path: str, version: int, plan_id: int, as_of: date, lang: str) -> pd.DataFrame:
+    return tracking.plan_status(session.get_db(), plan_id, as_of, lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -45,9 +45,10 @@ def current_plan_or_stop(db) -> int:
 
 
 def plan_status(plan_id: int, as_of: date) -> pd.DataFrame:
-    """The per-item status frame (lib.plan.assessment.assess_items) of a plan, cached until the next write."""
+    """The per-item status frame (lib.plan.assessment.assess_items) of a plan, with the plan's own
+    texts in the session's language (English where staff added it), cached until the next write."""
     db = session.get_db()
-    return _plan_status(db.path, updates.data_version(db), plan_id, as_of)
+    return _plan_status(db.path, updates.data_version(db), plan_id, as_of, session.language())
 
 
 def plan_updates(plan_id: int) -> pd.DataFrame:
@@ -57,8 +58,8 @@ def plan_updates(plan_id: int) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _tables(db_path: str, version: int, plan_id: int, as_of: date) -> dict:
-    status = _plan_status(db_path, version, plan_id, as_of)
+def _tables(db_path: str, version: int, plan_id: int, as_of: date, lang: str) -> dict:
+    status = _plan_status(db_path, version, plan_id, as_of, lang)
     return {
         "progress": overview.axis_progress(status),
         "breakdown": overview.status_breakdown(status),
@@ -73,14 +74,15 @@ def _tables(db_path: str, version: int, plan_id: int, as_of: date) -> dict:
 
 def overview_tables(plan_id: int, as_of: date) -> dict:
     """The overview's tables (lib.plan.overview): "progress", "breakdown", "late", "soon", "load",
-    "latest", "missed_targets", "repeatedly_missed"; cached until the next write."""
+    "latest", "missed_targets", "repeatedly_missed"; the plan's own texts in the session's language;
+    cached until the next write."""
     db = session.get_db()
-    return _tables(db.path, updates.data_version(db), plan_id, as_of)
+    return _tables(db.path, updates.data_version(db), plan_id, as_of, session.language())
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _figures(db_path: str, version: int, plan_id: int, as_of: date, lang: str) -> dict:
-    tables = _tables(db_path, version, plan_id, as_of)
+    tables = _tables(db_path, version, plan_id, as_of, lang)
     return {
         "progress": charts.axis_progress_figure(tables["progress"], lang),
         "breakdown": charts.status_breakdown_figure(tables["breakdown"], lang),
@@ -94,7 +96,7 @@ def _history(db_path: str, version: int, plan_id: int, as_of: date, lang: str):
     first = timeline.first_work_date(db, plan_id)
     if first is None:
         return None, None
-    table = timeline.history_table(timeline.monthly_axis_progress(db, plan_id, first, as_of))
+    table = timeline.history_table(timeline.monthly_axis_progress(db, plan_id, first, as_of, lang))
     return table, charts.axis_history_figure(table, lang)
 
 

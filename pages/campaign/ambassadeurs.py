@@ -28,8 +28,8 @@ if campaign is None:
     st.stop()
 campaign_widgets.ended_campaign_warning(campaigns.current_campaign(db), clock.today())
 campaign_id = campaign.id
-types = campaigns.list_commitment_types(db, campaign_id)
-moments = campaigns.list_moments(db, campaign_id)
+types = campaigns.list_commitment_types(db, campaign_id, lang)
+moments = campaigns.list_moments(db, campaign_id, lang)
 listing = ambassadors.list_ambassadors(db, campaign_id, lang)
 signups, follow, files = st.tabs([t("Inscriptions"), t("Suivi des rapports"), t("Microsite et exports")])
 
@@ -88,7 +88,7 @@ with signups, feedback.section("ambassadors.signups"):
         if agreement.status == "approved":
             st.subheader(t("Rapport de retombées"))
             report = impact_reports.get_report(db, chosen)
-            campaign_widgets.show_report(report, impact_reports.report_items(db, agreement))
+            campaign_widgets.show_report(report, impact_reports.report_items(db, agreement, lang))
             if report and report["status"] == "submitted":
                 st.caption(t("Compte rendu pour le {organiser}, à envoyer à {contact} ({email}) :",
                              organiser=campaign.organiser, contact=campaign.contact_name or "—",

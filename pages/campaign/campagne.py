@@ -61,15 +61,15 @@ with tabs[0], feedback.section("campaign.audiences"):
                                                              [label for _, label in agreement_form.CHANNELS], lang),
                                     "campaign.declared")
 with tabs[1], feedback.section("campaign.moments"):
-    campaign_widgets.show_chart(charts.moments_timeline(listings.moment_counts(db, cid), lang), "campaign.moments",
-                                when_empty=True)
-    campaign_widgets.show_chart(charts.commitments_by_type(listings.commitment_counts(db, cid), lang),
+    campaign_widgets.show_chart(charts.moments_timeline(listings.moment_counts(db, cid, lang), lang),
+                                "campaign.moments", when_empty=True)
+    campaign_widgets.show_chart(charts.commitments_by_type(listings.commitment_counts(db, cid, lang), lang),
                                 "campaign.commitments")
     st.download_button(t("Moments forts dans votre calendrier (.ics)"),
                        lambda: calendar.moments_calendar(db, cid, lang=lang), file_name="moments-forts.ics",
                        mime="text/calendar", key="campaign.ics", icon=":material/event:")
     if user.role != "ambassador":
-        grid = report_figures.moment_grid(db, cid)
+        grid = report_figures.moment_grid(db, cid, lang)
         if not grid.empty:
             campaign_widgets.show_chart(charts.moment_grid(grid, lang), "campaign.grid", when_empty=True)
 if user.role == "ambassador":

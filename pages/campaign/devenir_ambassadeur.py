@@ -42,8 +42,8 @@ with st.container(border=True, key="signup.agreement"):
 st.caption(t("Tous les champs sont obligatoires, sauf l’auditoire et le site Web. Votre saisie est conservée "
              "si une correction est demandée."))
 
-types = campaigns.list_commitment_types(db, campaign.id)
-moments = campaigns.list_moments(db, campaign.id)
+types = campaigns.list_commitment_types(db, campaign.id, session.language())  # the choices in the reader's language
+moments = campaigns.list_moments(db, campaign.id, session.language())
 data = campaign_widgets.agreement_inputs("signup", types, moments)
 data["accepted"] = st.checkbox(
     t("J’accepte l’entente de partenariat au nom de mon organisation (signé le {date}).",

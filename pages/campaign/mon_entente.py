@@ -12,6 +12,7 @@ from lib.ui.layout import escape_markdown
 user = session.require_role(roles.AMBASSADORS)
 t = session.t
 db = session.get_db()
+lang = session.language()
 
 current = campaigns.current_campaign(db)
 agreement = ambassadors.agreement_for_user(db, user.username, current.id if current else None)
@@ -32,8 +33,8 @@ if campaigns.signups_open(current, clock.today()) and (agreement is None or prev
             campaign_widgets.show_whole_agreement(current, campaigns.list_channels(db, current.id),
                                                   campaigns.list_moments(db, current.id),
                                                   campaigns.list_organiser_commitments(db, current.id))
-        data = campaign_widgets.agreement_inputs("join", campaigns.list_commitment_types(db, current.id),
-                                                 campaigns.list_moments(db, current.id),
+        data = campaign_widgets.agreement_inputs("join", campaigns.list_commitment_types(db, current.id, lang),
+                                                 campaigns.list_moments(db, current.id, lang),
                                                  logo_required=previous is None, agreement=previous)
         data["accepted"] = st.checkbox(
             t("J’accepte l’entente de partenariat au nom de mon organisation (signé le {date}).",
@@ -50,8 +51,8 @@ elif agreement is None:
 if agreement is None:
     st.stop()
 campaign = campaigns.get_campaign(db, agreement.campaign_id)
-types = campaigns.list_commitment_types(db, campaign.id)
-moments = campaigns.list_moments(db, campaign.id)
+types = campaigns.list_commitment_types(db, campaign.id, lang)  # its choices in the reader's language
+moments = campaigns.list_moments(db, campaign.id, lang)
 
 st.caption(escape_markdown(campaign.name))
 if agreement.status == "pending":
@@ -75,5 +76,6 @@ st.download_button(t("Télécharger l’entente (PDF)"), lambda: agreement_pdf.a
                    file_name=agreement_pdf.pdf_filename(agreement), mime="application/pdf",
                    key="agreement.pdf", icon=":material/picture_as_pdf:")
 with st.expander(t("L’entente complète (texte du document)")):
-    campaign_widgets.show_whole_agreement(campaign, campaigns.list_channels(db, campaign.id), moments,
+    campaign_widgets.show_whole_agreement(campaign, campaigns.list_channels(db, campaign.id),
+                                          campaigns.list_moments(db, campaign.id),  # the document's own words
                                           campaigns.list_organiser_commitments(db, campaign.id))

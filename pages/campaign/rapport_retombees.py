@@ -21,7 +21,7 @@ if agreement is None or agreement.status != "approved":
               "Voyez son statut à la page « Mon entente »."))
     st.stop()
 campaign = campaigns.get_campaign(db, agreement.campaign_id)
-items = impact_reports.report_items(db, agreement)
+items = impact_reports.report_items(db, agreement, lang)
 report = impact_reports.get_report(db, agreement.id)
 days = impact_reports.days_until_due(campaign.report_due, clock.today())
 

@@ -22,7 +22,7 @@ st.title(escape_markdown(current["title"]))
 st.caption(" · ".join((nt("{n} axe", "{n} axes", status["axis_id"].nunique()),
                        nt("{n} action", "{n} actions", status["action_id"].nunique()),
                        nt("{n} moyen", "{n} moyens", len(status)))))
-objectives = dict(items.list_axes(db, plan_id)[["number", "objective"]].itertuples(index=False))
+objectives = dict(items.list_axes(db, plan_id, lang=lang)[["number", "objective"]].itertuples(index=False))
 views = {"axis": t("Par axe"), "document": t("Le plan en entier")}
 view = st.segmented_control(t("Affichage"), list(views), format_func=views.get, default="axis", key="plan.view",
                             required=True)

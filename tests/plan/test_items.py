@@ -134,3 +134,94 @@ def test_a_save_that_changes_nothing_is_not_journaled(db):
     action = db.query_one("SELECT id, title FROM actions ORDER BY id LIMIT 1")
     assert plan_items.update_action(db, staff, *action) is False
     assert db.scalar("SELECT count(*) FROM audit_log WHERE action IN ('plan.axis.edit', 'plan.action.edit')") == 0
+
+
+# --------------------------------------------------------------------------- English texts
+
+def test_english_texts_are_stored_beside_the_french_ones_and_blank_is_none(db, staff):
+    plan_id = items.current_plan_id(db)
+    axis_id = items.add_axis(db, staff, plan_id, "Philanthropie", "Diversifier le financement",
+                             name_en="  Philanthropy ", objective_en="")
+    action_id = items.add_action(db, staff, axis_id, "Approcher les fondations", title_en="Approach foundations")
+    means_id = items.add_means(db, staff, action_id, "Dresser la liste des fondations", text_en="List foundations")
+    assert db.query_one("SELECT name, name_en, objective_en FROM axes WHERE id = ?", [axis_id]) == (
+        "Philanthropie", "Philanthropy", None)
+    assert db.scalar("SELECT title_en FROM actions WHERE id = ?", [action_id]) == "Approach foundations"
+    assert db.scalar("SELECT text_en FROM means WHERE id = ?", [means_id]) == "List foundations"
+    added = db.scalar("SELECT details FROM audit_log WHERE action = 'plan.axis.add'")
+    assert '"name_en": "Philanthropy"' in added and "objective_en" not in added
+
+
+def test_an_update_without_english_keeps_it_and_a_blank_one_removes_it(db, staff):
+    axis_id = db.scalar("SELECT id FROM axes WHERE number = 1")
+    assert items.update_axis(db, staff, axis_id, "MOBILISATION", db.scalar(
+        "SELECT objective FROM axes WHERE id = ?", [axis_id]), name_en="MOBILIZATION") is True
+    details = db.scalar("SELECT details FROM audit_log WHERE action = 'plan.axis.edit'")
+    assert '"name_en": null' in details and '"name_en": "MOBILIZATION"' in details
+    objective = db.scalar("SELECT objective FROM axes WHERE id = ?", [axis_id])
+    items.update_axis(db, staff, axis_id, "MOBILISATION (révisé)", objective)  # English not given: kept
+    assert db.scalar("SELECT name_en FROM axes WHERE id = ?", [axis_id]) == "MOBILIZATION"
+    assert items.update_axis(db, staff, axis_id, "MOBILISATION (révisé)", objective, name_en="MOBILIZATION") is False
+    items.update_axis(db, staff, axis_id, "MOBILISATION (révisé)", objective, name_en="   ")
+    assert db.scalar("SELECT name_en FROM axes WHERE id = ?", [axis_id]) is None
+    means_id = db.scalar("SELECT min(id) FROM means")
+    row = db.query_one("SELECT text, period_label, indicator, responsible_label FROM means WHERE id = ?", [means_id])
+    assert items.update_means(db, staff, means_id, *row, text_en="Foster participation") is True
+    assert items.update_means(db, staff, means_id, *row) is False  # nothing given, nothing changed
+    edit = db.scalar("SELECT details FROM audit_log WHERE action = 'plan.means.edit'")
+    assert '"text_en": "Foster participation"' in edit
+    action_id = db.scalar("SELECT min(id) FROM actions")
+    title = db.scalar("SELECT title FROM actions WHERE id = ?", [action_id])
+    assert items.update_action(db, staff, action_id, title, title_en="Involve members") is True
+    assert db.scalar("SELECT title_en FROM actions WHERE id = ?", [action_id]) == "Involve members"
+
+
+def test_english_texts_are_validated_as_the_french_ones_are(db, staff):
+    axis_id = db.scalar("SELECT id FROM axes WHERE number = 1")
+    with pytest.raises(items.PlanError) as error:
+        items.update_axis(db, staff, axis_id, "MOBILISATION", "", name_en="MOBILI\x07ZATION",
+                          objective_en="x" * (items.TEXT_MAX_CHARS + 1))
+    assert error.value.messages == [
+        "Le nom de l’axe en anglais : contient des caractères de contrôle non permis.",
+        f"L’objectif en anglais dépasse {items.TEXT_MAX_CHARS} caractères."]
+    with pytest.raises(items.PlanError, match="Le titre de l’action en anglais dépasse 500 caractères"):
+        items.add_action(db, staff, axis_id, "Titre", title_en="y" * 501)
+    means_id = db.scalar("SELECT min(id) FROM means")
+    with pytest.raises(items.PlanError, match="Le texte du moyen en anglais : contient des caractères de contrôle"):
+        items.update_means(db, staff, means_id, "Texte", "", "", "", text_en="Text\x00")
+    assert db.scalar("SELECT count(*) FROM axes WHERE name_en IS NOT NULL") == 0  # nothing written
+
+
+def test_english_screens_read_the_english_texts_and_french_ones_never_do(db, staff):
+    plan_id = items.current_plan_id(db)
+    axis_id = db.scalar("SELECT id FROM axes WHERE number = 1")
+    objective = db.scalar("SELECT objective FROM axes WHERE id = ?", [axis_id])
+    items.update_axis(db, staff, axis_id, "MOBILISATION", objective, name_en="MOBILIZATION")
+    means_id = db.scalar("SELECT min(m.id) FROM means m JOIN actions a ON a.id = m.action_id WHERE a.axis_id = ?",
+                         [axis_id])
+    row = db.query_one("SELECT text, period_label, indicator, responsible_label FROM means WHERE id = ?", [means_id])
+    items.update_means(db, staff, means_id, *row, text_en="Foster members' participation")
+    french = items.list_plan_items(db, plan_id).set_index("means_id")
+    english = items.list_plan_items(db, plan_id, lang="en").set_index("means_id")
+    assert set(french["axis_name"]) >= {"MOBILISATION"} and "MOBILIZATION" not in set(french["axis_name"])
+    assert english.loc[means_id, "axis_name"] == "MOBILIZATION"
+    assert english.loc[means_id, "text"] == "Foster members' participation"
+    assert english.loc[means_id, "text_fr"] == french.loc[means_id, "text"] == row[0]
+    assert english.loc[means_id, "objective"] == objective  # no English objective: the French one
+    other = db.scalar("SELECT id FROM means WHERE id <> ? ORDER BY id LIMIT 1", [means_id])
+    assert english.loc[other, "text"] == french.loc[other, "text"]  # no English text: the French one
+    assert items.list_axes(db, plan_id, lang="en").set_index("id").loc[axis_id, "name"] == "MOBILIZATION"
+    assert items.list_axes(db, plan_id).set_index("id").loc[axis_id, ["name", "name_en"]].tolist() == [
+        "MOBILISATION", "MOBILIZATION"]
+
+
+def test_an_english_means_text_changes_what_is_shown_never_how_the_item_is_assessed(db, staff):
+    plan_id = items.current_plan_id(db)
+    before = tracking.plan_status(db, plan_id, date(2026, 6, 1))
+    for means_id, text, period, indicator, responsible in db.query(
+            "SELECT id, text, period_label, indicator, responsible_label FROM means"):
+        items.update_means(db, staff, means_id, text, period, indicator, responsible, text_en=f"Item {means_id}")
+    after = tracking.plan_status(db, plan_id, date(2026, 6, 1), "en")
+    assert list(after["text"]) == [f"Item {m}" for m in after["means_id"]]
+    columns = ["means_id", "schedule_kind", "status", "due", "next_due", "late", "target_kind", "target_fr"]
+    assert after[columns].astype(str).equals(before[columns].astype(str))

@@ -94,12 +94,48 @@ def test_the_axis_level_edits_and_archives_axes(widget_app, file_db, staff):
     chooser = app.selectbox(key="axis_edit.axis")
     assert len(chooser.options) == 6 and chooser.options[0] == "1. MOBILISATION"
     assert app.text_input(key="axis_edit.name").value == "MOBILISATION"
-    assert [w.key for w in app.text_area] == ["axis_edit.objective", "axis_add.objective"]  # no means form
+    assert [w.key for w in app.text_area] == ["axis_edit.objective", "axis_edit.objective_en", "axis_add.objective",
+                                              "axis_add.objective_en"]  # no means form
     app.button(key="axis_edit.archive").click().run()
     assert [s.value for s in app.success] == ["Élément archivé."]
     assert file_db.scalar("SELECT archived_at IS NOT NULL FROM axes WHERE id = ?", [chooser.value]) is True
     assert app.selectbox(key="axis_edit.axis").options[0] == "1. MOBILISATION (archivé)"
     assert app.button(key="axis_edit.archive").label == "Rétablir"
+
+
+def test_staff_add_an_axis_english_name_beside_the_french_one_and_it_is_saved_and_shown_again(
+        widget_app, file_db, staff):
+    app = widget_app(editor, staff.username).run()
+    app.button_group(key="editor.level").set_value("axis").run()
+    axis_id = app.selectbox(key="axis_edit.axis").value
+    english = app.text_input(key="axis_edit.name_en")
+    assert english.label == "Nom de l’axe — texte anglais (facultatif)" and english.value == ""
+    english.input("  MOBILIZATION  ")
+    app.text_area(key="axis_edit.objective_en").input("Mobilize members and partners")
+    button(app, "Enregistrer l’axe").click().run()
+    assert not app.exception, app.exception
+    assert [s.value for s in app.success] == ["Axe enregistré."]
+    assert file_db.query_one("SELECT name, name_en, objective_en FROM axes WHERE id = ?", [axis_id]) == (
+        "MOBILISATION", "MOBILIZATION", "Mobilize members and partners")
+    assert app.text_input(key="axis_edit.name_en").value == "MOBILIZATION"  # the form shows what is stored
+    assert app.text_input(key="axis_edit.name").value == "MOBILISATION"
+    app.text_input(key="axis_edit.name_en").input("")  # emptied: no English text any more (NULL)
+    button(app, "Enregistrer l’axe").click().run()
+    assert file_db.scalar("SELECT name_en FROM axes WHERE id = ?", [axis_id]) is None
+
+
+def test_an_english_means_text_with_a_control_character_is_refused_and_kept_in_the_form(widget_app, file_db, staff):
+    app = widget_app(editor, staff.username).run()
+    means_id = app.selectbox(key="means_edit.means").value
+    app.text_area(key="means_edit.text_en").input("Foster\x07 members' participation")
+    button(app, "Enregistrer le moyen").click().run()
+    assert [e.value for e in app.error] == [
+        "Le texte du moyen en anglais : contient des caractères de contrôle non permis."]
+    assert app.text_area(key="means_edit.text_en").value == "Foster\x07 members' participation"
+    assert file_db.scalar("SELECT text_en FROM means WHERE id = ?", [means_id]) is None
+    app.text_area(key="means_edit.text_en").input("Foster members' participation")
+    button(app, "Enregistrer le moyen").click().run()
+    assert file_db.scalar("SELECT text_en FROM means WHERE id = ?", [means_id]) == "Foster members' participation"
 
 
 def test_the_schedule_form_sets_a_schedule_by_hand(widget_app, file_db, staff):
