@@ -307,7 +307,10 @@ def reopen_report(db: Database, ambassador_id: int, note: str, *, actor: str) ->
         roles.require(users.get_user(db, actor), roles.STAFF)
     except ambassadors.AmbassadorError as error:
         raise ReportError(error.messages) from None
-    note = (note or "").strip()[:agreement_form.MAX_NOTE]
+    note = (note or "").strip()
+    if len(note) > agreement_form.MAX_NOTE:
+        raise ReportError(Message("Note : {maximum} caractères au plus ({typed} saisis).",
+                                  maximum=agreement_form.MAX_NOTE, typed=len(note)))
     if validators.has_control_characters(note, multiline=True):
         raise ReportError(N_("Note : contient des caractères de contrôle non permis."))
 
