@@ -25,12 +25,14 @@ ZERO_WIDTH = "zéro\u200b\u200c\u200d\u2060\ufeffchasse"
 ENTITIES = "&lt;script&gt;"
 TEMPLATE = "{{7*7}}"
 
-# Shown as typed or refused in French, field by field (order: the most telling first).
+# Shown as typed or refused in French, field by field. The order matters to combo(): a text that
+# begins with an HTML tag is one raw HTML block to Markdown, shown as text with nothing inside it
+# interpreted, which would hide a leak of the Markdown payloads after it; so Markdown comes first.
 PAYLOADS = {
-    "script": SCRIPT, "img_onerror": IMG_ONERROR, "md_image": MD_IMAGE, "md_link": MD_LINK,
-    "svg_onload": SVG_ONLOAD, "js_url": JS_URL, "html_link": HTML_LINK, "latex_href": LATEX_HREF,
-    "display_math": DISPLAY_MATH, "directive": DIRECTIVE, "bold": BOLD, "entities": ENTITIES,
-    "template": TEMPLATE, "zero_width": ZERO_WIDTH, "rtl_override": RTL_OVERRIDE,
+    "md_image": MD_IMAGE, "md_link": MD_LINK, "script": SCRIPT, "img_onerror": IMG_ONERROR,
+    "bold": BOLD, "directive": DIRECTIVE, "latex_href": LATEX_HREF, "template": TEMPLATE,
+    "svg_onload": SVG_ONLOAD, "js_url": JS_URL, "html_link": HTML_LINK, "display_math": DISPLAY_MATH,
+    "entities": ENTITIES, "zero_width": ZERO_WIDTH, "rtl_override": RTL_OVERRIDE,
 }
 
 # Refused by every field, with a French message.
