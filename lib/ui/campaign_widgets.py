@@ -163,7 +163,9 @@ def show_whole_agreement(campaign: Campaign, channels: pd.DataFrame, moments: pd
     st.markdown(_marked(agreement_text.emphasised(campaign.report_request, [due])))
     if campaign.questionnaire_invitation or campaign.questionnaire_label:
         label = escape_markdown(campaign.questionnaire_label or t("Questionnaire"))
-        link = (f"[{label}]({campaign.questionnaire_url})" if campaign.questionnaire_url
+        # The address between < >: a valid one may hold ")", which would close a bare link early
+        # and let the rest of it be read as Markdown (an image from elsewhere); < and > it cannot hold.
+        link = (f"[{label}](<{campaign.questionnaire_url}>)" if campaign.questionnaire_url
                 else label + " " + t("(lien pas encore fourni par l’organisateur)"))
         st.markdown(escape_markdown(campaign.questionnaire_invitation) + " " + link)
     if campaign.contact_name:

@@ -71,6 +71,11 @@ FIND_MARKUP = """(selectors) => {
       }
     }
   }
+  for (const link of document.querySelectorAll('a[href]')) {
+    let host = '';
+    try { host = new URL(link.href).hostname; } catch (error) { host = ''; }
+    if (host.endsWith('evil.example')) found.push('an outside link made of typed text: ' + link.outerHTML.slice(0, 99));
+  }
   for (const link of document.querySelectorAll('a')) {
     if (link.textContent.trim() === 'clic') found.push('a link made of typed text: ' + link.outerHTML.slice(0, 160));
   }
@@ -87,7 +92,6 @@ FIND_MARKUP = """(selectors) => {
 }"""
 SELECTORS = {
     'img[src*="evil.example"]': "an outside image made of typed text",
-    'a[href*="evil.example"]:not([href^="mailto:"])': "an outside link made of typed text",
     "[onerror], [onload]": "an element with an event attribute",
     ".katex": "typed $...$ rendered as LaTeX",
 }
@@ -121,6 +125,8 @@ def _seed(db) -> None:
         if field not in ("questionnaire_url", "website"):
             data[field] = _combo(600)
     data["slug"] = "campagne-hostile"
+    # A valid web address (http, a host with a dot, no space, < or >) that closes a Markdown link early.
+    data["questionnaire_url"] = "https://exemple.org/q)" + corpus.MD_IMAGE
     data["contact"] = {**data["contact"], "name": _combo(120), "title": _combo(120)}
     data["moments"] = [{**m, "when": _combo(200), "description": _combo(600), "checklist_label": _combo(200)}
                        for m in data["moments"]]
