@@ -238,21 +238,6 @@ def _visit_menu(page, role: str | None, problems: dict) -> list[str]:
     return visited
 
 
-@pytest.mark.parametrize("role", ["signed_out", "board", "staff", "admin", "ambassador"])
-def test_every_page_shows_hostile_text_literally_and_inert(hostile_server, watched, role):
-    page, problems = watched, {}
-    if role == "signed_out":
-        open_app(page, hostile_server)
-        visited = _visit_menu(page, None, problems)
-    else:
-        password = SIGNUP_PASSWORD if role == "ambassador" else PASSWORD
-        sign_in(page, hostile_server, hostile_server.accounts[role], password)
-        visited = _visit_menu(page, role, problems)
-        sign_out(page)
-    assert len(visited) >= 3, visited
-    assert not problems, "\n".join(f"{title}: {found}" for title, found in problems.items())
-
-
 def _refused(page, field_label: str, typed: str, message: str) -> None:
     """`message` is in an error box (Babel's narrow spaces read as spaces) and the field still holds `typed`."""
     page.locator('[data-testid="stAlertContentError"]').first.wait_for()
@@ -261,29 +246,14 @@ def _refused(page, field_label: str, typed: str, message: str) -> None:
     assert page.get_by_label(field_label, exact=True).input_value() == typed, f"{field_label} lost what was typed"
 
 
-def test_hostile_text_typed_in_the_forms_is_stored_literally_or_refused_in_french(hostile_server, watched):
-    page = watched
-    # An update note: a payload is recorded; NUL and 100 000 characters are refused, the note kept.
-    sign_in(page, hostile_server, hostile_server.accounts["staff"])
-    open_app(page, hostile_server, "mises-a-jour")
-    note = page.get_by_label("Note", exact=True)
-    save = page.get_by_role("button", name="Enregistrer la mise à jour")
-    for typed, message in ((corpus.NUL, "La note : contient des caractères de contrôle non permis."),
-                           (corpus.LONG, "La note dépasse 2000 caractères.")):
-        note.fill(typed)
-        save.click()
-        wait_for_app(page)
-        _refused(page, "Note", typed, message)
-    note.fill(f"{corpus.SCRIPT} {corpus.MD_IMAGE} {corpus.BOLD}")
-    save.click()
-    page.get_by_text("Mise à jour enregistrée", exact=False).wait_for()
-    assert not _problems(page)
-    sign_out(page)
+def _open(page, title: str) -> None:
+    page.locator('a[data-testid="stSidebarNavLink"]', has_text=title).first.click()
+    wait_for_app(page)
 
-    # A sign-up: the organisation's name too long and the contact's with NUL, both refused at once.
-    open_app(page, hostile_server, "devenir-ambassadeur")
-    dismiss_page_not_found(page)
-    page.get_by_role("heading", name="Devenir ambassadeur").wait_for()
+
+def _type_a_sign_up(page) -> None:
+    """The organisation's name too long and the contact's with NUL, refused at once; a payload kept."""
+    _open(page, "Devenir ambassadeur")
     for label, typed in (("Nom de l’organisation", corpus.LONG), ("Personne-ressource", corpus.NUL),
                          ("Nom de la personne qui signe", corpus.SCRIPT)):
         field = page.get_by_label(label, exact=True)
@@ -295,14 +265,29 @@ def test_hostile_text_typed_in_the_forms_is_stored_literally_or_refused_in_frenc
     _refused(page, "Nom de l’organisation", corpus.LONG, "Organisation : 200 caractères au plus (100000 saisis).")
     _refused(page, "Personne-ressource", corpus.NUL, "Personne-ressource : contient des caractères de contrôle")
     assert page.get_by_label("Nom de la personne qui signe", exact=True).input_value() == corpus.SCRIPT
-    assert not _problems(page)
 
-    # The impact report (reopened by staff): NUL and 100 000 characters refused, then a payload saved.
-    sign_in(page, hostile_server, HOSTILE_ORG, SIGNUP_PASSWORD)
-    open_app(page, hostile_server, "rapport")
-    page.get_by_role("heading", name="Rapport de retombées").wait_for()
-    worked, comments = page.get_by_label("Ce qui a bien fonctionné", exact=True), \
-        page.get_by_label("Autres commentaires", exact=True)
+
+def _type_an_update_note(page) -> None:
+    """NUL and 100 000 characters refused, the note kept each time; then a payload recorded."""
+    _open(page, "Mises à jour")
+    note = page.get_by_label("Note", exact=True)
+    save = page.get_by_role("button", name="Enregistrer la mise à jour")
+    for typed, message in ((corpus.NUL, "La note : contient des caractères de contrôle non permis."),
+                           (corpus.LONG, "La note dépasse 2000 caractères.")):
+        note.fill(typed)
+        save.click()
+        wait_for_app(page)
+        _refused(page, "Note", typed, message)
+    note.fill(f"{corpus.MD_IMAGE} {corpus.SCRIPT} {corpus.BOLD}")
+    save.click()
+    page.get_by_text("Mise à jour enregistrée", exact=False).wait_for()
+
+
+def _type_a_report(page) -> None:
+    """In the report reopened by staff: NUL and 100 000 characters refused, kept; then payloads saved."""
+    _open(page, "Rapport de retombées")
+    worked = page.get_by_label("Ce qui a bien fonctionné", exact=True)
+    comments = page.get_by_label("Autres commentaires", exact=True)
     worked.fill(corpus.NUL)
     comments.fill(corpus.LONG)
     comments.press("Tab")
@@ -315,5 +300,28 @@ def test_hostile_text_typed_in_the_forms_is_stored_literally_or_refused_in_frenc
     comments.press("Tab")
     page.get_by_role("button", name="Enregistrer le brouillon").click()
     page.get_by_text("Brouillon enregistré.").first.wait_for()
-    assert not _problems(page)
-    sign_out(page)
+
+
+FORMS = {None: _type_a_sign_up, "staff": _type_an_update_note, "ambassador": _type_a_report}
+
+
+@pytest.mark.parametrize("role", [None, "board", "staff", "admin", "ambassador"])
+def test_every_page_shows_hostile_text_literally_and_the_forms_refuse_nul_and_long_text(hostile_server, watched,
+                                                                                        role):
+    """Each page of the role's menu (signed out: None) over the seeded corpus; then, for the roles
+    that have one, payloads, NUL and 100 000 characters typed in a real form."""
+    page, problems = watched, {}
+    if role is None:
+        open_app(page, hostile_server)
+        dismiss_page_not_found(page)
+    else:
+        password = SIGNUP_PASSWORD if role == "ambassador" else PASSWORD
+        sign_in(page, hostile_server, hostile_server.accounts[role], password)
+    visited = _visit_menu(page, role, problems)
+    assert len(visited) >= 3, visited
+    assert not problems, "\n".join(f"{title}: {found}" for title, found in problems.items())
+    if role in FORMS:
+        FORMS[role](page)
+        assert not _problems(page)
+    if role is not None:
+        sign_out(page)
