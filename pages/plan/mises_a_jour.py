@@ -127,7 +127,7 @@ with update_tab:
                                                      status=t(statuses.STATUS_LABELS_FR[new_status]),
                                                      progress=progress,
                                                      day=format_date(work_date, session.language()))
-                                    + (" " + escape_markdown(t(read)) if read else ""))  # names the typed unit
+                                    + (" " + feedback.message_markdown(read) if read else ""))  # a typed unit
             st.rerun()
     feedback.show_confirmation("update")
 
