@@ -23,7 +23,7 @@ if not campaigns.signups_open(campaign, clock.today()):
     st.stop()
 if done := st.session_state.get("signup.done"):
     st.success(t("Merci! Votre demande est envoyée. Le compte « {username} » est créé : connectez-vous pour "
-                 "suivre votre entente. L’équipe l’approuvera sous peu.", username=done))
+                 "suivre votre entente. L’équipe l’approuvera sous peu.", username=escape_markdown(done)))
     st.page_link("pages/account/connexion.py", label=t("Aller à la connexion"), icon=":material/login:")
     if st.button(t("Inscrire une autre organisation"), key="signup.again"):
         del st.session_state["signup.done"]
