@@ -266,7 +266,9 @@ def test_a_field_refuses_in_french_or_stores_each_hostile_payload_as_typed(db, m
         if name.startswith("MAX_") and isinstance(getattr(signup, name), int):
             monkeypatch.setattr(signup, name, 10**9)
     problems = []
-    for name, value in hostile_corpus.ALL.items():
+    # Each campaign text gets the shown-as-typed payloads all at once, below (a campaign per payload).
+    corpus = hostile_corpus.MUST_REFUSE if field in CAMPAIGN_WRITERS else hostile_corpus.ALL
+    for name, value in corpus.items():
         try:
             stored = WRITERS[field](db, value)
         except FormError as error:
@@ -277,4 +279,36 @@ def test_a_field_refuses_in_french_or_stores_each_hostile_payload_as_typed(db, m
             problems.append(f"{name}: stored ({len(stored or '')} characters), never refused")
         elif stored != value.strip():
             problems.append(f"{name}: stored as {stored!r}, typed {value!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_campaign_text_stores_each_payload_as_typed(db):
+    """The payloads that must show as typed, each in all the campaign's texts at once (the fields
+    above refuse NUL and 100 000 characters one by one)."""
+    problems = []
+    for name, value in hostile_corpus.PAYLOADS.items():
+        data = campaigns.campaign_as_data(db, current_id(db))
+        data["slug"] = f"hostile-{next(_ids)}"
+        for field in ("name", "slogan", "organiser", "agreement_title", "ambassador_status", "purpose",
+                      "report_request", "reach_title", "reach_note"):
+            data[field] = value
+        data["contact"] = {**data["contact"], "name": value, "title": value}
+        for rows, column in (("moments", "description"), ("moments", "checklist_label"), ("commitments", "label"),
+                             ("channels", "label")):
+            data[rows] = [{**row, column: value} for row in data[rows]]
+        data["organiser_commitments"] = [value for _ in data["organiser_commitments"]]
+        try:
+            campaign_id = campaigns.create_campaign(db, data, actor=ensure_staff(db))
+        except FormError as error:
+            problems.append(f"{name}: refused: {error.messages!r}")
+            continue
+        stored = campaigns.campaign_as_data(db, campaign_id)
+        for field in ("name", "slogan", "organiser", "purpose", "reach_note"):
+            if stored[field] != value:
+                problems.append(f"{name}: {field} stored as {stored[field]!r}")
+        texts = [stored["contact"]["name"], stored["contact"]["title"], *stored["organiser_commitments"],
+                 *(m["description"] for m in stored["moments"]), *(c["label"] for c in stored["commitments"]),
+                 *(c["label"] for c in stored["channels"])]
+        if any(text != value for text in texts):
+            problems.append(f"{name}: a row or the contact stored otherwise")
     assert not problems, "\n".join(problems)
