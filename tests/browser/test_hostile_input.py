@@ -262,7 +262,7 @@ def _type_a_sign_up(page) -> None:
         wait_for_app(page)
     page.get_by_role("button", name="Envoyer ma demande").click()
     wait_for_app(page)
-    _refused(page, "Nom de l’organisation", corpus.LONG, "Organisation : 200 caractères au plus (100000 saisis).")
+    _refused(page, "Nom de l’organisation", corpus.LONG, "Organisation : 200 caractères au plus (100 000 saisis).")
     _refused(page, "Personne-ressource", corpus.NUL, "Personne-ressource : contient des caractères de contrôle")
     assert page.get_by_label("Nom de la personne qui signe", exact=True).input_value() == corpus.SCRIPT
 
@@ -294,7 +294,7 @@ def _type_a_report(page) -> None:
     page.get_by_role("button", name="Enregistrer le brouillon").click()
     wait_for_app(page)
     _refused(page, "Ce qui a bien fonctionné", corpus.NUL, "Ce qui a bien fonctionné : contient des caractères")
-    _refused(page, "Autres commentaires", corpus.LONG, "Autres commentaires : 5000 caractères au plus")
+    _refused(page, "Autres commentaires", corpus.LONG, "Autres commentaires : 5 000 caractères au plus")
     worked.fill(corpus.combo(300))
     comments.fill(corpus.MD_LINK)
     comments.press("Tab")
