@@ -460,7 +460,7 @@ def campaign_editor(form: str, data: dict) -> dict:
     returns the edited seed-shaped data. The lists are edited as tables."""
     result = dict(data)
     result["slug"] = st.text_input(t("Identifiant (dans les adresses et exports)"), value=data.get("slug", ""),
-                                   key=f"{form}.slug", max_chars=60)
+                                   key=f"{form}.slug")
     for field, label, multiline in CAMPAIGN_FIELDS:
         widget = st.text_area if multiline else st.text_input
         result[field] = widget(t(label), value=data.get(field) or "", key=f"{form}.{field}")

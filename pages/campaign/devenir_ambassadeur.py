@@ -55,15 +55,14 @@ st.caption(t("Pour vous connecter ensuite, remplir votre rapport de retombées e
 # field commits on Enter or on leaving it, and Tab leaves it for its "show password" button, which
 # does not commit: a visitor using only the keyboard sent empty passwords.
 with st.form("signup.account", border=False, enter_to_submit=False):
-    data["username"] = st.text_input(t("Nom d’utilisateur"), key="signup.username", max_chars=40,
+    data["username"] = st.text_input(t("Nom d’utilisateur"), key="signup.username",
                                      help=t("3 à 40 caractères : lettres minuscules, chiffres, point, tiret."),
                                      autocomplete="username")
     left, right = st.columns(2)
     data["password"] = left.text_input(t("Mot de passe (12 caractères ou plus)"), type="password",
-                                       key="signup.password", max_chars=200, autocomplete="new-password")
+                                       key="signup.password", autocomplete="new-password")
     data["password_confirm"] = right.text_input(t("Confirmer le mot de passe"), type="password",
-                                                key="signup.password_confirm", max_chars=200,
-                                                autocomplete="new-password")
+                                                key="signup.password_confirm", autocomplete="new-password")
     typed_answer = None
     if signup.challenge_needed(db, session.client_address()):  # a question first (its answer stays here)
         if "signup.challenge" not in st.session_state:
