@@ -14,8 +14,10 @@ from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
 from lib.core.errors import FormError
 from lib.core.i18n import N_, format_datetime, translate
+from lib.core.messages import Message
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+ORGANISATION_MAX_CHARS = 200  # as an ambassador's organisation (lib.campaign.agreement_form.MAX_ORGANISATION)
 
 
 class UserError(FormError):
@@ -106,6 +108,10 @@ def create_user(db: Database, *, username: str, role: str, display_name: str, em
     """
     username = normalise_username(username)
     errors = validate_new_user(username, role, display_name, email, password)
+    if len(organisation or "") > ORGANISATION_MAX_CHARS:
+        errors.append(Message("L’organisme ne doit pas dépasser {limit} caractères.", limit=ORGANISATION_MAX_CHARS))
+    elif validators.has_control_characters(organisation or ""):
+        errors.append(N_("L’organisme contient des caractères de contrôle non permis."))
     if errors:
         raise UserError(errors)
     password_hash = hash_password(password)

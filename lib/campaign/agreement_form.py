@@ -14,7 +14,7 @@ from lib.accounts.passwords import validate_password
 from lib.campaign import logos
 from lib.core import validators
 from lib.core.i18n import N_
-from lib.core.messages import Message
+from lib.core.messages import LocalNumber, Message
 
 # The channels an ambassador declares its own audience on (and later reports reach for).
 CHANNELS: tuple[tuple[str, str], ...] = (
@@ -81,8 +81,8 @@ def _text_errors(value, label: str, maximum: int, required: bool = True, multili
     if required and not text.strip():
         return [Message("{label} : ce champ est obligatoire.", label=label)]
     if len(text) > maximum:
-        return [Message("{label} : {maximum} caractères au plus ({typed} saisis).", label=label, maximum=maximum,
-                        typed=len(text))]
+        return [Message("{label} : {maximum} caractères au plus ({typed} saisis).", label=label,
+                        maximum=LocalNumber(maximum), typed=LocalNumber(len(text)))]
     control = validators.control_character_error(text, label, multiline=multiline)
     return [control] if control else []
 

@@ -259,6 +259,35 @@ def empty_campaign_data() -> dict:
 
 
 # -- validating and saving -------------------------------------------------------
+TEXT_MAX_CHARS = 5000      # each of the campaign's own texts (CAMPAIGN_TEXT_FIELDS)
+ROW_TEXT_MAX_CHARS = 2000  # each text of a moment, commitment, channel, organiser commitment or the contact
+
+
+def _row_texts(data: dict) -> list[str]:
+    """The texts of `data`'s lists and contact (moments, commitments, channels, ...)."""
+    texts = [moment.get(field) for moment in data.get("moments", [])
+             for field in ("when", "description", "checklist_label")]
+    texts += [row.get("label") for name in ("commitments", "channels") for row in data.get(name, [])]
+    texts += list(data.get("organiser_commitments", [])) + list((data.get("contact") or {}).values())
+    return [text for text in texts if isinstance(text, str)]
+
+
+def _text_errors(data: dict) -> list[str]:
+    """French messages for a campaign text that is too long or holds a control character."""
+    errors = []
+    own = [data.get(field) for field in CAMPAIGN_TEXT_FIELDS if isinstance(data.get(field), str)]
+    rows = _row_texts(data)
+    longest = max([len(text) - TEXT_MAX_CHARS for text in own] + [len(text) - ROW_TEXT_MAX_CHARS for text in rows]
+                  + [0])
+    if longest > 0:
+        errors.append(Message("Un texte de la campagne est trop long : {own} caractères au plus pour les textes de "
+                              "la campagne, {rows} pour ceux des moments forts, engagements, canaux et de la "
+                              "personne-ressource.", own=TEXT_MAX_CHARS, rows=ROW_TEXT_MAX_CHARS))
+    if any(validators.has_control_characters(text, multiline=True) for text in own + rows):
+        errors.append(N_("Les textes de la campagne contiennent des caractères de contrôle non permis."))
+    return errors
+
+
 def validate_campaign(data: dict) -> list[str]:
     """French messages for every invalid part of seed-shaped campaign `data`; [] if valid."""
     errors = []
@@ -266,9 +295,7 @@ def validate_campaign(data: dict) -> list[str]:
         errors.append(N_("L’identifiant doit compter de 3 à 60 caractères : lettres minuscules, chiffres et tirets."))
     if not (data.get("name") or "").strip():
         errors.append(N_("Le nom de la campagne est obligatoire."))
-    if any(validators.has_control_characters(data.get(field) or "", multiline=True)
-           for field in CAMPAIGN_TEXT_FIELDS if isinstance(data.get(field), str)):
-        errors.append(N_("Les textes de la campagne contiennent des caractères de contrôle non permis."))
+    errors += _text_errors(data)
     for field, label in (("starts_on", N_("La date de début")),
                          ("valid_until", N_("La date de fin de validité de l’entente")),
                          ("report_due", N_("La date limite du rapport de retombées"))):
@@ -401,6 +428,12 @@ def update_campaign_details(db: Database, campaign_id: int, *, actor: str, start
             errors.append(Message("« {when} » : la fin précède le début.", when=named))
         elif not (moment.get("when") or "").strip():
             errors.append(Message("Moment fort « {key} » : le texte de la date est obligatoire.", key=moment["key"]))
+        elif len(moment["when"]) > ROW_TEXT_MAX_CHARS:
+            errors.append(Message("Moment fort « {key} » : le texte de la date dépasse {limit} caractères.",
+                                  key=moment["key"], limit=ROW_TEXT_MAX_CHARS))
+        elif validators.has_control_characters(moment["when"]):
+            errors.append(Message("Moment fort « {key} » : le texte de la date contient des caractères de contrôle "
+                                  "non permis.", key=moment["key"]))
     for channel in channels:
         audience = channel.get("audience")
         if audience is not None and audience == audience and (int(audience) != audience or audience < 0):

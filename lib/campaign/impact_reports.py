@@ -19,7 +19,7 @@ from lib.core import audit, clock, roles, validators
 from lib.core.db import Database
 from lib.core.errors import FormError
 from lib.core.i18n import N_, translate
-from lib.core.messages import Message
+from lib.core.messages import LocalNumber, Message
 
 REACH_METRICS = (("posts", N_("Publications")), ("views", N_("Vues")), ("shares", N_("Partages")),
                  ("people_reached", N_("Personnes jointes")))
@@ -120,8 +120,8 @@ def _text_error(value, label: str, maximum: int) -> list[str]:
     if not isinstance(text, str):
         return [Message("{label} : texte attendu.", label=label)]
     if len(text) > maximum:
-        return [Message("{label} : {maximum} caractères au plus ({typed} saisis).", label=label, maximum=maximum,
-                        typed=len(text))]
+        return [Message("{label} : {maximum} caractères au plus ({typed} saisis).", label=label,
+                        maximum=LocalNumber(maximum), typed=LocalNumber(len(text)))]
     control = validators.control_character_error(text, label, multiline=True)
     return [control] if control else []
 
@@ -308,7 +308,10 @@ def reopen_report(db: Database, ambassador_id: int, note: str, *, actor: str) ->
         roles.require(users.get_user(db, actor), roles.STAFF)
     except ambassadors.AmbassadorError as error:
         raise ReportError(error.messages) from None
-    note = (note or "").strip()[:agreement_form.MAX_NOTE]
+    note = (note or "").strip()
+    if len(note) > agreement_form.MAX_NOTE:
+        raise ReportError(Message("Note : {maximum} caractères au plus ({typed} saisis).",
+                                  maximum=LocalNumber(agreement_form.MAX_NOTE), typed=LocalNumber(len(note))))
     if validators.has_control_characters(note, multiline=True):
         raise ReportError(N_("Note : contient des caractères de contrôle non permis."))
 

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pandas as pd
 
-from lib.core import audit, clock, roles
+from lib.core import audit, clock, roles, validators
 from lib.core.clock import LOCAL_ZONE
 from lib.core.db import Database
 from lib.core.errors import FormError
@@ -117,6 +117,8 @@ def validate_meeting(held_on: date | None, kind: str, note: str) -> list[str]:
         errors.append(N_("Choisissez le type de rencontre (CA ou AGA)."))
     if len(note or "") > NOTE_MAX_CHARS:
         errors.append(Message("La note dépasse {limit} caractères.", limit=NOTE_MAX_CHARS))
+    if control := validators.control_character_error(note or "", N_("La note")):
+        errors.append(control)
     return errors
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from lib.core import validators
 from lib.core.i18n import N_
 from lib.core.messages import LocalDate, Message
 from lib.core.settings import Settings
@@ -105,9 +106,16 @@ def describe_target_fr(target: indicators.Target) -> str:
     return N_("Réalisé ou non (pas de quantité dans l’indicateur)")
 
 
-def validate_target(kind: str, quantity, per: str | None, deadline: date | None) -> list[str]:
+UNIT_MAX_CHARS = 100
+
+
+def validate_target(kind: str, quantity, per: str | None, deadline: date | None, unit_fr: str = "") -> list[str]:
     """French messages that stop a corrected target from being saved (empty: valid)."""
     errors = []
+    if len((unit_fr or "").strip()) > UNIT_MAX_CHARS:
+        errors.append(Message("L’unité dépasse {limit} caractères.", limit=UNIT_MAX_CHARS))
+    if control := validators.control_character_error((unit_fr or "").strip(), N_("L’unité")):
+        errors.append(control)
     if kind not in TARGET_KINDS:
         errors.append(N_("Choisissez un type de cible."))
         return errors

@@ -230,7 +230,7 @@ def set_target_override(db: Database, user, means_id: int, kind: str, *, quantit
     PermissionError unless staff/admin; TrackingError (French) on an invalid target.
     """
     roles.require(user, roles.STAFF)
-    errors = validate_target(kind, quantity, per, deadline)
+    errors = validate_target(kind, quantity, per, deadline, unit_fr)
     if errors:
         raise TrackingError(errors)
     target = indicators.Target(kind, quantity=None if kind == "done" else int(quantity),

@@ -170,7 +170,7 @@ def meetings_form(user) -> None:
                             format_func=lambda k: t(meetings.KIND_NAMES_FR[k]), horizontal=True,
                             key=f"meetings.kind.{choice}")
             note = st.text_input(t("Note (facultative)"), value=current.note if current else "",
-                                 max_chars=meetings.NOTE_MAX_CHARS, key=f"meetings.note.{choice}")
+                                 key=f"meetings.note.{choice}")
             save = st.form_submit_button(t("Enregistrer la rencontre"), type="primary")
         delete = current is not None and st.button(t("Supprimer cette rencontre"), key="meetings.delete")
     try:

@@ -21,7 +21,7 @@ from lib.core.errors import FormError
 from lib.core.i18n import N_, format_date, format_datetime, format_number, format_table
 from lib.core.messages import translate_message
 from lib.ui.feedback import show_errors
-from lib.ui.layout import escape_markdown
+from lib.ui.layout import escape_markdown, plain_label
 from lib.ui.session import language, nt, t
 
 
@@ -163,7 +163,9 @@ def show_whole_agreement(campaign: Campaign, channels: pd.DataFrame, moments: pd
     st.markdown(_marked(agreement_text.emphasised(campaign.report_request, [due])))
     if campaign.questionnaire_invitation or campaign.questionnaire_label:
         label = escape_markdown(campaign.questionnaire_label or t("Questionnaire"))
-        link = (f"[{label}]({campaign.questionnaire_url})" if campaign.questionnaire_url
+        # The address between < >: a valid one may hold ")", which would close a bare link early
+        # and let the rest of it be read as Markdown (an image from elsewhere); < and > it cannot hold.
+        link = (f"[{label}](<{campaign.questionnaire_url}>)" if campaign.questionnaire_url
                 else label + " " + t("(lien pas encore fourni par l’organisateur)"))
         st.markdown(escape_markdown(campaign.questionnaire_invitation) + " " + link)
     if campaign.contact_name:
@@ -182,18 +184,19 @@ def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, l
     live in st.session_state, so nothing typed is lost when the page shows errors."""
     data: dict = {}
 
-    def text(where, label: str, field: str, maximum: int, **options) -> None:
+    # No max_chars on free text: Streamlit drops a paste longer than it whole and says nothing; the
+    # lib refuses what is too long with a French message naming the limit, and the text stays here.
+    def text(where, label: str, field: str, **options) -> None:
         value = getattr(agreement, field) if agreement else ""
-        data[field] = where.text_input(t(label), value=value, key=f"{form}.{field}", max_chars=maximum, **options)
+        data[field] = where.text_input(t(label), value=value, key=f"{form}.{field}", **options)
 
     st.subheader(t("1. L’organisation"))
     left, right = st.columns(2)
-    text(left, N_("Nom de l’organisation"), "organisation", agreement_form.MAX_ORGANISATION)
-    text(right, N_("Personne-ressource"), "contact_name", agreement_form.MAX_NAME)
-    text(left, N_("Courriel"), "email", agreement_form.MAX_EMAIL, autocomplete="email")
-    text(right, N_("Téléphone"), "phone", agreement_form.MAX_PHONE, placeholder="819 555-1234", autocomplete="tel")
-    text(left, N_("Site Web"), "website", agreement_form.MAX_WEBSITE, placeholder="https://organisme.org",
-         autocomplete="url")
+    text(left, N_("Nom de l’organisation"), "organisation")
+    text(right, N_("Personne-ressource"), "contact_name")
+    text(left, N_("Courriel"), "email", autocomplete="email")
+    text(right, N_("Téléphone"), "phone", placeholder="819 555-1234", autocomplete="tel")
+    text(left, N_("Site Web"), "website", placeholder="https://organisme.org", autocomplete="url")
 
     st.subheader(t("2. Votre auditoire (facultatif)"))
     st.caption(t("Le nombre d’abonnés ou de visiteurs de votre organisation sur chaque canal, s’il est connu."))
@@ -207,8 +210,7 @@ def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, l
     st.subheader(t("3. Pourquoi vous joignez le mouvement"))
     data["why_text"] = st.text_area(
         t("Ce texte paraîtra avec votre logo sur le microsite (environ 100 mots)"),
-        value=agreement.why_text if agreement else "", key=f"{form}.why_text",
-        max_chars=agreement_form.MAX_TEXT_CHARS, height=160)
+        value=agreement.why_text if agreement else "", key=f"{form}.why_text", height=160)
     word_count_caption(data["why_text"])
     upload = st.file_uploader(
         t("Logo (PNG ou JPEG, 2 Mo au plus)") if logo_required
@@ -220,24 +222,25 @@ def agreement_inputs(form: str, types: pd.DataFrame, moments: pd.DataFrame, *, l
     st.caption(t("Selon vos capacités et votre intérêt, cochez vos choix de promotion."))
     data["commitments"], data["moments"] = [], []
     for row in types.itertuples():
-        # Plain labels (the campaign's own wording, typed by staff): an escaped one reads its
-        # backslashes to screen readers ("choisir \\:").
-        if st.checkbox(row.label, value=bool(agreement and row.key in agreement.commitments),
+        # The campaign's own wording, typed by staff: plain_label keeps it as typed (never an image
+        # or a link) and reads an ordinary sentence to screen readers without backslashes.
+        if st.checkbox(plain_label(row.label), value=bool(agreement and row.key in agreement.commitments),
                        key=f"{form}.commitment_{row.key}"):
             data["commitments"].append(row.key)
         if row.with_moments and row.key in data["commitments"]:
             with st.container(border=True):
                 for moment in moments.itertuples():
-                    if st.checkbox(campaigns.moment_name(moment.checklist_label, moment.when_label),
-                                   help=campaigns.moment_detail(moment.when_label, moment.description),
+                    if st.checkbox(plain_label(campaigns.moment_name(moment.checklist_label, moment.when_label)),
+                                   help=escape_markdown(campaigns.moment_detail(moment.when_label,
+                                                                                moment.description)),
                                    value=bool(agreement and moment.key in agreement.moments),
                                    key=f"{form}.moment_{moment.key}"):
                         data["moments"].append(moment.key)
 
     st.subheader(t("5. Signature"))
     left, right = st.columns(2)
-    text(left, N_("Nom de la personne qui signe"), "signer_name", agreement_form.MAX_NAME)
-    text(right, N_("Titre ou fonction"), "signer_title", agreement_form.MAX_NAME)
+    text(left, N_("Nom de la personne qui signe"), "signer_name")
+    text(right, N_("Titre ou fonction"), "signer_title")
     return data
 
 
@@ -307,19 +310,19 @@ def report_inputs(form: str, items, saved: dict, *, disabled: bool = False) -> d
         prefix = f"{form}.{item.kind}_{item.key}"
         was = saved["actions"].get((item.kind, item.key), {})
         with st.container(border=True):
-            done = st.checkbox(item.label, value=bool(was.get("done")), key=f"{prefix}.done", disabled=disabled)
+            done = st.checkbox(plain_label(item.label), value=bool(was.get("done")), key=f"{prefix}.done",
+                               disabled=disabled)
             # Each field names its commitment: a screen reader hears the label alone, not the box around it.
-            short = item.label if len(item.label) <= 60 else item.label[:59].rstrip() + "…"
+            short = plain_label(item.label if len(item.label) <= 60 else item.label[:59].rstrip() + "…")
             left, middle = st.columns([1, 2])
             times = left.number_input(t("Nombre de fois — {item}", item=short), min_value=0,
                                       max_value=impact_reports.MAX_TIMES, value=was.get("times"), step=1,
                                       key=f"{prefix}.times", disabled=disabled)
             when = middle.text_input(t("Quand — {item}", item=short), value=was.get("when") or "",
-                                     key=f"{prefix}.when", max_chars=impact_reports.MAX_SHORT, disabled=disabled,
+                                     key=f"{prefix}.when", disabled=disabled,
                                      placeholder=t("ex. : le 13 mars et le 2 mai"))
             links = st.text_area(t("Liens (un par ligne) — {item}", item=short), value=was.get("links") or "",
-                                 key=f"{prefix}.links", height=68, max_chars=impact_reports.MAX_COMMENT,
-                                 disabled=disabled)
+                                 key=f"{prefix}.links", height=68, disabled=disabled)
             data["actions"][(item.kind, item.key)] = {"done": done, "times": times, "when": when, "links": links}
 
     st.subheader(t("2. Portée sur vos canaux"))
@@ -359,8 +362,7 @@ def report_inputs(form: str, items, saved: dict, *, disabled: bool = False) -> d
             cols = st.columns([2, 1, 1])
             data["activities"].append({
                 "type": cols[0].text_input(t("Activité {n} — type", n=index + 1), value=was.get("type") or "",
-                                           key=f"{form}.activity{index}_type", max_chars=impact_reports.MAX_SHORT,
-                                           disabled=disabled),
+                                           key=f"{form}.activity{index}_type", disabled=disabled),
                 "held_on": cols[1].date_input(t("Date"), value=_as_date(was.get("held_on")), format="YYYY-MM-DD",
                                               key=f"{form}.activity{index}_held_on", disabled=disabled),
                 "participants": cols[2].number_input(t("Participants"), min_value=0, max_value=10_000_000,
@@ -368,8 +370,7 @@ def report_inputs(form: str, items, saved: dict, *, disabled: bool = False) -> d
                                                      step=1, key=f"{form}.activity{index}_participants",
                                                      disabled=disabled),
                 "description": st.text_input(t("Description (facultatif)"), value=was.get("description") or "",
-                                             key=f"{form}.activity{index}_description",
-                                             max_chars=impact_reports.MAX_COMMENT, disabled=disabled),
+                                             key=f"{form}.activity{index}_description", disabled=disabled),
             })
 
     reported = impact_reports.reported_activities_count(data)
@@ -384,8 +385,8 @@ def report_inputs(form: str, items, saved: dict, *, disabled: bool = False) -> d
     for key, label in (("what_worked", N_("Ce qui a bien fonctionné")),
                        ("suggestions", N_("Vos suggestions pour la prochaine campagne")),
                        ("comments", N_("Autres commentaires"))):
-        data[key] = st.text_area(t(label), value=saved[key] or "", key=f"{form}.{key}",
-                                 max_chars=impact_reports.MAX_COMMENT, height=100, disabled=disabled)
+        data[key] = st.text_area(t(label), value=saved[key] or "", key=f"{form}.{key}", height=100,
+                                 disabled=disabled)
     return data
 
 
@@ -475,10 +476,10 @@ def campaign_editor(form: str, data: dict) -> dict:
     returns the edited seed-shaped data. The lists are edited as tables."""
     result = dict(data)
     result["slug"] = st.text_input(t("Identifiant (dans les adresses et exports)"), value=data.get("slug", ""),
-                                   key=f"{form}.slug", max_chars=60)
+                                   key=f"{form}.slug")
     for field, label, multiline in CAMPAIGN_FIELDS:
         widget = st.text_area if multiline else st.text_input
-        result[field] = widget(t(label), value=data.get(field) or "", key=f"{form}.{field}", max_chars=5000)
+        result[field] = widget(t(label), value=data.get(field) or "", key=f"{form}.{field}")
     cols = st.columns(3)
     for column, (field, label) in zip(cols, (("starts_on", N_("Début de la campagne")),
                                              ("report_due", N_("Échéance du rapport")),
@@ -540,7 +541,7 @@ def campaign_details_form(db, campaign: Campaign, actor: str, session_id: str) -
         starts_on = left.date_input(t("Début de la campagne"), value=campaign.starts_on, format="YYYY-MM-DD",
                                     key=f"campaign.details.{campaign.id}.starts_on")
         url = right.text_input(t("Lien du questionnaire sur les retombées (https://…)"),
-                               value=campaign.questionnaire_url, max_chars=500,
+                               value=campaign.questionnaire_url,
                                key=f"campaign.details.{campaign.id}.questionnaire_url")
         english = {key: st.column_config.TextColumn(t("{field} — texte anglais (facultatif)", field=t(label)),
                                                     help=_english_help(), max_chars=campaigns.ENGLISH_MAX_CHARS)

@@ -29,6 +29,12 @@ def show_errors(problem: FormError | list[str]) -> None:
         st.error(t("Veuillez corriger ce qui suit :") + "\n" + "\n".join(f"- {text}" for text in texts))
 
 
+def message_markdown(message: str) -> str:
+    """A lib Message (or a plain French text) in the session's language, for Markdown (a box, a
+    caption): its values, which may be typed text, escaped; the template's own words as written."""
+    return _text(message, language())
+
+
 def confirm_after_rerun(slot: str, message: str) -> None:
     """Keep a confirmation for the rerun that follows a save; show_confirmation(slot) shows it
     where the page calls it (next to the form that saved, where the user is looking)."""

@@ -69,3 +69,17 @@ def escape_markdown(text: str) -> str:
     with plain web and email addresses kept from becoming links (see _AUTOLINK_TRIGGERS)."""
     text = _AUTOLINK_TRIGGERS.sub(_WORD_JOINER, str(text))
     return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in text)
+
+
+# A widget's label is Markdown to Streamlit (bold, italics, code, links, images, colours, LaTeX),
+# and also its accessible name, read as written: there every backslash of escape_markdown would be
+# heard ("choisir \:"). These are the characters that make something of a label; the ordinary
+# punctuation of a sentence (: . - ( ) ! #) stays as it is, and reads as it is.
+_LABEL_SPECIALS = "\\`*_~[]$&<>"
+
+
+def plain_label(text: str) -> str:
+    """`text` (typed by someone: a commitment, a moment) for a widget's label: shown as typed,
+    never an image, a link, bold or LaTeX; a plain sentence comes back unchanged."""
+    text = _AUTOLINK_TRIGGERS.sub(_WORD_JOINER, str(text))
+    return "".join("\\" + char if char in _LABEL_SPECIALS else char for char in text)

@@ -5,6 +5,7 @@ from lib.accounts import users
 from lib.core import roles
 from lib.core.errors import FormError
 from lib.ui import feedback, session
+from lib.ui.layout import escape_markdown
 
 admin = session.require_role(roles.ADMINS)
 t = session.t
@@ -13,7 +14,8 @@ role_label = lambda role: t(roles.ROLE_LABELS_FR[role])  # noqa: E731 - a format
 
 st.title(t("Utilisateurs"))
 if shown := st.session_state.pop("users.new_password", None):
-    st.warning(t("Mot de passe temporaire de {username} (affiché une seule fois) :", username=shown[0]))
+    st.warning(t("Mot de passe temporaire de {username} (affiché une seule fois) :",
+                 username=escape_markdown(shown[0])))
     st.code(shown[1], language=None)
 
 accounts = users.list_users(db, session.language())

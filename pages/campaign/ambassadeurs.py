@@ -2,7 +2,6 @@
 import streamlit as st
 
 from lib.campaign import (
-    agreement_form,
     agreement_pdf,
     ambassadors,
     campaigns,
@@ -58,7 +57,7 @@ with signups, feedback.section("ambassadors.signups"):
                                 key=f"decision{chosen}.{form_round}.status",
                                 format_func=lambda s: t(ambassadors.STATUS_LABELS_FR[s]))
             note = st.text_area(t("Note à l’organisation (obligatoire pour un refus)"),
-                                key=f"decision{chosen}.{form_round}.note", max_chars=agreement_form.MAX_NOTE)
+                                key=f"decision{chosen}.{form_round}.note")
             if st.form_submit_button(t("Enregistrer la décision"), type="primary"):
                 try:
                     ambassadors.decide(db, chosen, decision, note, actor=user.username)
@@ -91,8 +90,9 @@ with signups, feedback.section("ambassadors.signups"):
             campaign_widgets.show_report(report, impact_reports.report_items(db, agreement, lang))
             if report and report["status"] == "submitted":
                 st.caption(t("Compte rendu pour le {organiser}, à envoyer à {contact} ({email}) :",
-                             organiser=campaign.organiser, contact=campaign.contact_name or "—",
-                             email=campaign.contact_email or "—"))
+                             organiser=escape_markdown(campaign.organiser),
+                             contact=escape_markdown(campaign.contact_name or "—"),
+                             email=escape_markdown(campaign.contact_email or "—")))
                 left, right = st.columns(2)
                 left.download_button(t("Compte rendu (PDF)"),
                                      lambda: report_summary.as_pdf([report_summary.ambassador_blocks(db, chosen)]),
@@ -103,7 +103,7 @@ with signups, feedback.section("ambassadors.signups"):
                                       file_name=report_summary.filename(agreement, "txt"), mime="text/plain",
                                       key="ambassadors.report_txt", icon=":material/description:", on_click="ignore")
                 with st.form("reopen", enter_to_submit=False):
-                    reopen_note = st.text_area(t("Pourquoi rouvrir ce rapport?"), key="reopen.note", max_chars=2000)
+                    reopen_note = st.text_area(t("Pourquoi rouvrir ce rapport?"), key="reopen.note")
                     if st.form_submit_button(t("Rouvrir le rapport")):
                         try:  # a second click finds the report already reopened
                             impact_reports.reopen_report(db, chosen, reopen_note, actor=user.username)
@@ -169,10 +169,10 @@ with files, feedback.section("ambassadors.files"):
     cols[3].download_button(t("Rapports, actions, portée, activités (XLSX)"),
                             lambda: spreadsheets.to_xlsx_bytes(reports()), file_name="rapports-retombees.xlsx",
                             key="files.reports_xlsx")
-    st.subheader(t("Comptes rendus pour le {organiser}", organiser=campaign.organiser))
+    st.subheader(t("Comptes rendus pour le {organiser}", organiser=escape_markdown(campaign.organiser)))
     st.caption(t("L’entente demande un bref compte rendu par ambassadeur, envoyé à {contact} ({email}). Tous les "
-                 "rapports soumis, un par page :", contact=campaign.contact_name or "—",
-                 email=campaign.contact_email or "—"))
+                 "rapports soumis, un par page :", contact=escape_markdown(campaign.contact_name or "—"),
+                 email=escape_markdown(campaign.contact_email or "—")))
     left, right = st.columns(2)
     left.download_button(t("Tous les comptes rendus (PDF)"), lambda: report_summary.campaign_pdf(db, campaign_id),
                          file_name=f"comptes-rendus-{campaign.slug}.pdf", mime="application/pdf",

@@ -23,7 +23,7 @@ if not campaigns.signups_open(campaign, clock.today()):
     st.stop()
 if done := st.session_state.get("signup.done"):
     st.success(t("Merci! Votre demande est envoyée. Le compte « {username} » est créé : connectez-vous pour "
-                 "suivre votre entente. L’équipe l’approuvera sous peu.", username=done))
+                 "suivre votre entente. L’équipe l’approuvera sous peu.", username=escape_markdown(done)))
     st.page_link("pages/account/connexion.py", label=t("Aller à la connexion"), icon=":material/login:")
     if st.button(t("Inscrire une autre organisation"), key="signup.again"):
         del st.session_state["signup.done"]
@@ -55,15 +55,14 @@ st.caption(t("Pour vous connecter ensuite, remplir votre rapport de retombées e
 # field commits on Enter or on leaving it, and Tab leaves it for its "show password" button, which
 # does not commit: a visitor using only the keyboard sent empty passwords.
 with st.form("signup.account", border=False, enter_to_submit=False):
-    data["username"] = st.text_input(t("Nom d’utilisateur"), key="signup.username", max_chars=40,
+    data["username"] = st.text_input(t("Nom d’utilisateur"), key="signup.username",
                                      help=t("3 à 40 caractères : lettres minuscules, chiffres, point, tiret."),
                                      autocomplete="username")
     left, right = st.columns(2)
     data["password"] = left.text_input(t("Mot de passe (12 caractères ou plus)"), type="password",
-                                       key="signup.password", max_chars=200, autocomplete="new-password")
+                                       key="signup.password", autocomplete="new-password")
     data["password_confirm"] = right.text_input(t("Confirmer le mot de passe"), type="password",
-                                                key="signup.password_confirm", max_chars=200,
-                                                autocomplete="new-password")
+                                                key="signup.password_confirm", autocomplete="new-password")
     typed_answer = None
     if signup.challenge_needed(db, session.client_address()):  # a question first (its answer stays here)
         if "signup.challenge" not in st.session_state:

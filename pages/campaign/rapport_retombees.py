@@ -28,7 +28,8 @@ days = impact_reports.days_until_due(campaign.report_due, clock.today())
 st.caption(escape_markdown(campaign.name))
 st.info(escape_markdown(t(report_summary.destination(campaign))), icon=":material/forward_to_inbox:")
 if campaign.questionnaire_url:
-    st.link_button(t("Questionnaire du {organiser} sur les retombées (facultatif)", organiser=campaign.organiser),
+    st.link_button(t("Questionnaire du {organiser} sur les retombées (facultatif)",
+                     organiser=escape_markdown(campaign.organiser)),
                    campaign.questionnaire_url, icon=":material/open_in_new:")
 if report and report["status"] == "submitted":
     st.success(t("Rapport soumis. Merci! L’équipe peut le rouvrir si une correction est nécessaire."))

@@ -110,7 +110,7 @@ with update_tab:
             for row in history.itertuples()}
         corrects = col_c.selectbox(t("Corrige la mise à jour"), list(corrections), format_func=corrections.get,
                                    key="update.corrects")
-        note = st.text_area(t("Note"), key="update.note", max_chars=updates.NOTE_MAX_CHARS)
+        note = st.text_area(t("Note"), key="update.note")
         submitted = st.form_submit_button(t("Enregistrer la mise à jour"), type="primary")
     if submitted:
         data = updates.UpdateInput(new_status, progress, work_date, note, quantity, evidence, corrects)
@@ -127,7 +127,7 @@ with update_tab:
                                                      status=t(statuses.STATUS_LABELS_FR[new_status]),
                                                      progress=progress,
                                                      day=format_date(work_date, session.language()))
-                                    + (" " + t(read) if read else ""))
+                                    + (" " + feedback.message_markdown(read) if read else ""))  # a typed unit
             st.rerun()
     feedback.show_confirmation("update")
 

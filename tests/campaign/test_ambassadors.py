@@ -69,7 +69,7 @@ def test_a_complete_signup_is_valid(choices):
     ("website", "pas un site", "Site Web : l’adresse n’est pas valide"),
     ("why_text", "", "Pourquoi nous joignons le mouvement : ce texte est obligatoire"),
     ("why_text", "mot " * 151, "Pourquoi nous joignons le mouvement : 151 mots; la limite est de 150 mots."),
-    ("why_text", "x" * 10_000, "Pourquoi nous joignons le mouvement : 2000 caractères au plus"),
+    ("why_text", "x" * 10_000, "Pourquoi nous joignons le mouvement : 2\u00a0000 caractères au plus"),
     ("logo", None, "Logo : le logo est obligatoire"),
     ("commitments", [], "Engagements : cochez au moins un engagement."),
     ("commitments", ["inventé"], "Engagements : choix inconnu."),

@@ -151,7 +151,7 @@ def test_agreement_for_user_returns_only_the_users_own_agreement(db):
     (lambda d: d["reach"].update({"tiktok": {}}), "canal inconnu"),
     (lambda d: d["activities"].append({"type": "", "participants": 3}), "indiquez le type"),
     (lambda d: d["activities"].append({"type": "Kiosque", "participants": 2.5}), "participants"),
-    (lambda d: d.update(what_worked="x" * 10_000), "5000 caractères au plus"),
+    (lambda d: d.update(what_worked="x" * 10_000), "5\u00a0000 caractères au plus"),
     (lambda d: d.update(newsletter_recipients=-3), "infolettre"),
 ])
 def test_report_fields_are_validated(db, change, expected):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from lib.ui.layout import escape_markdown
+from lib.ui.layout import escape_markdown, plain_label
 
 # The patterns of mdast-util-gfm-autolink-literal (remark-gfm, which Streamlit's Markdown uses);
 # JavaScript's \w is ASCII.
@@ -33,3 +33,17 @@ def test_the_patterns_would_find_the_addresses_without_the_escaper():
 
 def test_ordinary_text_is_only_escaped():
     assert escape_markdown("**gras** 50 %") == "\\*\\*gras\\*\\* 50 %"
+
+
+def test_a_plain_label_keeps_an_ordinary_sentence_and_its_punctuation_as_written():
+    label = "Le 13 mars : lancement de la campagne (Journée nationale) — choisir, c’est ouvrir une porte!"
+    assert plain_label(label) == label  # the accessible name reads no backslash
+
+
+def test_a_plain_label_never_makes_an_image_a_link_bold_colour_or_latex_of_typed_text():
+    shown = plain_label("![x](http://evil.example/x.png) [clic](javascript:alert(1)) **gras** :red[t] $x$ &lt;")
+    assert "!\\[x\\](" in shown and "\\[clic\\](" in shown  # neither an image nor a link
+    assert "\\*\\*gras\\*\\*" in shown and ":red\\[t\\]" in shown and "\\$x\\$" in shown
+    assert "\\&lt;" in shown and "http\u2060://" in shown  # an entity stays typed; no autolink
+    assert shown.replace("\\", "").replace("\u2060", "") == \
+        "![x](http://evil.example/x.png) [clic](javascript:alert(1)) **gras** :red[t] $x$ &lt;"
