@@ -49,10 +49,7 @@ with update_tab:
                                   late_only=late_only)
     st.caption(nt("{n} moyen sur {total}", "{n} moyens sur {total}", len(found), total=len(status)))
     found_table = overview.find_table(found)
-    picked = st.dataframe(plan_views.localise(found_table, session.language()), hide_index=True,
-                          column_config=plan_views.item_columns(), column_order=plan_views.column_order(found_table),
-                          placeholder="—", height=260, key="find.results",
-                          on_select="rerun", selection_mode="single-row")
+    picked = plan_views.search_results(found_table, "find.results")  # the chosen item's whole text is below
     plan_views.follow_row_selection(picked, found["means_id"].tolist(), "find.means")
     if found.empty:
         st.stop()
