@@ -9,6 +9,7 @@ written as the language writes them (lib.core.i18n.format_table). Downloads keep
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import quote
 
 import pandas as pd
@@ -21,6 +22,7 @@ from lib.ui.session import language
 
 EMPTY = "—"
 NBSP = "\u00a0"
+_BREAKS = re.compile(r"[ \t\r\n\f\v]+")
 # Characters a link target keeps; everything else (spaces, brackets, parentheses) is percent-encoded,
 # so an address can neither end the Markdown link early nor add markup.
 _URL_SAFE = ":/?#@!$&'*+,;=%~-._"
@@ -61,7 +63,7 @@ def _cell(value, lang: str) -> str:
     if isinstance(value, bool):
         return translate("Oui" if value else "Non", lang)
     text = translate_message(value, lang) if isinstance(value, Message) else str(value)
-    text = " ".join(text.split())
+    text = _BREAKS.sub(" ", text).strip()  # one line; the no-break and thin spaces of dates and numbers kept
     return escape_markdown(text) if text else EMPTY
 
 

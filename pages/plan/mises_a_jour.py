@@ -2,7 +2,6 @@
 import streamlit as st
 
 from lib.core import clock, roles
-from lib.core.errors import FormError
 from lib.core.i18n import N_, format_date
 from lib.plan import indicators, overview, statuses, tracking, updates
 from lib.ui import feedback, plan_editor, plan_views, session
@@ -102,7 +101,8 @@ with update_tab:
         evidence = col_b.text_input(t("Lien vers une preuve (facultatif)"), key="update.evidence_url",
                                     placeholder="https://…")
         corrections = {None: t("Aucune : nouvelle entrée")} | {
-            row.update_id: t("N° {number} — {day} — {status}", number=row.update_id, day=f"{row.work_date:%Y-%m-%d}",
+            row.update_id: t("N° {number} — {day} — {status}", number=row.update_id,
+                             day=format_date(row.work_date, session.language()),
                              status=t(statuses.STATUS_LABELS_FR[row.status]))
             for row in history.itertuples()}
         corrects = col_c.selectbox(t("Corrige la mise à jour"), list(corrections), format_func=corrections.get,
@@ -111,21 +111,15 @@ with update_tab:
         submitted = st.form_submit_button(t("Enregistrer la mise à jour"), type="primary")
     if submitted:
         data = updates.UpdateInput(new_status, progress, work_date, note, quantity, evidence, corrects)
-        try:
-            updates.record_update(db, user, int(means_id), data, session_id=sid)
-        except FormError as error:
-            feedback.show_errors(error)
-        else:
-            plan_views.clear_fields("update.status", "update.progress", "update.work_date", "update.quantity",
-                                    "update.evidence_url", "update.corrects", "update.note", "update.loaded_for")
-            read = indicators.read_quantity_fr(note, rules.target) if quantity is None else None
-            feedback.confirm_after_rerun("update", t("Mise à jour enregistrée : {status}, {progress} %, travail du "
-                                                     "{day}. Le formulaire est prêt pour la suivante.",
-                                                     status=t(statuses.STATUS_LABELS_FR[new_status]),
-                                                     progress=progress,
-                                                     day=format_date(work_date, session.language()))
-                                    + (" " + t(read) if read else ""))
-            st.rerun()
+        read = indicators.read_quantity_fr(note, rules.target) if quantity is None else None
+        feedback.save_then_confirm(
+            "update", lambda: updates.record_update(db, user, int(means_id), data, session_id=sid),
+            t("Mise à jour enregistrée : {status}, {progress} %, travail du {day}. Le formulaire est prêt pour la "
+              "suivante.", status=t(statuses.STATUS_LABELS_FR[new_status]), progress=progress,
+              day=format_date(work_date, session.language())) + (" " + t(read) if read else ""),
+            then=lambda _: plan_views.clear_fields("update.status", "update.progress", "update.work_date",
+                                                   "update.quantity", "update.evidence_url", "update.corrects",
+                                                   "update.note", "update.loaded_for"))
     feedback.show_confirmation("update")
 
     st.markdown("**" + t("Historique du moyen") + "**")
