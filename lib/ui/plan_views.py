@@ -205,13 +205,15 @@ def item_columns() -> dict:
 def search_results(found_table: pd.DataFrame, key: str, *, height: int = 260):
     """The staff's search results as a grid whose row click picks an item (returns the
     selection event): dates as the session's language writes them ("15 févr. 2027"; text, so
-    a header click sorts them as text; the rows come in plan order), columns sized to fit."""
+    a header click sorts them as text; the rows come in plan order), columns sized to fit the
+    page without sideways scrolling (the action is left out: the page shows the chosen item's)."""
     lang = session.language()
     shown = localise(found_table, lang)
     deadline = session.t("Échéance")
     if deadline in shown.columns:
         shown = shown.assign(**{deadline: [format_date(d, lang, "medium") or None for d in shown[deadline].tolist()]})
-    return st.dataframe(shown, hide_index=True, column_config=item_columns(), column_order=column_order(found_table),
+    order = [c for c in column_order(found_table) if c != session.t("Action")]  # the chosen item's action is below
+    return st.dataframe(shown, hide_index=True, column_config=item_columns(), column_order=order,
                         placeholder="—", height=height, key=key, on_select="rerun", selection_mode="single-row")
 
 

@@ -38,11 +38,10 @@ def for_reading(frame: pd.DataFrame, lang: str, *, codes: tuple[str, ...] = (), 
     for column in codes:
         if column in out.columns:
             out[column] = pd.Series([_code(v) for v in out[column].tolist()], index=out.index, dtype=object)
-    dates = [c for c in out.columns if _is_dates(out[c])]
+    dates = {c: _is_timed(out[c]) for c in out.columns if _is_dates(out[c])}
     out = format_table(out, lang)
-    for column in dates:  # "27 novembre 2026" stays on one line; a date and its time may part after the comma
-        out[column] = [v.replace(" ", NBSP).replace("," + NBSP, ", ") if isinstance(v, str) else v
-                       for v in out[column].tolist()]
+    for column, timed in dates.items():  # "27 novembre 2026" on one line; a time may go to the next
+        out[column] = [_unbroken(v, timed) if isinstance(v, str) else v for v in out[column].tolist()]
     for column in out.columns:
         if column in links:
             out[column] = [_link(v, lang) for v in out[column].tolist()]
@@ -85,3 +84,15 @@ def _code(value):
 def _is_dates(values: pd.Series) -> bool:
     return pd.api.types.is_datetime64_any_dtype(values) or (
         values.notna().any() and all(isinstance(v, dt.date) for v in values.dropna()))
+
+
+def _is_timed(values: pd.Series) -> bool:
+    return any(isinstance(v, dt.datetime) and v.time() != dt.time() for v in values.dropna())
+
+
+def _unbroken(text: str, timed: bool) -> str:
+    """`text` with no-break spaces; a date and time ("13 mars 2024, 14 h 05") may still part before the time."""
+    if timed and ", " in text:
+        day, time = text.rsplit(", ", 1)
+        return day.replace(" ", NBSP) + ", " + time.replace(" ", NBSP)
+    return text.replace(" ", NBSP)

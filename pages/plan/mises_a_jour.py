@@ -58,6 +58,7 @@ with update_tab:
     rules = tracking.item_rules_for(db, int(means_id))
 
     st.subheader(escape_markdown(item["text"]), anchor=False)
+    st.markdown(t("**{label}** : {value}", label=t("Action"), value=escape_markdown(item["action_title"])))
     facts = st.columns(3)
     facts[0].markdown("**" + t("Période (telle qu’écrite)") + "**")
     facts[0].text(item["period_label"] or "—")
