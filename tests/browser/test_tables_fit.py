@@ -25,7 +25,7 @@ _TABLE = """([heading, names]) => {
           cells: [...table.querySelectorAll('tbody tr td:first-child')].map(td => td.innerText.trim())};
 }"""
 
-# The box of the last word of `text` wherever it shows in the page's main area, scrolled into view.
+# The box of the last word of `text` where it shows in the page's main area, scrolled into view.
 _LAST_WORD = """(text) => {
   const word = text.trim().split(/\\s+/).pop();
   const walker = document.createTreeWalker(document.querySelector('[data-testid="stMain"]'), NodeFilter.SHOW_TEXT);
@@ -38,7 +38,7 @@ _LAST_WORD = """(text) => {
       range.setStart(node, i);
       range.setEnd(node, i + word.length);
       const b = range.getBoundingClientRect();
-      return [b.left, b.top, b.right, b.bottom];
+      if (b.width > 0) return [b.left, b.top, b.right, b.bottom];  // not a hidden copy (a11y grid, option)
     }
   }
   return null;
@@ -66,11 +66,13 @@ def assert_table_reads_whole(page, heading: str, names: list[str]) -> list[str]:
 
 
 def assert_grids_fit(page) -> None:
-    """Every grid (st.dataframe) on screen has nothing to scroll sideways and lies inside the viewport."""
+    """Every grid (st.dataframe) shown (not in a hidden tab) has nothing to scroll sideways and
+    lies inside the viewport."""
     grids = page.locator('[data-testid="stDataFrame"]')
-    assert grids.count() > 0
-    for index in range(grids.count()):
-        grid = grids.nth(index)
+    shown = [grids.nth(i) for i in range(grids.count())
+             if grids.nth(i).evaluate("g => g.getClientRects().length > 0 && g.offsetWidth > 0")]
+    assert shown
+    for index, grid in enumerate(shown):
         grid.scroll_into_view_if_needed()
         widths = grid.evaluate("g => { const s = g.querySelector('.dvn-scroller'); "
                                "return [s.scrollWidth, s.clientWidth]; }")
