@@ -60,7 +60,7 @@ def _cell(value, lang: str) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return EMPTY
     if isinstance(value, bool):
-        return translate("Oui" if value else "Non", lang)
+        return translate("Oui", lang) if value else translate("Non", lang)
     text = translate_message(value, lang) if isinstance(value, Message) else str(value)
     text = _BREAKS.sub(" ", text).strip()  # one line; the no-break and thin spaces of dates and numbers kept
     return escape_markdown(text) if text else EMPTY
