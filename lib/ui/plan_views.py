@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.core import spreadsheets
-from lib.core.i18n import format_date, translate
+from lib.core.i18n import format_date, format_table, translate
 from lib.core.messages import translate_message
 from lib.plan import charts, exports, items, overview, timeline, tracking, updates
 from lib.ui import session, tables
@@ -131,17 +131,24 @@ def download_csv(table: pd.DataFrame, key: str, file_stem: str) -> None:
 
 def chart_with_table(figure, table: pd.DataFrame, key: str, file_stem: str, *, column_config: dict | None = None,
                      alt: str = "") -> None:
-    """A chart, its table in a second tab (the accessible alternative), and a CSV download."""
+    """A chart, its table in a second tab (the accessible alternative), and a CSV download
+    (French headers, ISO dates, plain numbers). On screen, dates and numbers are written as the
+    session's language does ("1 315", "31 décembre 2024"), except in the columns that
+    `column_config` draws itself (a progress bar)."""
     lang = session.language()
     shown = localise(table, lang)
+    readable = format_table(shown, lang)
+    for name in column_config or {}:
+        if name in shown.columns:
+            readable[name] = shown[name]
     chart_tab, table_tab = st.tabs([session.t("Graphique"), session.t("Tableau")])
     with chart_tab:
         st.plotly_chart(figure, key=f"{key}.chart", config={"displayModeBar": False, "responsive": True})
         if alt:
             st.caption(alt)
     with table_tab:
-        st.dataframe(shown, hide_index=True, column_config=column_config, key=f"{key}.table", placeholder="—")
-    download_csv(shown, key, file_stem)
+        st.dataframe(readable, hide_index=True, column_config=column_config, key=f"{key}.table", placeholder="—")
+    download_csv(table, key, file_stem)
 
 
 def item_table(table: pd.DataFrame, key: str, file_stem: str, *, empty_fr: str) -> None:

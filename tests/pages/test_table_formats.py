@@ -63,6 +63,7 @@ def test_the_overviews_latest_updates_write_dates_in_each_language_and_the_csv_s
     assert re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4}, \d{2}:\d{2}", _plain(latest["Recorded on"].iloc[0]))
     csv = csvs["overview.latest"]  # French headers and ISO dates in either language
     assert csv.splitlines()[0].startswith("Enregistrée le,") and ",2024-12-31," in csv
+    assert csvs["overview.progress"].startswith("Axe,Moyens,Comptés,")
 
 
 def test_an_items_history_writes_its_date_and_a_whole_quantity_in_each_language(app_for, file_db, recorded, csvs):
