@@ -22,6 +22,7 @@ from lib.ui.session import language
 
 EMPTY = "—"
 NBSP = "\u00a0"
+MAX_ROWS_SHOWN, SCROLL_HEIGHT = 15, 640
 _BREAKS = re.compile(r"[ \t\r\n\f\v]+")
 # Characters a link target keeps; everything else (spaces, brackets, parentheses) is percent-encoded,
 # so an address can neither end the Markdown link early nor add markup.
@@ -52,8 +53,10 @@ def for_reading(frame: pd.DataFrame, lang: str, *, codes: tuple[str, ...] = (), 
 
 def static_table(frame: pd.DataFrame, *, codes: tuple[str, ...] = (), links: tuple[str, ...] = ()) -> None:
     """`frame` (headers already in the session's language) as a static table that wraps its
-    text; see for_reading."""
-    st.table(for_reading(frame, language(), codes=codes, links=links), hide_index=True)
+    text (see for_reading); a table of more than MAX_ROWS_SHOWN rows scrolls down within
+    SCROLL_HEIGHT pixels under its headers, so what follows it on the page stays near."""
+    height = SCROLL_HEIGHT if len(frame) > MAX_ROWS_SHOWN else "content"
+    st.table(for_reading(frame, language(), codes=codes, links=links), hide_index=True, height=height)
 
 
 def _cell(value, lang: str) -> str:

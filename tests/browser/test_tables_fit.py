@@ -7,11 +7,15 @@ WIDTH, HEIGHT = 1400, 1000
 
 # The boxes (left, top, right, bottom) of a table's headers named in `names`, after scrolling the
 # table into view; with the width of its scrolling wrapper and of its content.
-_TABLE = """([heading, names]) => {
+_FIND = """(heading) => {
   const main = document.querySelector('[data-testid="stMain"]');
   const title = [...main.querySelectorAll('h1, h2, h3, h4, strong')].find(h => h.innerText.trim() === heading);
   const tables = [...main.querySelectorAll('[data-testid="stTable"]')];
-  const table = tables.find(t => title.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
+  return title && tables.find(t => title.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
+}"""
+_TABLE = """([heading, names]) => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const table = (""" + _FIND + """)(heading);
   table.scrollIntoView({block: 'start'});
   const headers = {};
   for (const th of table.querySelectorAll('th')) {
@@ -53,6 +57,7 @@ def _inside(box) -> bool:
 def assert_table_reads_whole(page, heading: str, names: list[str]) -> list[str]:
     """The table under `heading` shows the headers `names` and the last word of its longest
     first-column text inside the viewport, with nothing to scroll sideways; returns its first column."""
+    page.wait_for_function(_FIND, arg=heading)  # drawn (a rerun may still be under way)
     found = page.evaluate(_TABLE, [heading, names])
     assert sorted(found["headers"]) == sorted(names), (heading, found["headers"])
     for name, box in found["headers"].items():
