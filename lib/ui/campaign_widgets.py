@@ -18,7 +18,7 @@ from lib.campaign.charts import ChartView
 from lib.core import spreadsheets
 from lib.core.clock import to_local
 from lib.core.errors import FormError
-from lib.core.i18n import N_, format_date, format_datetime, format_number, format_table
+from lib.core.i18n import N_, format_date, format_datetime, format_number
 from lib.core.messages import translate_message
 from lib.ui import tables
 from lib.ui.feedback import show_errors
@@ -98,7 +98,8 @@ def microsite_table(frame: pd.DataFrame, key: str) -> None:
 
 
 def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool = False) -> None:
-    """The figure, then its numbers as a table (in an expander) and as a CSV download; a chart
+    """The figure, then its numbers as a static table (in an expander; lib.ui.tables: wrapped,
+    escaped, in the session's language) and as a CSV download (plain values); a chart
     with nothing to show (lib.campaign.charts.has_data) says so in words instead, unless
     `when_empty` (a chart that still informs with zeros, like the moments' timeline)."""
     title = html.unescape(view.figure.layout.title.text or "")
@@ -110,7 +111,7 @@ def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool
     if caption:
         st.caption(caption)
     with st.expander(t("Tableau des données : {title}", title=escape_markdown(title))):
-        st.dataframe(format_table(view.table, language()), hide_index=True, placeholder="—", width="stretch")
+        tables.static_table(view.table)  # wrapped: long moment names and organisations read whole
         st.download_button(t("Télécharger ce tableau (CSV)"), lambda: spreadsheets.to_csv_bytes(view.table),
                            file_name=f"{view.name}.csv", mime="text/csv", key=f"{key}.csv",
                            icon=":material/download:")

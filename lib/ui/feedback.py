@@ -1,4 +1,5 @@
-"""Telling the user what went wrong: the one way pages show a FormError's messages."""
+"""Telling the user how a save went: the one way pages show a FormError's messages, and the
+confirmation after a save, next to the form that saved (save_then_confirm, show_confirmation)."""
 from __future__ import annotations
 
 import logging

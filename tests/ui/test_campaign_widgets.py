@@ -226,9 +226,10 @@ def test_a_chart_comes_with_its_caption_its_table_and_a_csv_download(widget_app,
     assert len(app.get("plotly_chart")) == 1
     assert [c.value for c in app.caption] == ["Au 7 avril 2021"]
     assert app.expander[0].label.startswith("Tableau des données : ")
-    table = app.dataframe[0].value
+    table = tables(app)[0]
     channels = campaigns.list_channels(file_db, campaigns.current_campaign(file_db).id)
     assert len(table) == len(channels) == 5
+    assert "1\u00a0315\u00a0000" in table.to_numpy().ravel().tolist()  # 1315000 as French writes it
     assert [(b.key, b.label) for b in app.get("download_button")] == [
         ("campaign.reach.csv", "Télécharger ce tableau (CSV)")]
 
