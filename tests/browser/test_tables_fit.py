@@ -11,7 +11,8 @@ _FIND = """(heading) => {
   const main = document.querySelector('[data-testid="stMain"]');
   const title = [...main.querySelectorAll('h1, h2, h3, h4, strong')].find(h => h.innerText.trim() === heading);
   const tables = [...main.querySelectorAll('[data-testid="stTable"]')];
-  return title && tables.find(t => title.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
+  return title && tables.find(t => t.offsetWidth > 0  // shown: not in a closed tab or expander
+                                   && title.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
 }"""
 _TABLE = """([heading, names]) => {
   const main = document.querySelector('[data-testid="stMain"]');

@@ -97,11 +97,11 @@ def test_the_search_grid_writes_deadlines_in_each_language(app_for):
 def test_the_campaigns_side_by_side_write_numbers_and_dates_in_each_language(app_for):
     app = app_for("staff", "pages/campaign/campagne.py")
     assert not app.exception, app.exception
-    years = next(f for f in tables(app) if "Auditoire de l’organisateur" in f.columns)
+    years = next(f for f in tables(app) if "Ambassadeurs approuvés" in f.columns)
     assert _plain(years["Auditoire de l’organisateur"].iloc[0]) == "1 642 550"
     assert _plain(years["Début"].iloc[0]) == "13 mars 2022"
     app.session_state["lang"] = "en"
     app.run()
-    years = next(f for f in tables(app) if "Organiser's audience" in f.columns)
+    years = next(f for f in tables(app) if "Approved ambassadors" in f.columns)
     assert years["Organiser's audience"].iloc[0] == "1,642,550"
     assert _plain(years["Start"].iloc[0]) == "March 13, 2022"
