@@ -80,6 +80,7 @@ def assert_grids_fit(page) -> None:
     assert shown
     for index, grid in enumerate(shown):
         grid.scroll_into_view_if_needed()
+        grid.locator(".dvn-scroller").wait_for(state="attached")  # drawn
         widths = grid.evaluate("g => { const s = g.querySelector('.dvn-scroller'); "
                                "return [s.scrollWidth, s.clientWidth]; }")
         assert widths[0] <= widths[1], (index, widths)
@@ -108,9 +109,11 @@ def test_staffs_grids_fit_and_the_chosen_items_whole_text_is_below(lived_in_serv
     page = browser_page
     sign_in(page, lived_in_server, lived_in_server.accounts["staff"])
     open_app(page, lived_in_server, "mises-a-jour")
-    assert_grids_fit(page)
-    headers = page.locator('[data-testid="stDataFrame"] th').all_inner_texts()
+    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stDataFrame\"] th')]"
+                           ".some(th => th.textContent.trim() === 'Période')")  # the grid is drawn
+    headers = [h.strip() for h in page.locator('[data-testid="stDataFrame"] th').all_text_contents()]
     assert {"Statut", "Responsables", "Période", "Échéance"} <= set(headers), headers
+    assert_grids_fit(page)  # every header of the grid is inside it: nothing to scroll sideways
     page.get_by_label("Rechercher un moyen").fill("table ronde grand public")
     page.keyboard.press("Enter")
     wait_for_app(page)
