@@ -131,15 +131,16 @@ def ngettext(singular_fr: str, plural_fr: str, n: int, lang: str = DEFAULT_LANGU
     return translations(lang).ngettext(singular_fr, plural_fr, n).format(**{"n": n, **values})
 
 
-def format_date(day: dt.date | None, lang: str = DEFAULT_LANGUAGE) -> str:
-    """'13 mars 2023', '1er mars 2023' (fr) or 'March 13, 2023' (en); '' for None."""
+def format_date(day: dt.date | None, lang: str = DEFAULT_LANGUAGE, width: str = "long") -> str:
+    """'13 mars 2023', '1er mars 2023' (fr) or 'March 13, 2023' (en); with width "medium"
+    (narrow columns) '13 déc. 2023', '1er déc. 2023' or 'Dec 13, 2023'; '' for None."""
     if day is None or day != day:  # None or NaT
         return ""
     if isinstance(day, dt.datetime):
         day = day.date()
-    if lang == "fr" and day.day == 1:  # Babel's fr_CA long date is "d MMMM y"
-        return babel_format_date(day, "'1er' MMMM y", locale=_LOCALES[lang])
-    return babel_format_date(day, "long", locale=_LOCALES[lang])
+    if lang == "fr" and day.day == 1:  # Babel's fr_CA dates are "d MMMM y" (long), "d MMM y" (medium)
+        return babel_format_date(day, "'1er' MMMM y" if width == "long" else "'1er' MMM y", locale=_LOCALES[lang])
+    return babel_format_date(day, width, locale=_LOCALES[lang])
 
 
 def format_time(moment: dt.datetime | dt.time, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -184,8 +185,9 @@ def format_pct(ratio: float | None, lang: str = DEFAULT_LANGUAGE) -> str:
 def format_table(frame, lang: str = DEFAULT_LANGUAGE):
     """A copy of DataFrame `frame` for reading on screen: numbers as the language writes them
     ('1 315 000'; a whole float without decimals, others with up to two), dates and
-    timestamps as dates ('7 avril 2021'), empty cells left empty. The CSV keeps `frame` itself
-    (ISO dates, plain numbers)."""
+    midnight timestamps as dates ('7 avril 2021'), a column of timestamps with a time of day
+    as dates and times ('7 avril 2021, 14 h 05'), empty cells left empty. The CSV keeps
+    `frame` itself (ISO dates, plain numbers)."""
     import pandas as pd
 
     out = frame.copy()
@@ -197,8 +199,11 @@ def format_table(frame, lang: str = DEFAULT_LANGUAGE):
             out[column] = [_number_text(v, lang) for v in values]
         elif pd.api.types.is_datetime64_any_dtype(values) or all(
                 isinstance(v, dt.date) for v in values.dropna()) and values.notna().any():
-            out[column] = ["" if v is None or pd.isna(v) else format_date(
-                v.to_pydatetime() if isinstance(v, pd.Timestamp) else v, lang) for v in values]
+            days = [None if v is None or pd.isna(v) else v.to_pydatetime() if isinstance(v, pd.Timestamp) else v
+                    for v in values]
+            timed = any(isinstance(v, dt.datetime) and v.time() != dt.time() for v in days)
+            out[column] = pd.Series(["" if v is None else format_datetime(v, lang) if timed else format_date(v, lang)
+                                     for v in days], index=out.index, dtype=object)
     return out
 
 

@@ -170,11 +170,11 @@ def party_load(status: pd.DataFrame) -> pd.DataFrame:
         .reset_index(drop=True)
 
 
-def _local(moments: pd.Series) -> list:
-    """Naive UTC timestamps as Québec local time, to the minute (how people remember them)."""
-
-    return [f"{to_local(pd.Timestamp(m).to_pydatetime()):%Y-%m-%d %H:%M}" if m == m and m is not None else ""
-            for m in moments.tolist()]
+def _local(moments: pd.Series) -> pd.Series:
+    """Naive UTC timestamps as naive Québec local times, to the minute (how people remember
+    them); pages write them in the reader's language, CSVs keep them ISO."""
+    return pd.Series([to_local(pd.Timestamp(m).to_pydatetime()).replace(second=0, microsecond=0)
+                      if m == m and m is not None else None for m in moments.tolist()], dtype=object)
 
 
 def _days(values: pd.Series) -> list:

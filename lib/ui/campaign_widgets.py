@@ -18,8 +18,9 @@ from lib.campaign.charts import ChartView
 from lib.core import spreadsheets
 from lib.core.clock import to_local
 from lib.core.errors import FormError
-from lib.core.i18n import N_, format_date, format_datetime, format_number, format_table
+from lib.core.i18n import N_, format_date, format_datetime, format_number
 from lib.core.messages import translate_message
+from lib.ui import tables
 from lib.ui.feedback import show_errors
 from lib.ui.layout import escape_markdown, plain_label
 from lib.ui.session import language, nt, t
@@ -67,15 +68,38 @@ FOLLOW_UP_COLUMNS = (("organisation", N_("Organisation"), 260), ("contact_name",
                      ("phone", N_("Téléphone"), 120))
 
 
-def fitted_table(frame: pd.DataFrame, columns: tuple) -> None:
-    """`frame`'s `columns` only, in that order, with French headers and fixed widths."""
-    st.dataframe(frame[[name for name, _, _ in columns]], hide_index=True, placeholder="—", width="stretch",
-                 column_config={name: st.column_config.Column(t(header), width=width)
-                                for name, header, width in columns})
+REPORT_STATUS_COLUMNS = (("organisation", N_("Organisation"), 390), ("status_label", N_("Rapport"), 160),
+                         ("submitted_label", N_("Soumis le"), 230), ("late", N_("En retard"), 110))
+MICROSITE_COLUMNS = (("organisation", N_("Organisation"), 230), ("site_web", N_("Site Web"), 200),
+                     ("texte", N_("Texte"), 320), ("logo", N_("Fichier du logo"), 150))
+
+
+def fitted_table(frame: pd.DataFrame, columns: tuple, *, key: str | None = None, select: bool = False):
+    """`frame`'s `columns` only, in that order, with French headers and fixed widths; with
+    `select`, a click on a row selects it (returns the selection event)."""
+    options = {"key": key, "on_select": "rerun", "selection_mode": "single-row"} if select else {"key": key}
+    return st.dataframe(frame[[name for name, _, _ in columns]], hide_index=True, placeholder="—", width="stretch",
+                        column_config={name: st.column_config.Column(t(header), width=width)
+                                       for name, header, width in columns}, **options)
+
+
+def microsite_table(frame: pd.DataFrame, key: str) -> None:
+    """The microsite listing as a grid that fits the page (each text cut to its column), and
+    below it the whole text of the row clicked (the first one until then), as typed."""
+    event = fitted_table(frame, MICROSITE_COLUMNS, key=key, select=True)
+    if frame.empty:
+        return
+    rows = list(getattr(getattr(event, "selection", None), "rows", []) or [])
+    row = frame.iloc[rows[0] if rows and rows[0] < len(frame) else 0]
+    st.caption(t("Cliquez sur une ligne pour lire son texte en entier ci-dessous."))
+    with st.container(border=True):
+        st.markdown("**" + t("Texte de {organisation}", organisation=escape_markdown(row["organisation"])) + "**")
+        st.text(row["texte"] or "—")
 
 
 def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool = False) -> None:
-    """The figure, then its numbers as a table (in an expander) and as a CSV download; a chart
+    """The figure, then its numbers as a static table (in an expander; lib.ui.tables: wrapped,
+    escaped, in the session's language) and as a CSV download (plain values); a chart
     with nothing to show (lib.campaign.charts.has_data) says so in words instead, unless
     `when_empty` (a chart that still informs with zeros, like the moments' timeline)."""
     title = html.unescape(view.figure.layout.title.text or "")
@@ -87,7 +111,7 @@ def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool
     if caption:
         st.caption(caption)
     with st.expander(t("Tableau des données : {title}", title=escape_markdown(title))):
-        st.dataframe(format_table(view.table, language()), hide_index=True, placeholder="—", width="stretch")
+        tables.static_table(view.table)  # wrapped: long moment names and organisations read whole
         st.download_button(t("Télécharger ce tableau (CSV)"), lambda: spreadsheets.to_csv_bytes(view.table),
                            file_name=f"{view.name}.csv", mime="text/csv", key=f"{key}.csv",
                            icon=":material/download:")
@@ -408,16 +432,15 @@ def show_report(report: dict | None, items) -> None:
         t("Quand"): report["actions"].get((item.kind, item.key), {}).get("when", ""),
         t("Liens"): report["actions"].get((item.kind, item.key), {}).get("links", ""),
     } for item in items])
-    # placeholder: an empty cell shows "—", not "None".
-    st.dataframe(actions, hide_index=True, width="stretch", placeholder="—")
+    # Static tables: the ambassador's words wrap whole (escaped), numbers and dates in the language.
+    tables.static_table(actions)
     reach = pd.DataFrame([{t("Canal"): t(agreement_form.CHANNEL_LABELS[key]),
                            **{t(label): values.get(metric) for metric, label in impact_reports.REACH_METRICS}}
                           for key, values in report["reach"].items()])
     if not reach.empty:
-        st.dataframe(reach, hide_index=True, width="stretch", placeholder="—")
+        tables.static_table(reach)
     if report["activities"]:
-        st.dataframe(impact_reports.activities_table(report["activities"], lang), hide_index=True, width="stretch",
-                     placeholder="—")
+        tables.static_table(impact_reports.activities_table(report["activities"], lang))
     for key, label in (("what_worked", N_("Ce qui a bien fonctionné")), ("suggestions", N_("Suggestions")),
                        ("comments", N_("Autres commentaires"))):
         if report[key]:

@@ -1,9 +1,11 @@
-"""Telling the user what went wrong: the one way pages show a FormError's messages."""
+"""Telling the user how a save went: the one way pages show a FormError's messages, and the
+confirmation after a save, next to the form that saved (save_then_confirm, show_confirmation)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 import streamlit as st
 
@@ -11,6 +13,8 @@ from lib.core.errors import FormError
 from lib.core.messages import Message, translate_message
 from lib.ui.layout import escape_markdown
 from lib.ui.session import language, t
+
+T = TypeVar("T")
 
 
 def show_errors(problem: FormError | list[str]) -> None:
@@ -39,6 +43,23 @@ def confirm_after_rerun(slot: str, message: str) -> None:
     """Keep a confirmation for the rerun that follows a save; show_confirmation(slot) shows it
     where the page calls it (next to the form that saved, where the user is looking)."""
     st.session_state[f"confirm.{slot}"] = message
+
+
+def save_then_confirm(slot: str, save: Callable[[], T], message: str,
+                      then: Callable[[T], None] | None = None) -> None:
+    """One save of a form: run `save()`; when it raises a FormError, its messages are shown
+    here (show_errors) and the page goes on, so the form keeps what was typed. Otherwise
+    `then(result)` runs (empty the form, open what was made), `message` is kept for
+    show_confirmation(slot) and the page reruns (st.rerun: nothing after this call runs)."""
+    try:
+        result = save()
+    except FormError as error:
+        show_errors(error)
+        return
+    if then is not None:
+        then(result)
+    confirm_after_rerun(slot, message)
+    st.rerun()
 
 
 def show_confirmation(slot: str) -> None:

@@ -14,10 +14,10 @@ import pandas as pd
 import streamlit as st
 
 from lib.core import spreadsheets
-from lib.core.i18n import translate
+from lib.core.i18n import format_date, format_table, translate
 from lib.core.messages import translate_message
 from lib.plan import charts, exports, items, overview, timeline, tracking, updates
-from lib.ui import session
+from lib.ui import session, tables
 from lib.ui.layout import escape_markdown
 
 # Columns whose values are French labels or lib Messages (late reasons, schedules, cycles), translated too.
@@ -133,38 +133,56 @@ def download_csv(table: pd.DataFrame, key: str, file_stem: str) -> None:
 
 def chart_with_table(figure, table: pd.DataFrame, key: str, file_stem: str, *, column_config: dict | None = None,
                      alt: str = "") -> None:
-    """A chart, its table in a second tab (the accessible alternative), and a CSV download."""
+    """A chart, its table in a second tab (the accessible alternative), and a CSV download
+    (French headers, ISO dates, plain numbers). On screen, dates and numbers are written as the
+    session's language does ("1 315", "31 décembre 2024"), except in the columns that
+    `column_config` draws itself (a progress bar)."""
     lang = session.language()
     shown = localise(table, lang)
+    readable = format_table(shown, lang)
+    for name in column_config or {}:
+        if name in shown.columns:
+            readable[name] = shown[name]
     chart_tab, table_tab = st.tabs([session.t("Graphique"), session.t("Tableau")])
     with chart_tab:
         st.plotly_chart(figure, key=f"{key}.chart", config={"displayModeBar": False, "responsive": True})
         if alt:
             st.caption(alt)
     with table_tab:
-        st.dataframe(shown, hide_index=True, column_config=column_config, key=f"{key}.table", placeholder="—")
-    download_csv(shown, key, file_stem)
+        st.dataframe(readable, hide_index=True, column_config=column_config, key=f"{key}.table", placeholder="—")
+    download_csv(table, key, file_stem)
 
 
 def item_table(table: pd.DataFrame, key: str, file_stem: str, *, empty_fr: str) -> None:
-    """An item list (late, due soon, updates) as a table with a CSV download, or `empty_fr`."""
+    """An item list (late, due soon, updates, an item's history) as a static table that wraps
+    its text (read_items) with a CSV download (French headers, ISO dates, plain numbers), or
+    `empty_fr`."""
     if table.empty:
         st.info(session.t(empty_fr))
         return
-    shown = localise(table, session.language())
-    st.dataframe(shown, hide_index=True, key=f"{key}.table", placeholder="—", column_config=item_columns(),
-                 column_order=column_order(table))
-    download_csv(shown, key, file_stem)
+    read_items(table)
+    download_csv(table, key, file_stem)
 
 
-# The item tables' columns, essentials first (what, status, who, when, by whom, why), with widths
-# in pixels: a wide page at 1400 px has about 920 px for a table, and a board member does not
-# scroll a grid sideways. What comes after the essentials is reachable by scrolling, and every
-# item's details are below the tables on the plan page.
-COLUMN_WIDTHS = {"N°": 45, "Moyen": 270, "Statut": 90, "Avancement (%)": 95, "Responsables": 120,
-                 "En retard depuis": 105, "Échéance": 105, "En retard": 80, "Date du travail": 105,
+def read_items(table: pd.DataFrame, *, leave_out: tuple[str, ...] = ()) -> None:
+    """French item `table` read whole: essentials first (COLUMN_ORDER), headers and statuses in
+    the session's language, dates and numbers as it writes them, long text wrapped within the
+    page (lib.ui.tables.static_table); `leave_out` names French columns not shown."""
+    lang = session.language()
+    t = session.t
+    kept = table[[c for c in table.columns if c not in leave_out]]
+    shown = localise(kept, lang)[column_order(kept, lang)]
+    tables.static_table(shown, codes=(t("N°"), t("Corrige"), t("Corrigée par")), links=(t("Preuve"),))
+
+
+# The staff's search results stay a grid (a click on a row picks the item), so its columns are
+# sized: essentials first (what, status, who, when), widths in pixels adding up to what a wide
+# page at 1400 px gives a table beside the row checkboxes (about 900 px). The chosen item's
+# whole text, period and parties are shown below the grid. The static tables follow the same order.
+COLUMN_WIDTHS = {"N°": 50, "Moyen": 215, "Statut": 90, "Avancement (%)": 95, "Responsables": 125,
+                 "En retard depuis": 105, "Échéance": 100, "En retard": 75, "Date du travail": 105,
                  "Enregistrée le": 130, "Par": 100, "Pourquoi": 300, "Échéancier": 300, "Note": 260,
-                 "Période": 140, "Cycle": 110, "Quantité": 75, "Preuve": 70, "Axe": 180, "Action": 260,
+                 "Période": 135, "Cycle": 110, "Quantité": 75, "Preuve": 70, "Axe": 180, "Action": 260,
                  "Corrige": 75, "Corrigée": 75, "Corrigée par": 100}
 COLUMN_ORDER = tuple(COLUMN_WIDTHS)
 
@@ -179,14 +197,33 @@ def column_order(table: pd.DataFrame, lang: str | None = None) -> list[str]:
 
 
 def item_columns() -> dict:
-    """Column settings shared by the item and history tables (headers in the session language)."""
+    """Column settings of the search results grid (headers in the session language): fixed
+    widths, progress as "50 %"."""
     t = session.t
     config = {t(name): st.column_config.Column(width=width) for name, width in COLUMN_WIDTHS.items()}
     config.update({"id": None,
+                   t("Avancement (%)"): st.column_config.NumberColumn(
+                       t("Avancement"), format="%d %%" if session.language() == "fr" else "%d%%",
+                       width=COLUMN_WIDTHS["Avancement (%)"]),
                    t("Quantité"): st.column_config.NumberColumn(format="%g", width=COLUMN_WIDTHS["Quantité"]),
                    t("Preuve"): st.column_config.LinkColumn(display_text=t("Ouvrir"),
                                                                          width=COLUMN_WIDTHS["Preuve"])})
     return config
+
+
+def search_results(found_table: pd.DataFrame, key: str, *, height: int = 260):
+    """The staff's search results as a grid whose row click picks an item (returns the
+    selection event): dates as the session's language writes them ("15 févr. 2027"; text, so
+    a header click sorts them as text; the rows come in plan order), columns sized to fit the
+    page without sideways scrolling (the action is left out: the page shows the chosen item's)."""
+    lang = session.language()
+    shown = localise(found_table, lang)
+    deadline = session.t("Échéance")
+    if deadline in shown.columns:
+        shown = shown.assign(**{deadline: [format_date(d, lang, "medium") or None for d in shown[deadline].tolist()]})
+    order = [c for c in column_order(found_table) if c != session.t("Action")]  # the chosen item's action is below
+    return st.dataframe(shown, hide_index=True, column_config=item_columns(), column_order=order,
+                        placeholder="—", height=height, key=key, on_select="rerun", selection_mode="single-row")
 
 
 def prefill(form: str, record_id, values: dict) -> None:

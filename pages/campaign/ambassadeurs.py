@@ -11,7 +11,6 @@ from lib.campaign import (
     report_summary,
 )
 from lib.core import clock, roles, spreadsheets
-from lib.core.errors import FormError
 from lib.ui import campaign_widgets, feedback, session
 from lib.ui.layout import escape_markdown
 
@@ -59,30 +58,19 @@ with signups, feedback.section("ambassadors.signups"):
             note = st.text_area(t("Note à l’organisation (obligatoire pour un refus)"),
                                 key=f"decision{chosen}.{form_round}.note")
             if st.form_submit_button(t("Enregistrer la décision"), type="primary"):
-                try:
-                    ambassadors.decide(db, chosen, decision, note, actor=user.username)
-                except FormError as error:
-                    feedback.show_errors(error)
-                else:
-                    st.session_state["ambassadors.decision_round"] = form_round + 1
-                    feedback.confirm_after_rerun("ambassadors.decision", t(
-                        "Décision enregistrée : {organisation} — {status}.",
-                        organisation=escape_markdown(agreement.organisation),
-                        status=t(ambassadors.STATUS_LABELS_FR[decision])))
-                    st.rerun()
+                feedback.save_then_confirm(
+                    "ambassadors.decision", lambda: ambassadors.decide(db, chosen, decision, note, actor=user.username),
+                    t("Décision enregistrée : {organisation} — {status}.",
+                      organisation=escape_markdown(agreement.organisation),
+                      status=t(ambassadors.STATUS_LABELS_FR[decision])),
+                    then=lambda _: st.session_state.update({"ambassadors.decision_round": form_round + 1}))
         feedback.show_confirmation("ambassadors.decision")
         with st.expander(t("Modifier l’entente")):
             form = f"agreement{chosen}"
             data = campaign_widgets.agreement_inputs(form, types, moments, logo_required=False, agreement=agreement)
             if st.button(t("Enregistrer les modifications"), key=f"{form}.save"):
-                try:
-                    ambassadors.update_agreement(db, chosen, {**data, "accepted": agreement.accepted},
-                                                 actor=user.username)
-                except FormError as error:
-                    feedback.show_errors(error)
-                else:
-                    feedback.confirm_after_rerun("ambassadors.agreement", t("Entente modifiée."))
-                    st.rerun()
+                feedback.save_then_confirm("ambassadors.agreement", lambda: ambassadors.update_agreement(
+                    db, chosen, {**data, "accepted": agreement.accepted}, actor=user.username), t("Entente modifiée."))
             feedback.show_confirmation("ambassadors.agreement")
         if agreement.status == "approved":
             st.subheader(t("Rapport de retombées"))
@@ -104,14 +92,9 @@ with signups, feedback.section("ambassadors.signups"):
                                       key="ambassadors.report_txt", icon=":material/description:", on_click="ignore")
                 with st.form("reopen", enter_to_submit=False):
                     reopen_note = st.text_area(t("Pourquoi rouvrir ce rapport?"), key="reopen.note")
-                    if st.form_submit_button(t("Rouvrir le rapport")):
-                        try:  # a second click finds the report already reopened
-                            impact_reports.reopen_report(db, chosen, reopen_note, actor=user.username)
-                        except FormError as error:
-                            feedback.show_errors(error)
-                        else:
-                            feedback.confirm_after_rerun("ambassadors.reopen", t("Rapport rouvert."))
-                            st.rerun()
+                    if st.form_submit_button(t("Rouvrir le rapport")):  # a second click: already reopened
+                        feedback.save_then_confirm("ambassadors.reopen", lambda: impact_reports.reopen_report(
+                            db, chosen, reopen_note, actor=user.username), t("Rapport rouvert."))
             feedback.show_confirmation("ambassadors.reopen")
 
 with follow, feedback.section("ambassadors.follow"):
@@ -139,16 +122,12 @@ with follow, feedback.section("ambassadors.follow"):
         right.download_button(t("Courriels (CSV)"), lambda: spreadsheets.to_csv_bytes(emails),
                               file_name="ambassadeurs-sans-rapport.csv", mime="text/csv", key="follow.csv")
     st.subheader(t("État des rapports"))
-    st.dataframe(statuses[["organisation", "status_label", "submitted_label", "late"]], hide_index=True,
-                 placeholder="—", column_config={"organisation": t("Organisation"), "status_label": t("Rapport"),
-                                "submitted_label": t("Soumis le"), "late": t("En retard")})
+    campaign_widgets.fitted_table(statuses, campaign_widgets.REPORT_STATUS_COLUMNS)
 
 with files, feedback.section("ambassadors.files"):
     st.subheader(t("Microsite : ambassadeurs approuvés"))
     listing_csv = listings.microsite_frame(db, campaign_id)
-    st.dataframe(listing_csv, hide_index=True, placeholder="—", width="stretch",
-                 column_config={"organisation": t("Organisation"), "site_web": t("Site Web"), "texte": t("Texte"),
-                                "logo": t("Fichier du logo")})
+    campaign_widgets.microsite_table(listing_csv, "files.microsite_table")
     left, right = st.columns(2)
     left.download_button(t("Liste du microsite (CSV)"), lambda: spreadsheets.to_csv_bytes(listing_csv),
                          file_name="microsite-ambassadeurs.csv", mime="text/csv", key="files.microsite")

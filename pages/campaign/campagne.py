@@ -3,10 +3,9 @@ import streamlit as st
 
 from lib.campaign import agreement_form, ambassadors, campaigns, charts, impact_reports, listings, report_figures
 from lib.core import clock, roles
-from lib.core.errors import FormError
 from lib.core.i18n import format_date
 from lib.outreach import calendar
-from lib.ui import campaign_widgets, feedback, plan_views, session
+from lib.ui import campaign_widgets, feedback, plan_views, session, tables
 from lib.ui.layout import escape_markdown
 
 user = session.require_role(roles.EVERYONE)
@@ -98,8 +97,7 @@ with tabs[2], feedback.section("campaign.reported"):
 with tabs[3], feedback.section("campaign.years"):
     st.caption(t("Chaque campagne côte à côte. La portée rapportée additionne les personnes jointes déclarées dans "
                  "les rapports soumis; l’auditoire de l’organisateur est le sien, à la date de ses chiffres."))
-    st.dataframe(plan_views.localise(report_figures.campaigns_side_by_side(db), lang), hide_index=True,
-                 width="stretch", key="campaign.years")
+    tables.static_table(plan_views.localise(report_figures.campaigns_side_by_side(db), lang))
 
 if is_staff:
     with tabs[4], feedback.section("campaign.manage"):
@@ -109,9 +107,8 @@ if is_staff:
                                   index=list(listed["slug"]).index(current.slug) if current else 0,
                                   format_func=dict(zip(listed["slug"], listed["name"])).get, key="current.slug")
             if st.form_submit_button(t("Définir comme campagne courante")):
-                campaigns.set_current_campaign(db, chosen, actor=user.username)
-                feedback.confirm_after_rerun("campaign.current", t("Campagne courante enregistrée."))
-                st.rerun()
+                feedback.save_then_confirm("campaign.current", lambda: campaigns.set_current_campaign(
+                    db, chosen, actor=user.username), t("Campagne courante enregistrée."))
         feedback.show_confirmation("campaign.current")
         feedback.show_confirmation("campaign.created")
         campaign_widgets.campaign_details_form(db, campaign, user.username, session.session_id())
@@ -124,13 +121,9 @@ if is_staff:
             data = campaign_widgets.campaign_editor(f"newcampaign-{start}-{cid}", base)
             make_current = st.checkbox(t("En faire la campagne courante"), key="newcampaign.make_current")
             if st.button(t("Créer la campagne"), type="primary", key="newcampaign.create"):
-                try:
-                    new_id = campaigns.create_campaign(db, data, actor=user.username, make_current=make_current)
-                except FormError as error:
-                    feedback.show_errors(error)
-                else:  # the new campaign opens at once, in every selector (they read the list on each run)
-                    st.session_state["campaign.selected.next"] = new_id
-                    feedback.confirm_after_rerun("campaign.created", t("Campagne « {name} » créée; elle est "
-                                                                       "maintenant affichée.",
-                                                                       name=escape_markdown(data["name"])))
-                    st.rerun()
+                # The new campaign opens at once, in every selector (they read the list on each run).
+                feedback.save_then_confirm(
+                    "campaign.created",
+                    lambda: campaigns.create_campaign(db, data, actor=user.username, make_current=make_current),
+                    t("Campagne « {name} » créée; elle est maintenant affichée.", name=escape_markdown(data["name"])),
+                    then=lambda new_id: st.session_state.update({"campaign.selected.next": new_id}))

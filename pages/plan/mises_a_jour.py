@@ -2,7 +2,6 @@
 import streamlit as st
 
 from lib.core import clock, roles
-from lib.core.errors import FormError
 from lib.core.i18n import N_, format_date
 from lib.plan import indicators, overview, statuses, tracking, updates
 from lib.ui import feedback, plan_editor, plan_views, session
@@ -49,10 +48,7 @@ with update_tab:
                                   late_only=late_only)
     st.caption(nt("{n} moyen sur {total}", "{n} moyens sur {total}", len(found), total=len(status)))
     found_table = overview.find_table(found)
-    picked = st.dataframe(plan_views.localise(found_table, session.language()), hide_index=True,
-                          column_config=plan_views.item_columns(), column_order=plan_views.column_order(found_table),
-                          placeholder="—", height=260, key="find.results",
-                          on_select="rerun", selection_mode="single-row")
+    picked = plan_views.search_results(found_table, "find.results")  # the chosen item's whole text is below
     plan_views.follow_row_selection(picked, found["means_id"].tolist(), "find.means")
     if found.empty:
         st.stop()
@@ -62,6 +58,7 @@ with update_tab:
     rules = tracking.item_rules_for(db, int(means_id))
 
     st.subheader(escape_markdown(item["text"]), anchor=False)
+    st.markdown(t("**{label}** : {value}", label=t("Action"), value=escape_markdown(item["action_title"])))
     facts = st.columns(3)
     facts[0].markdown("**" + t("Période (telle qu’écrite)") + "**")
     facts[0].text(item["period_label"] or "—")
@@ -105,7 +102,8 @@ with update_tab:
         evidence = col_b.text_input(t("Lien vers une preuve (facultatif)"), key="update.evidence_url",
                                     placeholder="https://…")
         corrections = {None: t("Aucune : nouvelle entrée")} | {
-            row.update_id: t("N° {number} — {day} — {status}", number=row.update_id, day=f"{row.work_date:%Y-%m-%d}",
+            row.update_id: t("N° {number} — {day} — {status}", number=row.update_id,
+                             day=format_date(row.work_date, session.language()),
                              status=t(statuses.STATUS_LABELS_FR[row.status]))
             for row in history.itertuples()}
         corrects = col_c.selectbox(t("Corrige la mise à jour"), list(corrections), format_func=corrections.get,
@@ -114,21 +112,16 @@ with update_tab:
         submitted = st.form_submit_button(t("Enregistrer la mise à jour"), type="primary")
     if submitted:
         data = updates.UpdateInput(new_status, progress, work_date, note, quantity, evidence, corrects)
-        try:
-            updates.record_update(db, user, int(means_id), data, session_id=sid)
-        except FormError as error:
-            feedback.show_errors(error)
-        else:
-            plan_views.clear_fields("update.status", "update.progress", "update.work_date", "update.quantity",
-                                    "update.evidence_url", "update.corrects", "update.note", "update.loaded_for")
-            read = indicators.read_quantity_fr(note, rules.target) if quantity is None else None
-            feedback.confirm_after_rerun("update", t("Mise à jour enregistrée : {status}, {progress} %, travail du "
-                                                     "{day}. Le formulaire est prêt pour la suivante.",
-                                                     status=t(statuses.STATUS_LABELS_FR[new_status]),
-                                                     progress=progress,
-                                                     day=format_date(work_date, session.language()))
-                                    + (" " + feedback.message_markdown(read) if read else ""))  # a typed unit
-            st.rerun()
+        read = indicators.read_quantity_fr(note, rules.target) if quantity is None else None
+        feedback.save_then_confirm(
+            "update", lambda: updates.record_update(db, user, int(means_id), data, session_id=sid),
+            t("Mise à jour enregistrée : {status}, {progress} %, travail du {day}. Le formulaire est prêt pour la "
+              "suivante.", status=t(statuses.STATUS_LABELS_FR[new_status]), progress=progress,
+              day=format_date(work_date, session.language()))
+            + (" " + feedback.message_markdown(read) if read else ""),  # a typed unit
+            then=lambda _: plan_views.clear_fields("update.status", "update.progress", "update.work_date",
+                                                   "update.quantity", "update.evidence_url", "update.corrects",
+                                                   "update.note", "update.loaded_for"))
     feedback.show_confirmation("update")
 
     st.markdown("**" + t("Historique du moyen") + "**")

@@ -59,10 +59,7 @@ st.caption(t(statuses.ON_TRACK_EXPLANATION_FR))
 
 for action_title, action_items in axis_items.groupby("action_title", sort=False):
     st.subheader(escape_markdown(action_title), anchor=False)
-    found = overview.find_table(action_items)
-    st.dataframe(plan_views.localise(found, lang), hide_index=True, column_config=plan_views.item_columns(),
-                 column_order=[c for c in plan_views.column_order(found) if c != t("Action")], placeholder="—",
-                 key=f"plan.action.{action_items.iloc[0]['action_id']}")
+    plan_views.read_items(overview.find_table(action_items), leave_out=("Action",))
 
 st.header(t("Détail d’un moyen"), divider="gray")
 labels = {row.means_id: f"{overview.item_code(row._asdict())} — {row.text}" for row in axis_items.itertuples()}

@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 from lib.core.messages import translate_message
 from lib.plan import items
 from tests.conftest import APP_TIMEOUT, ROOT, make_user, sign_in_state
+from tests.table_helpers import tables
 
 pytestmark = pytest.mark.page  # every test here drives the app through english_app (an AppTest)
 
@@ -87,7 +88,7 @@ def test_the_updates_page_shows_late_reasons_and_schedules_in_english(file_db):
 def test_the_overview_tables_show_late_reasons_in_english(file_db):
     _monthly_first_means(file_db)
     app = english_app(file_db, "board", "pages/plan/vue_ensemble.py")
-    late = next(frame.value for frame in app.dataframe if "Why" in frame.value.columns)
+    late = next(frame for frame in tables(app) if "Why" in frame.columns)
     reasons = [str(r) for r in late["Why"]]
     assert reasons and not any(" échu" in r or "échéance du" in r or "Aucune mise à jour" in r for r in reasons)
     assert any(r.startswith("Cycle ") and "was due on" in r for r in reasons)

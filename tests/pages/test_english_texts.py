@@ -10,6 +10,7 @@ from lib.plan import items
 from tests.ambassador_helpers import approved, ensure_staff, open_signups
 from tests.board.history_helpers import build_history
 from tests.conftest import APP_TIMEOUT, ROOT, make_user, sign_in_state
+from tests.table_helpers import tables
 
 pytestmark = pytest.mark.page  # every test here drives the app through _app (an AppTest)
 
@@ -39,7 +40,9 @@ def _name_axis_one_in_english(db) -> None:
 
 
 def _cells(app) -> set[str]:
-    return {str(v) for frame in app.dataframe for v in frame.value.to_numpy().ravel()}
+    """Every cell of the page's grids and static tables (lib.ui.tables), as text."""
+    frames = [frame.value for frame in app.dataframe] + tables(app)
+    return {str(v) for frame in frames for v in frame.to_numpy().ravel()}
 
 
 def test_an_english_board_member_sees_the_english_axis_name_on_the_overview_and_a_french_one_does_not(file_db):

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 from lib.core import clock
 from lib.plan import updates
 from tests.conftest import APP_TIMEOUT, make_user, sign_in_state
+from tests.table_helpers import tables
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMITTEE = "Mettre en place un comité de travail ouvert"
@@ -18,8 +19,8 @@ def _button(app, label):
 
 def _texts(app) -> str:
     parts = [e.value for e in (*app.markdown, *app.text, *app.caption, *app.header, *app.subheader, *app.title)]
-    for frame in app.dataframe:
-        parts.append(frame.value.to_string())
+    for frame in (*(f.value for f in app.dataframe), *tables(app)):
+        parts.append(frame.to_string())
     return "\n".join(str(p) for p in parts)
 
 
@@ -162,7 +163,7 @@ def test_plan_page_charts_indicator_progress_with_its_table(app_for, file_db):
     assert not app.exception
     assert "Au moins 4 rencontres par année" in _texts(app)
     quantities = next(f.value for f in app.dataframe if list(f.value.columns) == ["Période", "Quantité"])
-    assert quantities.to_dict("list") == {"Période": ["2025", "2026"], "Quantité": [2.0, 1.0]}
+    assert quantities.to_dict("list") == {"Période": ["2025", "2026"], "Quantité": ["2", "1"]}  # not 2.00
 
 
 def test_staff_correct_a_target_and_a_bad_one_is_refused_in_french(app_for, file_db):
@@ -190,8 +191,8 @@ def test_an_update_without_a_quantity_says_what_was_read_in_its_note(app_for, fi
     _button(app, "Enregistrer la mise à jour").click().run()
     assert not app.exception, app.exception
     assert [s.value for s in app.success if s.value.endswith("Quantité lue : 4 nouveaux membres")]
-    history = next(f.value for f in app.dataframe if "Quantité" in f.value.columns)
-    assert history["Quantité"].tolist() == [4.0]
+    history = next(f for f in tables(app) if "Quantité" in f.columns)
+    assert history["Quantité"].tolist() == ["4"]  # as typed, not 4.00
 
 
 def test_the_whole_plan_reads_as_the_document_with_the_orientations_in_place(app_for):
@@ -224,7 +225,7 @@ def test_a_recurring_items_page_lists_every_cycles_outcome(app_for, file_db):
     app.selectbox(key="plan.means").set_value(means_id).run()
     assert not app.exception
     assert any(h.value == "Chaque cycle" for h in app.subheader)
-    cycles = next(f.value for f in app.dataframe if "Résultat" in f.value.columns)
+    cycles = next(f for f in tables(app) if "Résultat" in f.columns)
     assert "Réalisé à temps" in cycles["Résultat"].tolist() and "Manqué" in cycles["Résultat"].tolist()
 
 

@@ -5,6 +5,7 @@ from lib.campaign import ambassadors, campaigns
 from lib.campaign import impact_reports as reports
 from tests.ambassador_helpers import approved
 from tests.campaign.test_impact_reports import filled
+from tests.table_helpers import tables
 
 OWNER = "smo-outaouais"
 CHANNEL_KEYS = [key for key, _ in ambassadors.CHANNELS]
@@ -207,13 +208,13 @@ def test_a_report_is_shown_read_only_or_said_not_started(widget_app, file_db):
     app.run()
     assert not app.exception, app.exception
     assert app.markdown[0].value.startswith("**Rapport** : Soumis · ")
-    actions, reach, activities = (frame.value for frame in app.dataframe)
+    actions, reach, activities = tables(app)  # static tables: the ambassador's words wrap whole
     assert list(actions.columns) == ["Élément", "Fait", "Nombre de fois", "Quand", "Liens"]
     # Two actions ticked, and "Organiser une activité" done by the kiosk reported under "Activités organisées".
     assert actions.set_index("Élément")["Fait"].value_counts().to_dict() == {"oui": 3, "non": len(actions) - 3}
     assert list(reach.columns) == ["Canal", "Publications", "Vues", "Partages", "Personnes jointes"]
-    assert reach.set_index("Canal").loc["Facebook", "Personnes jointes"] == 1500
-    assert list(activities["Participants"]) == [40]
+    assert reach.set_index("Canal").loc["Facebook", "Personnes jointes"] == "1\u00a0500"  # as French writes it
+    assert list(activities["Participants"]) == ["40"]
     assert "Les capsules 🌱 « CHOISIR »" in [t.value for t in app.text]
 
 
@@ -225,9 +226,10 @@ def test_a_chart_comes_with_its_caption_its_table_and_a_csv_download(widget_app,
     assert len(app.get("plotly_chart")) == 1
     assert [c.value for c in app.caption] == ["Au 7 avril 2021"]
     assert app.expander[0].label.startswith("Tableau des données : ")
-    table = app.dataframe[0].value
+    table = tables(app)[0]
     channels = campaigns.list_channels(file_db, campaigns.current_campaign(file_db).id)
     assert len(table) == len(channels) == 5
+    assert "1\u00a0315\u00a0000" in table.to_numpy().ravel().tolist()  # 1315000 as French writes it
     assert [(b.key, b.label) for b in app.get("download_button")] == [
         ("campaign.reach.csv", "Télécharger ce tableau (CSV)")]
 
