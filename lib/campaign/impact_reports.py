@@ -52,12 +52,17 @@ class ReportItem:
 def report_items(db: Database, agreement: ambassadors.Agreement) -> list[ReportItem]:
     """What the report asks about: each commitment ticked (the 'moments forts' one is
     asked per moment instead), then each moment fort chosen, in the document's order."""
-    types = campaigns.list_commitment_types(db, agreement.campaign_id)
-    moments = campaigns.list_moments(db, agreement.campaign_id)
+    return items_for(campaigns.list_commitment_types(db, agreement.campaign_id),
+                     campaigns.list_moments(db, agreement.campaign_id), agreement.commitments, agreement.moments)
+
+
+def items_for(types: pd.DataFrame, moments: pd.DataFrame, commitments, chosen_moments) -> list[ReportItem]:
+    """report_items from the campaign's checklist (`types`), its `moments` and an agreement's
+    ticked `commitments` and `chosen_moments` (keys). Pure."""
     items = [ReportItem("commitment", row.key, row.label) for row in types.itertuples()
-             if row.key in agreement.commitments and not (row.with_moments and agreement.moments)]
+             if row.key in commitments and not (row.with_moments and chosen_moments)]
     items += [ReportItem("moment", row.key, campaigns.moment_name(row.checklist_label, row.when_label))
-              for row in moments.itertuples() if row.key in agreement.moments]
+              for row in moments.itertuples() if row.key in chosen_moments]
     return items
 
 
