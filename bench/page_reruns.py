@@ -3,6 +3,9 @@ sizes, warm and cold, beside a trivial one-line Streamlit page measured in the s
 
 warm: the page rerun with its caches filled (what a click costs when nothing was written);
 cold: every cache of lib.ui cleared before each rerun (the first view after a write).
+Like the server, the runs share one cache of compiled scripts (share_script_cache): AppTest
+would otherwise parse and compile app.py and the page again on every rerun, a cost a running
+server pays once and that grows with the length of the page's source.
 """
 from __future__ import annotations
 
@@ -74,6 +77,16 @@ def prepare_database(path: Path, scale: int) -> tuple[int, int]:
     return summary.items, summary.updates
 
 
+def share_script_cache() -> None:
+    """Make every AppTest run reuse one ScriptCache, as the server's runtime does (AppTest
+    builds a new one per run, which parses and compiles the scripts again each time)."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
+
+
 def _clear_page_caches() -> None:
     """Every st.cache_* function of lib.ui except the database connection and the cookie key."""
     import importlib
@@ -137,6 +150,7 @@ def pages_by_role(quick: bool) -> list[tuple[str | None, str]]:
 def run(scales: list[int], repeat: int, quick: bool) -> None:
     os.environ.setdefault("ROCSMO_COOKIE_KEY", "banc-" + "b" * 43)
     os.environ.setdefault("ROCSMO_BCRYPT_ROUNDS", "4")
+    share_script_cache()
     results: list[PageTiming] = []
     trivial_runs = []
     with tempfile.TemporaryDirectory() as tmp:

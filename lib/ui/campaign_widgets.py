@@ -74,10 +74,12 @@ def fitted_table(frame: pd.DataFrame, columns: tuple) -> None:
                                 for name, header, width in columns})
 
 
-def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool = False) -> None:
+def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool = False,
+               formatted: pd.DataFrame | None = None) -> None:
     """The figure, then its numbers as a table (in an expander) and as a CSV download; a chart
     with nothing to show (lib.campaign.charts.has_data) says so in words instead, unless
-    `when_empty` (a chart that still informs with zeros, like the moments' timeline)."""
+    `when_empty` (a chart that still informs with zeros, like the moments' timeline).
+    `formatted`: the table already formatted for the reader (lib.ui.campaign_views caches it)."""
     title = html.unescape(view.figure.layout.title.text or "")
     if not when_empty and not charts.has_data(view):
         st.info(t("{title} : aucune donnée pour l’instant.", title=escape_markdown(title)),
@@ -87,7 +89,8 @@ def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool
     if caption:
         st.caption(caption)
     with st.expander(t("Tableau des données : {title}", title=escape_markdown(title))):
-        st.dataframe(format_table(view.table, language()), hide_index=True, placeholder="—", width="stretch")
+        st.dataframe(format_table(view.table, language()) if formatted is None else formatted, hide_index=True,
+                     placeholder="—", width="stretch")
         st.download_button(t("Télécharger ce tableau (CSV)"), lambda: spreadsheets.to_csv_bytes(view.table),
                            file_name=f"{view.name}.csv", mime="text/csv", key=f"{key}.csv",
                            icon=":material/download:")

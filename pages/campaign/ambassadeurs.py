@@ -13,7 +13,7 @@ from lib.campaign import (
 )
 from lib.core import clock, roles, spreadsheets
 from lib.core.errors import FormError
-from lib.ui import campaign_widgets, feedback, session
+from lib.ui import campaign_views, campaign_widgets, feedback, session
 from lib.ui.layout import escape_markdown
 
 user = session.require_role(roles.STAFF)
@@ -30,7 +30,8 @@ campaign_widgets.ended_campaign_warning(campaigns.current_campaign(db), clock.to
 campaign_id = campaign.id
 types = campaigns.list_commitment_types(db, campaign_id)
 moments = campaigns.list_moments(db, campaign_id)
-listing = ambassadors.list_ambassadors(db, campaign_id, lang)
+tables = campaign_views.ambassador_tables(campaign_id, lang)  # cached until the next write
+listing = tables["listing"]
 signups, follow, files = st.tabs([t("Inscriptions"), t("Suivi des rapports"), t("Microsite et exports")])
 
 with signups, feedback.section("ambassadors.signups"):
@@ -115,8 +116,7 @@ with signups, feedback.section("ambassadors.signups"):
             feedback.show_confirmation("ambassadors.reopen")
 
 with follow, feedback.section("ambassadors.follow"):
-    pending = report_figures.follow_up(db, campaign_id, clock.today(), lang)
-    statuses = report_figures.report_statuses(db, campaign_id, lang, clock.today())
+    pending, statuses = tables["pending"], tables["statuses"]
     cols = st.columns(4)
     cols[0].metric(t("Ambassadeurs approuvés"), len(statuses))
     cols[1].metric(t("Rapports soumis"), int((statuses["status"] == "submitted").sum()))
@@ -145,7 +145,7 @@ with follow, feedback.section("ambassadors.follow"):
 
 with files, feedback.section("ambassadors.files"):
     st.subheader(t("Microsite : ambassadeurs approuvés"))
-    listing_csv = listings.microsite_frame(db, campaign_id)
+    listing_csv = tables["microsite"]
     st.dataframe(listing_csv, hide_index=True, placeholder="—", width="stretch",
                  column_config={"organisation": t("Organisation"), "site_web": t("Site Web"), "texte": t("Texte"),
                                 "logo": t("Fichier du logo")})

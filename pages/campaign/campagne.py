@@ -1,12 +1,12 @@
 """Campagne: the organiser's reach, the moments forts, commitments and reported outcomes."""
 import streamlit as st
 
-from lib.campaign import agreement_form, ambassadors, campaigns, charts, impact_reports, listings, report_figures
+from lib.campaign import ambassadors, campaigns, impact_reports, report_figures
 from lib.core import clock, roles
 from lib.core.errors import FormError
 from lib.core.i18n import format_date
 from lib.outreach import calendar
-from lib.ui import campaign_widgets, feedback, plan_views, session
+from lib.ui import campaign_views, campaign_widgets, feedback, plan_views, session
 from lib.ui.layout import escape_markdown
 
 user = session.require_role(roles.EVERYONE)
@@ -53,31 +53,29 @@ if user.role != "ambassador":  # ambassadors see the public parts only: no other
 if is_staff:
     sections.append(t("Gérer les campagnes"))
 tabs = st.tabs(sections)
+shown = campaign_views.campaign_charts(cid, lang)  # cached until the next write
 with tabs[0], feedback.section("campaign.audiences"):
-    campaign_widgets.show_chart(charts.organiser_reach(campaigns.list_channels(db, cid), campaign.organiser, lang),
-                                "campaign.organiser", when_empty=True)
+    campaign_widgets.show_chart(shown["organiser"].view, "campaign.organiser", when_empty=True,
+                                formatted=shown["organiser"].formatted)
     if user.role != "ambassador":
-        campaign_widgets.show_chart(charts.declared_audience(listings.declared_audiences(db, cid),
-                                                             [label for _, label in agreement_form.CHANNELS], lang),
-                                    "campaign.declared")
+        campaign_widgets.show_chart(shown["declared"].view, "campaign.declared", formatted=shown["declared"].formatted)
 with tabs[1], feedback.section("campaign.moments"):
-    campaign_widgets.show_chart(charts.moments_timeline(listings.moment_counts(db, cid), lang), "campaign.moments",
-                                when_empty=True)
-    campaign_widgets.show_chart(charts.commitments_by_type(listings.commitment_counts(db, cid), lang),
-                                "campaign.commitments")
+    campaign_widgets.show_chart(shown["moments"].view, "campaign.moments", when_empty=True,
+                                formatted=shown["moments"].formatted)
+    campaign_widgets.show_chart(shown["commitments"].view, "campaign.commitments",
+                                formatted=shown["commitments"].formatted)
     st.download_button(t("Moments forts dans votre calendrier (.ics)"),
                        lambda: calendar.moments_calendar(db, cid, lang=lang), file_name="moments-forts.ics",
                        mime="text/calendar", key="campaign.ics", icon=":material/event:")
-    if user.role != "ambassador":
-        grid = report_figures.moment_grid(db, cid)
-        if not grid.empty:
-            campaign_widgets.show_chart(charts.moment_grid(grid, lang), "campaign.grid", when_empty=True)
+    if user.role != "ambassador" and shown["grid"] is not None:
+        campaign_widgets.show_chart(shown["grid"].view, "campaign.grid", when_empty=True,
+                                    formatted=shown["grid"].formatted)
 if user.role == "ambassador":
     st.stop()
 
 with tabs[2], feedback.section("campaign.reported"):
-    reach = report_figures.reported_reach(db, cid)
-    if report_figures.moment_grid(db, cid).empty:
+    reach = shown["reach"]
+    if shown["grid"] is None:
         st.info(t("Aucun ambassadeur approuvé pour l’instant : la grille organisations × moments forts, la portée "
                   "rapportée et les activités paraîtront ici."))
     elif reach.empty:
@@ -88,17 +86,16 @@ with tabs[2], feedback.section("campaign.reported"):
                                       format_func=lambda m: t(impact_reports.REACH_METRIC_LABELS[m])) \
             or "people_reached"
         metric_label = t(impact_reports.REACH_METRIC_LABELS[metric])
-        for by in ("channel", "organisation"):
-            campaign_widgets.show_chart(charts.reported_reach(report_figures.reach_totals(reach, by), by, metric,
-                                                              metric_label, lang), f"campaign.reach_{by}")
-    activities = report_figures.reported_activities(db, cid)
-    if not activities.empty:
-        campaign_widgets.show_chart(charts.activities_participants(activities, lang), "campaign.activities")
+        for by, chart in campaign_views.reach_charts(cid, metric, metric_label, lang).items():
+            campaign_widgets.show_chart(chart.view, f"campaign.reach_{by}", formatted=chart.formatted)
+    if shown["activities"] is not None:
+        campaign_widgets.show_chart(shown["activities"].view, "campaign.activities",
+                                    formatted=shown["activities"].formatted)
 
 with tabs[3], feedback.section("campaign.years"):
     st.caption(t("Chaque campagne côte à côte. La portée rapportée additionne les personnes jointes déclarées dans "
                  "les rapports soumis; l’auditoire de l’organisateur est le sien, à la date de ses chiffres."))
-    st.dataframe(plan_views.localise(report_figures.campaigns_side_by_side(db), lang), hide_index=True,
+    st.dataframe(plan_views.localise(campaign_views.campaigns_side_by_side(), lang), hide_index=True,
                  width="stretch", key="campaign.years")
 
 if is_staff:

@@ -1,0 +1,149 @@
+"""Streamlit-side cached reads of the campaign pages (Campagne, Ambassadeurs, Nos ambassadeurs,
+Envois), keyed like lib.ui.plan_views on (database file, lib.plan.updates.data_version, ...).
+
+Every write these pages read is audited: sign-ups and joining, decisions, agreement edits,
+reports saved, submitted and reopened, campaign edits, accounts, settings, message kinds. So
+the data version moves with each of them and any change shows on the next rerun of every
+session; between writes a rerun reuses the frames, figures and formatted tables instead of
+querying, formatting and drawing them again. Cached objects are shared, not copied
+(st.cache_resource); callers treat them as read-only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from lib.campaign import ambassadors, campaigns, charts, listings, report_figures, wall
+from lib.campaign.agreement_form import CHANNELS
+from lib.campaign.charts import ChartView
+from lib.core import clock
+from lib.core.i18n import format_table
+from lib.outreach import reminders
+from lib.plan import items
+from lib.plan.updates import data_version
+from lib.ui import plan_views, session
+
+
+@dataclass(frozen=True)
+class ShownChart:
+    """A chart and its table already formatted for the reader's language (show_chart)."""
+    view: ChartView
+    formatted: pd.DataFrame
+
+
+def _shown(view: ChartView, lang: str) -> ShownChart:
+    return ShownChart(view, format_table(view.table, lang))
+
+
+def _key() -> tuple[str, int]:
+    db = session.get_db()
+    return db.path, data_version(db)
+
+
+# -- Campagne ---------------------------------------------------------------------------
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _campaign_charts(db_path: str, version: int, campaign_id: int, lang: str) -> dict:
+    db = session.get_db()
+    campaign = campaigns.get_campaign(db, campaign_id)
+    grid = report_figures.moment_grid(db, campaign_id)
+    activities = report_figures.reported_activities(db, campaign_id)
+    return {
+        "organiser": _shown(charts.organiser_reach(campaigns.list_channels(db, campaign_id), campaign.organiser,
+                                                   lang), lang),
+        "declared": _shown(charts.declared_audience(listings.declared_audiences(db, campaign_id),
+                                                    [label for _, label in CHANNELS], lang), lang),
+        "moments": _shown(charts.moments_timeline(listings.moment_counts(db, campaign_id), lang), lang),
+        "commitments": _shown(charts.commitments_by_type(listings.commitment_counts(db, campaign_id), lang), lang),
+        "grid": None if grid.empty else _shown(charts.moment_grid(grid, lang), lang),
+        "reach": report_figures.reported_reach(db, campaign_id),
+        "activities": None if activities.empty else _shown(charts.activities_participants(activities, lang), lang),
+    }
+
+
+def campaign_charts(campaign_id: int, lang: str) -> dict:
+    """The Campagne page's charts of `campaign_id` in `lang`, cached until the next write:
+    "organiser", "declared", "moments", "commitments" (ShownChart), "grid" and "activities"
+    (ShownChart, None when there is nothing: no approved ambassador, no activity reported), and
+    "reach" (the reported reach frame, empty before any submitted report)."""
+    return _campaign_charts(*_key(), campaign_id, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _reach_charts(db_path: str, version: int, campaign_id: int, metric: str, metric_label: str,
+                  lang: str) -> dict[str, ShownChart]:
+    reach = _campaign_charts(db_path, version, campaign_id, lang)["reach"]
+    return {by: _shown(charts.reported_reach(report_figures.reach_totals(reach, by), by, metric, metric_label, lang),
+                       lang) for by in ("channel", "organisation")}
+
+
+def reach_charts(campaign_id: int, metric: str, metric_label: str, lang: str) -> dict[str, ShownChart]:
+    """The reported reach for `metric`, "channel" and "organisation" (ShownChart), cached until the next write."""
+    return _reach_charts(*_key(), campaign_id, metric, metric_label, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _side_by_side(db_path: str, version: int) -> pd.DataFrame:
+    return report_figures.campaigns_side_by_side(session.get_db())
+
+
+def campaigns_side_by_side() -> pd.DataFrame:
+    """lib.campaign.report_figures.campaigns_side_by_side, cached until the next write."""
+    return _side_by_side(*_key())
+
+
+# -- Ambassadeurs -----------------------------------------------------------------------
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _follow_up(db_path: str, version: int, campaign_id: int, lang: str, today: date) -> dict[str, pd.DataFrame]:
+    db = session.get_db()
+    return {"listing": ambassadors.list_ambassadors(db, campaign_id, lang),
+            "pending": report_figures.follow_up(db, campaign_id, today, lang),
+            "statuses": report_figures.report_statuses(db, campaign_id, lang, today),
+            "microsite": listings.microsite_frame(db, campaign_id)}
+
+
+def ambassador_tables(campaign_id: int, lang: str) -> dict[str, pd.DataFrame]:
+    """The Ambassadeurs page's tables of `campaign_id`, cached until the next write (or the next
+    day): "listing" (ambassadors.list_ambassadors), "pending" (report_figures.follow_up),
+    "statuses" (report_figures.report_statuses) and "microsite" (listings.microsite_frame)."""
+    return _follow_up(*_key(), campaign_id, lang, clock.today())
+
+
+# -- Nos ambassadeurs --------------------------------------------------------------------
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _wall(db_path: str, version: int) -> list[wall.WallEntry]:
+    return wall.wall_entries(session.get_db())
+
+
+def wall_entries() -> list[wall.WallEntry]:
+    """The public wall of the current campaign (lib.campaign.wall.wall_entries, logos resized),
+    cached until the next write: resizing every logo on each visit cost seconds at a few
+    hundred ambassadors."""
+    return _wall(*_key())
+
+
+# -- Envois --------------------------------------------------------------------------------
+def _plan_status(today: date) -> pd.DataFrame | None:
+    plan_id = items.current_plan_id(session.get_db())
+    return None if plan_id is None else plan_views.plan_status(plan_id, today)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _due_drafts(db_path: str, version: int, today: date) -> list:
+    return reminders.due_drafts(session.get_db(), today, plan_status=_plan_status(today))
+
+
+def due_drafts() -> list:
+    """The messages due today (lib.outreach.reminders.due_drafts), for the Envois page's list
+    and previews; cached until the next write or the next day, the digest reading the plan's
+    status from plan_views' cache. Sending (reminders.run) always computes them afresh."""
+    return _due_drafts(*_key(), clock.today())
+
+
+def sample_draft(kind: str, lang: str):
+    """reminders.sample_draft, the digest's example reading the plan's status from plan_views' cache."""
+    today = clock.today()
+    return reminders.sample_draft(session.get_db(), kind, lang, today,
+                                  plan_status=_plan_status(today) if kind == "staff_digest" else None)
