@@ -337,11 +337,13 @@ def empty_form_data(items: list[ReportItem]) -> dict:
             "what_worked": "", "suggestions": "", "comments": ""}
 
 
-def form_data(db: Database, agreement: ambassadors.Agreement) -> dict:
-    """The report form's values: what was saved, on top of the empty form."""
-    items = report_items(db, agreement)
+def form_data(db: Database, agreement: ambassadors.Agreement, items: list[ReportItem] | None = None,
+              saved: dict | None = None) -> dict:
+    """The report form's values: what was saved, on top of the empty form. `items` and `saved`
+    (report_items, get_report) when the caller has read them already; else they are read."""
+    items = report_items(db, agreement) if items is None else items
     data = empty_form_data(items)
-    saved = get_report(db, agreement.id)
+    saved = get_report(db, agreement.id) if saved is None else saved
     if saved is None:
         return data
     for item_id in data["actions"]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from lib.campaign import ambassadors, campaigns, charts, listings, report_figures, wall
@@ -25,6 +26,7 @@ from lib.outreach import reminders
 from lib.plan import items
 from lib.plan.updates import data_version
 from lib.ui import plan_views, session
+from lib.ui.campaign_widgets import FOLLOW_UP_COLUMNS, SIGNUP_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -94,20 +96,49 @@ def campaigns_side_by_side() -> pd.DataFrame:
     return _side_by_side(*_key())
 
 
-# -- Ambassadeurs -----------------------------------------------------------------------
+# -- what every campaign page reads about a campaign --------------------------------------
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _follow_up(db_path: str, version: int, campaign_id: int, lang: str, today: date) -> dict[str, pd.DataFrame]:
+def _parts(db_path: str, version: int, campaign_id: int) -> dict:
     db = session.get_db()
-    return {"listing": ambassadors.list_ambassadors(db, campaign_id, lang),
-            "pending": report_figures.follow_up(db, campaign_id, today, lang),
-            "statuses": report_figures.report_statuses(db, campaign_id, lang, today),
-            "microsite": listings.microsite_frame(db, campaign_id)}
+    return {"channels": campaigns.list_channels(db, campaign_id), "moments": campaigns.list_moments(db, campaign_id),
+            "types": campaigns.list_commitment_types(db, campaign_id),
+            "organiser_commitments": campaigns.list_organiser_commitments(db, campaign_id)}
 
 
-def ambassador_tables(campaign_id: int, lang: str) -> dict[str, pd.DataFrame]:
+def campaign_parts(campaign_id: int) -> dict:
+    """A campaign's "channels", "moments", "types" (its checklist of commitments) and
+    "organiser_commitments" (lib.campaign.campaigns' lists), cached until the next write."""
+    return _parts(*_key(), campaign_id)
+
+
+# -- Ambassadeurs -----------------------------------------------------------------------
+def _arrow(frame: pd.DataFrame, columns) -> pa.Table:
+    # st.dataframe sends Arrow: converted once per write rather than on each rerun (thousands of rows)
+    return pa.Table.from_pandas(frame[list(columns)], preserve_index=False)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _follow_up(db_path: str, version: int, campaign_id: int, lang: str, today: date) -> dict:
+    db = session.get_db()
+    listing = ambassadors.list_ambassadors(db, campaign_id, lang)
+    pending = report_figures.follow_up(db, campaign_id, today, lang)
+    statuses = report_figures.report_statuses(db, campaign_id, lang, today)
+    microsite = listings.microsite_frame(db, campaign_id)
+    return {"listing": listing, "pending": pending, "statuses": statuses, "microsite": microsite,
+            "labels": dict(zip(listing["id"], listing["organisation"] + " — " + listing["status_label"])),
+            "listing_shown": _arrow(listing, [name for name, _, _ in SIGNUP_COLUMNS]),
+            "pending_shown": _arrow(pending, [name for name, _, _ in FOLLOW_UP_COLUMNS]),
+            "statuses_shown": _arrow(statuses, ["organisation", "status_label", "submitted_label", "late"]),
+            "microsite_shown": pa.Table.from_pandas(microsite, preserve_index=False)}
+
+
+def ambassador_tables(campaign_id: int, lang: str) -> dict:
     """The Ambassadeurs page's tables of `campaign_id`, cached until the next write (or the next
     day): "listing" (ambassadors.list_ambassadors), "pending" (report_figures.follow_up),
-    "statuses" (report_figures.report_statuses) and "microsite" (listings.microsite_frame)."""
+    "statuses" (report_figures.report_statuses) and "microsite" (listings.microsite_frame) as
+    DataFrames; "labels" {id: "organisation — status"}; and the columns shown of each as Arrow
+    tables: "listing_shown" (SIGNUP_COLUMNS), "pending_shown" (FOLLOW_UP_COLUMNS),
+    "statuses_shown" and "microsite_shown"."""
     return _follow_up(*_key(), campaign_id, lang, clock.today())
 
 

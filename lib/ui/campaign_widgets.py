@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from lib.campaign import agreement_form, agreement_text, ambassadors, campaigns, charts, impact_reports, logos
@@ -67,9 +68,12 @@ FOLLOW_UP_COLUMNS = (("organisation", N_("Organisation"), 260), ("contact_name",
                      ("phone", N_("Téléphone"), 120))
 
 
-def fitted_table(frame: pd.DataFrame, columns: tuple) -> None:
-    """`frame`'s `columns` only, in that order, with French headers and fixed widths."""
-    st.dataframe(frame[[name for name, _, _ in columns]], hide_index=True, placeholder="—", width="stretch",
+def fitted_table(frame: pd.DataFrame | pa.Table, columns: tuple) -> None:
+    """`frame`'s `columns` only, in that order, with French headers and fixed widths (an Arrow
+    table already holding just those columns is shown as it is)."""
+    names = [name for name, _, _ in columns]
+    shown = frame if isinstance(frame, pa.Table) and frame.column_names == names else frame[names]
+    st.dataframe(shown, hide_index=True, placeholder="—", width="stretch",
                  column_config={name: st.column_config.Column(t(header), width=width)
                                 for name, header, width in columns})
 

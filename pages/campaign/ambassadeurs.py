@@ -28,8 +28,8 @@ if campaign is None:
     st.stop()
 campaign_widgets.ended_campaign_warning(campaigns.current_campaign(db), clock.today())
 campaign_id = campaign.id
-types = campaigns.list_commitment_types(db, campaign_id)
-moments = campaigns.list_moments(db, campaign_id)
+parts = campaign_views.campaign_parts(campaign_id)
+types, moments = parts["types"], parts["moments"]
 tables = campaign_views.ambassador_tables(campaign_id, lang)  # cached until the next write
 listing = tables["listing"]
 signups, follow, files = st.tabs([t("Inscriptions"), t("Suivi des rapports"), t("Microsite et exports")])
@@ -39,10 +39,9 @@ with signups, feedback.section("ambassadors.signups"):
         st.info(t("Aucune inscription pour l’instant. Les organisations s’inscrivent sans compte à la page "
                   "publique « Devenir ambassadeur »."))
     else:
-        campaign_widgets.fitted_table(listing, campaign_widgets.SIGNUP_COLUMNS)
-        chosen = st.selectbox(t("Ouvrir l’entente de"), list(listing["id"]), key="ambassadors.selected",
-                              format_func=dict(zip(listing["id"], listing["organisation"] + " — "
-                                                   + listing["status_label"])).get)
+        campaign_widgets.fitted_table(tables["listing_shown"], campaign_widgets.SIGNUP_COLUMNS)
+        chosen = st.selectbox(t("Ouvrir l’entente de"), list(tables["labels"]), key="ambassadors.selected",
+                              format_func=tables["labels"].get)
         agreement = ambassadors.get_agreement(db, chosen)
         with st.container(border=True):
             campaign_widgets.show_agreement(agreement, campaign, types, moments)
@@ -128,7 +127,7 @@ with follow, feedback.section("ambassadors.follow"):
         st.success(t("Tous les ambassadeurs approuvés ont soumis leur rapport.") if len(statuses)
                    else t("Aucun ambassadeur approuvé pour l’instant."))
     else:
-        campaign_widgets.fitted_table(pending, campaign_widgets.FOLLOW_UP_COLUMNS)
+        campaign_widgets.fitted_table(tables["pending_shown"], campaign_widgets.FOLLOW_UP_COLUMNS)
         left, right = st.columns(2)
         left.link_button(t("Écrire aux organisations sans rapport ({n})", n=len(pending)),
                          report_figures.mailto_link(list(pending["email"]), t("Rapport de retombées — {name}",
@@ -139,14 +138,14 @@ with follow, feedback.section("ambassadors.follow"):
         right.download_button(t("Courriels (CSV)"), lambda: spreadsheets.to_csv_bytes(emails),
                               file_name="ambassadeurs-sans-rapport.csv", mime="text/csv", key="follow.csv")
     st.subheader(t("État des rapports"))
-    st.dataframe(statuses[["organisation", "status_label", "submitted_label", "late"]], hide_index=True,
+    st.dataframe(tables["statuses_shown"], hide_index=True,
                  placeholder="—", column_config={"organisation": t("Organisation"), "status_label": t("Rapport"),
                                 "submitted_label": t("Soumis le"), "late": t("En retard")})
 
 with files, feedback.section("ambassadors.files"):
     st.subheader(t("Microsite : ambassadeurs approuvés"))
     listing_csv = tables["microsite"]
-    st.dataframe(listing_csv, hide_index=True, placeholder="—", width="stretch",
+    st.dataframe(tables["microsite_shown"], hide_index=True, placeholder="—", width="stretch",
                  column_config={"organisation": t("Organisation"), "site_web": t("Site Web"), "texte": t("Texte"),
                                 "logo": t("Fichier du logo")})
     left, right = st.columns(2)
