@@ -31,13 +31,14 @@ from lib.ui.campaign_widgets import FOLLOW_UP_COLUMNS, SIGNUP_COLUMNS
 
 @dataclass(frozen=True)
 class ShownChart:
-    """A chart and its table already formatted for the reader's language (show_chart)."""
+    """A chart and its table already formatted for the reader's language and converted to
+    Arrow, what st.dataframe sends (show_chart)."""
     view: ChartView
-    formatted: pd.DataFrame
+    formatted: pa.Table
 
 
 def _shown(view: ChartView, lang: str) -> ShownChart:
-    return ShownChart(view, format_table(view.table, lang))
+    return ShownChart(view, pa.Table.from_pandas(format_table(view.table, lang), preserve_index=False))
 
 
 def _key() -> tuple[str, int]:

@@ -79,7 +79,7 @@ def fitted_table(frame: pd.DataFrame | pa.Table, columns: tuple) -> None:
 
 
 def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool = False,
-               formatted: pd.DataFrame | None = None) -> None:
+               formatted: pd.DataFrame | pa.Table | None = None) -> None:
     """The figure, then its numbers as a table (in an expander) and as a CSV download; a chart
     with nothing to show (lib.campaign.charts.has_data) says so in words instead, unless
     `when_empty` (a chart that still informs with zeros, like the moments' timeline).
@@ -90,8 +90,8 @@ def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool
                 icon=":material/bar_chart:")
         return
     st.plotly_chart(view.figure, key=f"{key}.chart", config={"displaylogo": False}, alt=title)
-    if caption:
-        st.caption(caption)
+    if caption or view.note:
+        st.caption(" ".join(text for text in (caption, view.note) if text))
     with st.expander(t("Tableau des données : {title}", title=escape_markdown(title))):
         st.dataframe(format_table(view.table, language()) if formatted is None else formatted, hide_index=True,
                      placeholder="—", width="stretch")
