@@ -47,37 +47,59 @@ def _key() -> tuple[str, int]:
 
 
 # -- Campagne ---------------------------------------------------------------------------
+# One cached call per tab, each called inside its tab's feedback.section: a failure stays its tab's own.
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _campaign_charts(db_path: str, version: int, campaign_id: int, lang: str) -> dict:
+def _audience_charts(db_path: str, version: int, campaign_id: int, lang: str) -> dict:
     db = session.get_db()
     campaign = campaigns.get_campaign(db, campaign_id)
+    return {"organiser": _shown(charts.organiser_reach(campaigns.list_channels(db, campaign_id), campaign.organiser,
+                                                       lang), lang),
+            "declared": _shown(charts.declared_audience(listings.declared_audiences(db, campaign_id),
+                                                        [label for _, label in CHANNELS], lang), lang)}
+
+
+def audience_charts(campaign_id: int, lang: str) -> dict[str, ShownChart]:
+    """The Campagne page's "organiser" and "declared" audience charts, cached until the next write."""
+    return _audience_charts(*_key(), campaign_id, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _moment_charts(db_path: str, version: int, campaign_id: int, lang: str) -> dict:
+    db = session.get_db()
     grid = report_figures.moment_grid(db, campaign_id)
+    return {"moments": _shown(charts.moments_timeline(listings.moment_counts(db, campaign_id), lang), lang),
+            "commitments": _shown(charts.commitments_by_type(listings.commitment_counts(db, campaign_id), lang),
+                                  lang),
+            "grid": None if grid.empty else _shown(charts.moment_grid(grid, lang), lang)}
+
+
+def moment_charts(campaign_id: int, lang: str) -> dict:
+    """The Campagne page's "moments" and "commitments" charts and the organisations × moments
+    "grid" (None without an approved ambassador), ShownCharts cached until the next write."""
+    return _moment_charts(*_key(), campaign_id, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _reported(db_path: str, version: int, campaign_id: int, lang: str) -> dict:
+    db = session.get_db()
     activities = report_figures.reported_activities(db, campaign_id)
-    return {
-        "organiser": _shown(charts.organiser_reach(campaigns.list_channels(db, campaign_id), campaign.organiser,
-                                                   lang), lang),
-        "declared": _shown(charts.declared_audience(listings.declared_audiences(db, campaign_id),
-                                                    [label for _, label in CHANNELS], lang), lang),
-        "moments": _shown(charts.moments_timeline(listings.moment_counts(db, campaign_id), lang), lang),
-        "commitments": _shown(charts.commitments_by_type(listings.commitment_counts(db, campaign_id), lang), lang),
-        "grid": None if grid.empty else _shown(charts.moment_grid(grid, lang), lang),
-        "reach": report_figures.reported_reach(db, campaign_id),
-        "activities": None if activities.empty else _shown(charts.activities_participants(activities, lang), lang),
-    }
+    return {"approved": not report_figures.moment_grid(db, campaign_id).empty,  # as the grid says it
+            "reach": report_figures.reported_reach(db, campaign_id),
+            "activities": None if activities.empty else _shown(charts.activities_participants(activities, lang), lang)}
 
 
-def campaign_charts(campaign_id: int, lang: str) -> dict:
-    """The Campagne page's charts of `campaign_id` in `lang`, cached until the next write:
-    "organiser", "declared", "moments", "commitments" (ShownChart), "grid" and "activities"
-    (ShownChart, None when there is nothing: no approved ambassador, no activity reported), and
-    "reach" (the reported reach frame, empty before any submitted report)."""
-    return _campaign_charts(*_key(), campaign_id, lang)
+def reported(campaign_id: int, lang: str) -> dict:
+    """What the Campagne page shows of the submitted reports, cached until the next write:
+    "approved" (an approved ambassador in the organisations × moments grid), "reach"
+    (report_figures.reported_reach, empty before any submitted report) and "activities" (a
+    ShownChart, None when none was reported)."""
+    return _reported(*_key(), campaign_id, lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _reach_charts(db_path: str, version: int, campaign_id: int, metric: str, metric_label: str,
                   lang: str) -> dict[str, ShownChart]:
-    reach = _campaign_charts(db_path, version, campaign_id, lang)["reach"]
+    reach = _reported(db_path, version, campaign_id, lang)["reach"]
     return {by: _shown(charts.reported_reach(report_figures.reach_totals(reach, by), by, metric, metric_label, lang),
                        lang) for by in ("channel", "organisation")}
 
@@ -118,29 +140,47 @@ def _arrow(frame: pd.DataFrame, columns) -> pa.Table:
     return pa.Table.from_pandas(frame[list(columns)], preserve_index=False)
 
 
+# One cached call per tab of Ambassadeurs, each called in its tab's feedback.section.
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _signups(db_path: str, version: int, campaign_id: int, lang: str) -> dict:
+    listing = ambassadors.list_ambassadors(session.get_db(), campaign_id, lang)
+    return {"listing": listing,
+            "labels": dict(zip(listing["id"], listing["organisation"] + " — " + listing["status_label"])),
+            "shown": _arrow(listing, [name for name, _, _ in SIGNUP_COLUMNS])}
+
+
+def signups(campaign_id: int, lang: str) -> dict:
+    """The campaign's ambassadors (ambassadors.list_ambassadors) as "listing", "labels" {id:
+    "organisation — status"} and "shown" (the SIGNUP_COLUMNS as Arrow), cached until the next write."""
+    return _signups(*_key(), campaign_id, lang)
+
+
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _follow_up(db_path: str, version: int, campaign_id: int, lang: str, today: date) -> dict:
     db = session.get_db()
-    listing = ambassadors.list_ambassadors(db, campaign_id, lang)
     pending = report_figures.follow_up(db, campaign_id, today, lang)
     statuses = report_figures.report_statuses(db, campaign_id, lang, today)
-    microsite = listings.microsite_frame(db, campaign_id)
-    return {"listing": listing, "pending": pending, "statuses": statuses, "microsite": microsite,
-            "labels": dict(zip(listing["id"], listing["organisation"] + " — " + listing["status_label"])),
-            "listing_shown": _arrow(listing, [name for name, _, _ in SIGNUP_COLUMNS]),
+    return {"pending": pending, "statuses": statuses,
             "pending_shown": _arrow(pending, [name for name, _, _ in FOLLOW_UP_COLUMNS]),
-            "statuses_shown": _arrow(statuses, ["organisation", "status_label", "submitted_label", "late"]),
-            "microsite_shown": pa.Table.from_pandas(microsite, preserve_index=False)}
+            "statuses_shown": _arrow(statuses, ["organisation", "status_label", "submitted_label", "late"])}
 
 
-def ambassador_tables(campaign_id: int, lang: str) -> dict:
-    """The Ambassadeurs page's tables of `campaign_id`, cached until the next write (or the next
-    day): "listing" (ambassadors.list_ambassadors), "pending" (report_figures.follow_up),
-    "statuses" (report_figures.report_statuses) and "microsite" (listings.microsite_frame) as
-    DataFrames; "labels" {id: "organisation — status"}; and the columns shown of each as Arrow
-    tables: "listing_shown" (SIGNUP_COLUMNS), "pending_shown" (FOLLOW_UP_COLUMNS),
-    "statuses_shown" and "microsite_shown"."""
+def follow_up(campaign_id: int, lang: str) -> dict:
+    """The follow-up of reports, cached until the next write or the next day: "pending"
+    (report_figures.follow_up), "statuses" (report_figures.report_statuses), and the columns shown
+    of each as Arrow ("pending_shown": FOLLOW_UP_COLUMNS; "statuses_shown")."""
     return _follow_up(*_key(), campaign_id, lang, clock.today())
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _microsite(db_path: str, version: int, campaign_id: int) -> dict:
+    frame = listings.microsite_frame(session.get_db(), campaign_id)
+    return {"frame": frame, "shown": pa.Table.from_pandas(frame, preserve_index=False)}
+
+
+def microsite(campaign_id: int) -> dict:
+    """listings.microsite_frame as "frame" and as Arrow ("shown"), cached until the next write."""
+    return _microsite(*_key(), campaign_id)
 
 
 # -- Nos ambassadeurs --------------------------------------------------------------------

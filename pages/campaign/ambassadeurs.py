@@ -30,8 +30,8 @@ campaign_widgets.ended_campaign_warning(campaigns.current_campaign(db), clock.to
 campaign_id = campaign.id
 parts = campaign_views.campaign_parts(campaign_id)
 types, moments = parts["types"], parts["moments"]
-tables = campaign_views.ambassador_tables(campaign_id, lang)  # cached until the next write
-listing = tables["listing"]
+listed = campaign_views.signups(campaign_id, lang)  # cached until the next write, like each tab's tables
+listing = listed["listing"]
 signups, follow, files = st.tabs([t("Inscriptions"), t("Suivi des rapports"), t("Microsite et exports")])
 
 with signups, feedback.section("ambassadors.signups"):
@@ -39,9 +39,9 @@ with signups, feedback.section("ambassadors.signups"):
         st.info(t("Aucune inscription pour l’instant. Les organisations s’inscrivent sans compte à la page "
                   "publique « Devenir ambassadeur »."))
     else:
-        campaign_widgets.fitted_table(tables["listing_shown"], campaign_widgets.SIGNUP_COLUMNS)
-        chosen = st.selectbox(t("Ouvrir l’entente de"), list(tables["labels"]), key="ambassadors.selected",
-                              format_func=tables["labels"].get)
+        campaign_widgets.fitted_table(listed["shown"], campaign_widgets.SIGNUP_COLUMNS)
+        chosen = st.selectbox(t("Ouvrir l’entente de"), list(listed["labels"]), key="ambassadors.selected",
+                              format_func=listed["labels"].get)
         agreement = ambassadors.get_agreement(db, chosen)
         with st.container(border=True):
             campaign_widgets.show_agreement(agreement, campaign, types, moments)
@@ -115,6 +115,7 @@ with signups, feedback.section("ambassadors.signups"):
             feedback.show_confirmation("ambassadors.reopen")
 
 with follow, feedback.section("ambassadors.follow"):
+    tables = campaign_views.follow_up(campaign_id, lang)
     pending, statuses = tables["pending"], tables["statuses"]
     cols = st.columns(4)
     cols[0].metric(t("Ambassadeurs approuvés"), len(statuses))
@@ -144,8 +145,9 @@ with follow, feedback.section("ambassadors.follow"):
 
 with files, feedback.section("ambassadors.files"):
     st.subheader(t("Microsite : ambassadeurs approuvés"))
-    listing_csv = tables["microsite"]
-    st.dataframe(tables["microsite_shown"], hide_index=True, placeholder="—", width="stretch",
+    microsite = campaign_views.microsite(campaign_id)
+    listing_csv = microsite["frame"]
+    st.dataframe(microsite["shown"], hide_index=True, placeholder="—", width="stretch",
                  column_config={"organisation": t("Organisation"), "site_web": t("Site Web"), "texte": t("Texte"),
                                 "logo": t("Fichier du logo")})
     left, right = st.columns(2)

@@ -53,13 +53,14 @@ if user.role != "ambassador":  # ambassadors see the public parts only: no other
 if is_staff:
     sections.append(t("Gérer les campagnes"))
 tabs = st.tabs(sections)
-shown = campaign_views.campaign_charts(cid, lang)  # cached until the next write
 with tabs[0], feedback.section("campaign.audiences"):
+    shown = campaign_views.audience_charts(cid, lang)  # cached until the next write, like every chart here
     campaign_widgets.show_chart(shown["organiser"].view, "campaign.organiser", when_empty=True,
                                 formatted=shown["organiser"].formatted)
     if user.role != "ambassador":
         campaign_widgets.show_chart(shown["declared"].view, "campaign.declared", formatted=shown["declared"].formatted)
 with tabs[1], feedback.section("campaign.moments"):
+    shown = campaign_views.moment_charts(cid, lang)
     campaign_widgets.show_chart(shown["moments"].view, "campaign.moments", when_empty=True,
                                 formatted=shown["moments"].formatted)
     campaign_widgets.show_chart(shown["commitments"].view, "campaign.commitments",
@@ -74,8 +75,9 @@ if user.role == "ambassador":
     st.stop()
 
 with tabs[2], feedback.section("campaign.reported"):
+    shown = campaign_views.reported(cid, lang)
     reach = shown["reach"]
-    if shown["grid"] is None:
+    if not shown["approved"]:
         st.info(t("Aucun ambassadeur approuvé pour l’instant : la grille organisations × moments forts, la portée "
                   "rapportée et les activités paraîtront ici."))
     elif reach.empty:
