@@ -8,6 +8,7 @@ every value, and the page shows them with Streamlit elements, never as HTML.
 """
 from __future__ import annotations
 
+import functools
 import html
 import io
 import json
@@ -40,8 +41,10 @@ class WallEntry:
         return translate("Logo de {organisation}", lang, organisation=self.organisation)
 
 
+@functools.lru_cache(maxsize=4096)  # a few MB: the wall's logos change rarely, its other data often
 def resize_logo(data: bytes, box: tuple[int, int] = LOGO_BOX) -> bytes | None:
-    """The logo as a PNG fitted in `box` (never enlarged); None when the bytes are not an image."""
+    """The logo as a PNG fitted in `box` (never enlarged); None when the bytes are not an image.
+    Remembered per logo: the same bytes are not decoded and encoded again."""
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.load()

@@ -61,3 +61,13 @@ def test_the_due_messages_follow_a_write(app_for, file_db):
     app.run()
     after = [text.value for text in app.markdown if "à mettre en file" in text.value]
     assert before and after and before != after
+
+
+def test_the_wall_resizes_each_logo_once_whatever_else_changes(db):
+    approved(db)
+    wall.resize_logo.cache_clear()
+    first = wall.wall_entries(db)
+    signed_up(db, organisation="Autre organisme", email="autre@example.org", username="autre-organisme")
+    again = wall.wall_entries(db)  # the data changed (a new sign-up): the logo is not decoded again
+    assert first == again and first[0].logo
+    assert wall.resize_logo.cache_info().misses == 1 and wall.resize_logo.cache_info().hits == 1
