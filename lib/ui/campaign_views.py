@@ -35,10 +35,12 @@ class ShownChart:
     Arrow, what st.dataframe sends (show_chart)."""
     view: ChartView
     formatted: pa.Table
+    has_data: bool  # lib.campaign.charts.has_data
 
 
 def _shown(view: ChartView, lang: str) -> ShownChart:
-    return ShownChart(view, pa.Table.from_pandas(format_table(view.table, lang), preserve_index=False))
+    return ShownChart(view, pa.Table.from_pandas(format_table(view.table, lang), preserve_index=False),
+                      charts.has_data(view))
 
 
 def _key() -> tuple[str, int]:

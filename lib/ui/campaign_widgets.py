@@ -79,13 +79,14 @@ def fitted_table(frame: pd.DataFrame | pa.Table, columns: tuple) -> None:
 
 
 def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool = False,
-               formatted: pd.DataFrame | pa.Table | None = None) -> None:
+               formatted: pd.DataFrame | pa.Table | None = None, has_data: bool | None = None) -> None:
     """The figure, then its numbers as a table (in an expander) and as a CSV download; a chart
     with nothing to show (lib.campaign.charts.has_data) says so in words instead, unless
     `when_empty` (a chart that still informs with zeros, like the moments' timeline).
-    `formatted`: the table already formatted for the reader (lib.ui.campaign_views caches it)."""
+    `formatted`, `has_data`: the table already formatted for the reader, and has_data's answer
+    (lib.ui.campaign_views caches both)."""
     title = html.unescape(view.figure.layout.title.text or "")
-    if not when_empty and not charts.has_data(view):
+    if not when_empty and not (charts.has_data(view) if has_data is None else has_data):
         st.info(t("{title} : aucune donnée pour l’instant.", title=escape_markdown(title)),
                 icon=":material/bar_chart:")
         return
@@ -98,6 +99,12 @@ def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool
         st.download_button(t("Télécharger ce tableau (CSV)"), lambda: spreadsheets.to_csv_bytes(view.table),
                            file_name=f"{view.name}.csv", mime="text/csv", key=f"{key}.csv",
                            icon=":material/download:")
+
+
+def show_cached_chart(chart, key: str, *, when_empty: bool = False) -> None:
+    """show_chart of a lib.ui.campaign_views.ShownChart: its figure, formatted table and has_data
+    as cached."""
+    show_chart(chart.view, key, when_empty=when_empty, formatted=chart.formatted, has_data=chart.has_data)
 
 
 def word_count_caption(text: str) -> None:

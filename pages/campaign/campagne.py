@@ -55,22 +55,18 @@ if is_staff:
 tabs = st.tabs(sections)
 with tabs[0], feedback.section("campaign.audiences"):
     shown = campaign_views.audience_charts(cid, lang)  # cached until the next write, like every chart here
-    campaign_widgets.show_chart(shown["organiser"].view, "campaign.organiser", when_empty=True,
-                                formatted=shown["organiser"].formatted)
+    campaign_widgets.show_cached_chart(shown["organiser"], "campaign.organiser", when_empty=True)
     if user.role != "ambassador":
-        campaign_widgets.show_chart(shown["declared"].view, "campaign.declared", formatted=shown["declared"].formatted)
+        campaign_widgets.show_cached_chart(shown["declared"], "campaign.declared")
 with tabs[1], feedback.section("campaign.moments"):
     shown = campaign_views.moment_charts(cid, lang)
-    campaign_widgets.show_chart(shown["moments"].view, "campaign.moments", when_empty=True,
-                                formatted=shown["moments"].formatted)
-    campaign_widgets.show_chart(shown["commitments"].view, "campaign.commitments",
-                                formatted=shown["commitments"].formatted)
+    campaign_widgets.show_cached_chart(shown["moments"], "campaign.moments", when_empty=True)
+    campaign_widgets.show_cached_chart(shown["commitments"], "campaign.commitments")
     st.download_button(t("Moments forts dans votre calendrier (.ics)"),
                        lambda: calendar.moments_calendar(db, cid, lang=lang), file_name="moments-forts.ics",
                        mime="text/calendar", key="campaign.ics", icon=":material/event:")
     if user.role != "ambassador" and shown["grid"] is not None:
-        campaign_widgets.show_chart(shown["grid"].view, "campaign.grid", when_empty=True,
-                                    formatted=shown["grid"].formatted)
+        campaign_widgets.show_cached_chart(shown["grid"], "campaign.grid", when_empty=True)
 if user.role == "ambassador":
     st.stop()
 
@@ -89,10 +85,9 @@ with tabs[2], feedback.section("campaign.reported"):
             or "people_reached"
         metric_label = t(impact_reports.REACH_METRIC_LABELS[metric])
         for by, chart in campaign_views.reach_charts(cid, metric, metric_label, lang).items():
-            campaign_widgets.show_chart(chart.view, f"campaign.reach_{by}", formatted=chart.formatted)
+            campaign_widgets.show_cached_chart(chart, f"campaign.reach_{by}")
     if shown["activities"] is not None:
-        campaign_widgets.show_chart(shown["activities"].view, "campaign.activities",
-                                    formatted=shown["activities"].formatted)
+        campaign_widgets.show_cached_chart(shown["activities"], "campaign.activities")
 
 with tabs[3], feedback.section("campaign.years"):
     st.caption(t("Chaque campagne côte à côte. La portée rapportée additionne les personnes jointes déclarées dans "
