@@ -72,19 +72,22 @@ with signups, feedback.section("ambassadors.signups"):
                         status=t(ambassadors.STATUS_LABELS_FR[decision])))
                     st.rerun()
         feedback.show_confirmation("ambassadors.decision")
-        with st.expander(t("Modifier l’entente")):
-            form = f"agreement{chosen}"
-            data = campaign_widgets.agreement_inputs(form, types, moments, logo_required=False, agreement=agreement)
-            if st.button(t("Enregistrer les modifications"), key=f"{form}.save"):
-                try:
-                    ambassadors.update_agreement(db, chosen, {**data, "accepted": agreement.accepted},
-                                                 actor=user.username)
-                except FormError as error:
-                    feedback.show_errors(error)
-                else:
-                    feedback.confirm_after_rerun("ambassadors.agreement", t("Entente modifiée."))
-                    st.rerun()
-            feedback.show_confirmation("ambassadors.agreement")
+        # The whole form is drawn only once opened (on_change="rerun"): about half of a rerun otherwise.
+        editing = st.expander(t("Modifier l’entente"), key=f"agreement{chosen}.open", on_change="rerun")
+        if editing.open:
+            with editing:
+                form = f"agreement{chosen}"
+                data = campaign_widgets.agreement_inputs(form, types, moments, logo_required=False, agreement=agreement)
+                if st.button(t("Enregistrer les modifications"), key=f"{form}.save"):
+                    try:
+                        ambassadors.update_agreement(db, chosen, {**data, "accepted": agreement.accepted},
+                                                     actor=user.username)
+                    except FormError as error:
+                        feedback.show_errors(error)
+                    else:
+                        feedback.confirm_after_rerun("ambassadors.agreement", t("Entente modifiée."))
+                        st.rerun()
+                feedback.show_confirmation("ambassadors.agreement")
         if agreement.status == "approved":
             st.subheader(t("Rapport de retombées"))
             report = impact_reports.get_report(db, chosen)

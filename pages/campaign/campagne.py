@@ -109,22 +109,25 @@ if is_staff:
         feedback.show_confirmation("campaign.current")
         feedback.show_confirmation("campaign.created")
         campaign_widgets.campaign_details_form(db, campaign, user.username, session.session_id())
-        with st.expander(t("Créer une campagne")):
-            start = st.radio(t("Partir de"), ["copy", "empty"], horizontal=True, key="newcampaign.start",
-                             format_func=lambda s: t("une copie de la campagne affichée, dates décalées d’un an")
-                             if s == "copy" else t("une campagne vide"))
-            base = (campaigns.copied_campaign_data(campaigns.campaign_as_data(db, cid)) if start == "copy"
-                    else campaigns.empty_campaign_data())
-            data = campaign_widgets.campaign_editor(f"newcampaign-{start}-{cid}", base)
-            make_current = st.checkbox(t("En faire la campagne courante"), key="newcampaign.make_current")
-            if st.button(t("Créer la campagne"), type="primary", key="newcampaign.create"):
-                try:
-                    new_id = campaigns.create_campaign(db, data, actor=user.username, make_current=make_current)
-                except FormError as error:
-                    feedback.show_errors(error)
-                else:  # the new campaign opens at once, in every selector (they read the list on each run)
-                    st.session_state["campaign.selected.next"] = new_id
-                    feedback.confirm_after_rerun("campaign.created", t("Campagne « {name} » créée; elle est "
-                                                                       "maintenant affichée.",
-                                                                       name=escape_markdown(data["name"])))
-                    st.rerun()
+        # Its editors are drawn only once opened (on_change="rerun"): six tables on every rerun otherwise.
+        creating = st.expander(t("Créer une campagne"), key="newcampaign.open", on_change="rerun")
+        if creating.open:
+            with creating:
+                start = st.radio(t("Partir de"), ["copy", "empty"], horizontal=True, key="newcampaign.start",
+                                 format_func=lambda s: t("une copie de la campagne affichée, dates décalées d’un an")
+                                 if s == "copy" else t("une campagne vide"))
+                base = (campaigns.copied_campaign_data(campaigns.campaign_as_data(db, cid)) if start == "copy"
+                        else campaigns.empty_campaign_data())
+                data = campaign_widgets.campaign_editor(f"newcampaign-{start}-{cid}", base)
+                make_current = st.checkbox(t("En faire la campagne courante"), key="newcampaign.make_current")
+                if st.button(t("Créer la campagne"), type="primary", key="newcampaign.create"):
+                    try:
+                        new_id = campaigns.create_campaign(db, data, actor=user.username, make_current=make_current)
+                    except FormError as error:
+                        feedback.show_errors(error)
+                    else:  # the new campaign opens at once, in every selector (they read the list on each run)
+                        st.session_state["campaign.selected.next"] = new_id
+                        feedback.confirm_after_rerun("campaign.created", t("Campagne « {name} » créée; elle est "
+                                                                           "maintenant affichée.",
+                                                                           name=escape_markdown(data["name"])))
+                        st.rerun()
