@@ -3,6 +3,9 @@ sizes, warm and cold, beside a trivial one-line Streamlit page measured in the s
 
 warm: the page rerun with its caches filled (what a click costs when nothing was written);
 cold: every cache of lib.ui cleared before each rerun (the first view after a write).
+Like the server, the runs share one cache of compiled scripts (share_script_cache): AppTest
+would otherwise parse and compile app.py and the page again on every rerun, a cost a running
+server pays once and that grows with the length of the page's source.
 """
 from __future__ import annotations
 
@@ -48,9 +51,10 @@ def _logo() -> bytes:
     return buffer.getvalue()
 
 
-def prepare_database(path: Path, scale: int) -> tuple[int, int]:
-    """A synthetic database of `scale` plans with one account per role (and an approved
-    ambassador); returns (means, updates)."""
+def prepare_database(path: Path, scale: int) -> tuple[int, int, int, int]:
+    """A synthetic database of `scale` plans and their campaign (lib.demo.build_synthetic) with
+    one account per role (and an approved ambassador); returns (means, updates, agreements,
+    impact reports) of the synth."""
     summary = demo.build_synthetic(path, scale, until=AS_OF)
     db = open_seeded_database(str(path))
     try:
@@ -71,7 +75,17 @@ def prepare_database(path: Path, scale: int) -> tuple[int, int]:
         db.connection.execute("CHECKPOINT")
     finally:
         db.close()
-    return summary.items, summary.updates
+    return summary.items, summary.updates, summary.ambassadors, summary.reports
+
+
+def share_script_cache() -> None:
+    """Make every AppTest run reuse one ScriptCache, as the server's runtime does (AppTest
+    builds a new one per run, which parses and compiles the scripts again each time)."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
 
 
 def _clear_page_caches() -> None:
@@ -134,20 +148,24 @@ def pages_by_role(quick: bool) -> list[tuple[str | None, str]]:
     return pairs
 
 
-def run(scales: list[int], repeat: int, quick: bool) -> None:
+def run(scales: list[int], repeat: int, quick: bool, only: list[str] | None = None) -> None:
+    """Time the pages (`only`: those whose file stem is listed) at each scale; prints a table."""
     os.environ.setdefault("ROCSMO_COOKIE_KEY", "banc-" + "b" * 43)
     os.environ.setdefault("ROCSMO_BCRYPT_ROUNDS", "4")
+    share_script_cache()
     results: list[PageTiming] = []
     trivial_runs = []
     with tempfile.TemporaryDirectory() as tmp:
         for scale in scales:
             path = Path(tmp) / f"synth-{scale}.duckdb"
-            means, updates = prepare_database(path, scale)
+            means, updates, agreements, reports = prepare_database(path, scale)
             os.environ["ROCSMO_DB"] = str(path)
             st.cache_resource.clear()
-            print(f"\nscale {scale}×: {means} means, {updates} updates")
+            print(f"\nscale {scale}×: {means} means, {updates} updates, {agreements} agreements, {reports} reports")
             trivial_runs.append(trivial_ms(repeat))
             for role, page in pages_by_role(quick):
+                if only and Path(page).stem not in only:
+                    continue
                 warm, cold = time_page(role, page, repeat)
                 trivial_runs.append(trivial_ms(repeat))  # interleaved: the floor moves with the machine
                 results.append(PageTiming(role or "signed out", Path(page).stem, scale, warm, cold))

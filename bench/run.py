@@ -2,6 +2,7 @@
 
     python bench/run.py            # full: seed, 20× and 100×; 30 sessions for 5 minutes
     python bench/run.py --quick    # under about 2 minutes: seed and 20×, 6 sessions for 30 s
+    python bench/run.py --skip browser concurrency --pages campagne envois   # some pages' reruns only
 
 1. Server rerun time of every page for every role (AppTest), warm and cold, at each scale,
    beside a trivial one-line page measured in the same run (bench/page_reruns.py).
@@ -34,13 +35,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a short run (about 2 minutes)")
     parser.add_argument("--skip", nargs="*", default=[], choices=["pages", "browser", "concurrency"])
+    parser.add_argument("--pages", nargs="*", default=None, metavar="PAGE",
+                        help="server reruns of these pages only (file stems: campagne envois ...)")
     args = parser.parse_args(argv)
     quick = args.quick
     logger.set_log_level("error")  # AppTest's bare-mode warnings would drown the figures
     started = time.monotonic()
     print(load_line())
     if "pages" not in args.skip:
-        page_reruns.run([1, 20] if quick else [1, 20, 100], repeat=3 if quick else 7, quick=quick)
+        page_reruns.run([1, 20] if quick else [1, 20, 100], repeat=3 if quick else 7, quick=quick, only=args.pages)
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         db_path = tmp_path / "bench.duckdb"

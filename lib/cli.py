@@ -256,7 +256,8 @@ def run_demo(args) -> int:
         return _refused(args.output)
     print(f"Base de démonstration écrite / demo database written: {summary.path} "
           f"({summary.items} moyens / items, {summary.updates} mises à jour / updates, "
-          f"{summary.campaigns} campagnes copiées / campaigns copied, {summary.ambassadors} ententes / agreements)")
+          f"{summary.campaigns} campagnes copiées / campaigns copied, {summary.ambassadors} ententes / agreements, "
+          f"{summary.reports} rapports de retombées / impact reports)")
     print(f"ROCSMO_DB={summary.path} streamlit run app.py")
     return 0
 
@@ -272,7 +273,7 @@ def run_synth(args) -> int:
         return _refused(args.output)
     print(f"Base synthétique écrite / synthetic database written: {summary.path} "
           f"({summary.items} moyens / items, {summary.updates} mises à jour / updates, "
-          f"{summary.campaigns} campagnes copiées / campaigns copied, {summary.ambassadors} ententes / agreements)")
+          f"{summary.ambassadors} ententes / agreements, {summary.reports} rapports de retombées / impact reports)")
     return 0
 
 

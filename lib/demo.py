@@ -15,6 +15,7 @@ and frequencies reported as quantities. Deterministic for a given seed and end d
 from __future__ import annotations
 
 import io
+import json
 import random
 import secrets
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from PIL import Image
 
 from lib.accounts import passwords, users
 from lib.campaign import ambassadors, campaigns, impact_reports
-from lib.campaign.agreement_form import CHANNELS
+from lib.campaign.agreement_form import CHANNELS, normalise_key
 from lib.core import audit, clock
 from lib.core.db import Database
 from lib.core.settings import Settings, load_settings
@@ -58,6 +59,7 @@ class DemoSummary:
     updates: int
     campaigns: int = 0
     ambassadors: int = 0
+    reports: int = 0
 
 
 def _refuse_existing(path: str | Path) -> Path:
@@ -495,6 +497,182 @@ def deactivate_demo_accounts(db: Database) -> None:
     db.transaction(lambda cur: cur.execute("UPDATE users SET is_active = false WHERE created_by = 'demo'"))
 
 
+# -- the synthetic campaign: many ambassadors, written in bulk ------------------------
+SYNTH_PER_SCALE = 50  # ambassadors of the current campaign per copy of the plan
+_SYNTH_REPORT_STATES = ("none", "draft", "on_time", "on_time_empty", "late", "reopened", "on_time")
+_JSON = json.dumps
+
+
+def synthetic_agreement_state(index: int, due: date | None, until: date) -> tuple[str, str]:
+    """The (agreement status, report state) of the synth's `index`-th ambassador: pending,
+    declined or approved in the demo's proportions; an approved one's report none, draft,
+    on_time, on_time_empty, late or reopened in turn, late and reopened only once the due
+    date has passed (before it they are drafts). Pure."""
+    status = "pending" if index % 9 == 4 else "declined" if index % 13 == 7 else "approved"
+    if status != "approved":
+        return status, "none"
+    state = _SYNTH_REPORT_STATES[index % 7]
+    if due is None or until <= due:
+        state = {"late": "draft", "reopened": "draft"}.get(state, state)
+    return status, state
+
+
+def _synth_organisation(index: int) -> str:
+    names = [f"{kind} {place}" for place in _PLACES for kind in _ORGANISATION_KINDS]
+    base = names[index % len(names)]
+    return base if index < len(names) else f"{base} ({index // len(names) + 1})"
+
+
+def write_synthetic_campaign(db: Database, count: int, until: date, seed: int = 2021) -> tuple[int, int]:
+    """`count` ambassadors of the current campaign (accounts inactive, like the demo's) with
+    their choices, audiences, logos and impact reports in every state
+    (synthetic_agreement_state), dated between the sign-ups' opening and `until`, each with the
+    audit rows the app's own writes leave (user.create, ambassador.signup, the decision,
+    report.save_draft or report.submit, report.reopen). Written in bulk: frames inserted in one
+    transaction, not one write per row. Returns (agreements, reports); (0, 0) without a
+    current campaign."""
+    campaign = campaigns.current_campaign(db)
+    if campaign is None or count <= 0:
+        return 0, 0
+    _ensure_accounts(db, [])  # the demo's staff member decides and reopens
+    rng = random.Random(seed * 104729 + count)
+    types = campaigns.list_commitment_types(db, campaign.id)
+    moments = campaigns.list_moments(db, campaign.id)
+    type_keys, moment_keys = list(types["key"]), list(moments["key"])
+    opening = (campaign.starts_on or until) - timedelta(days=40)
+    signing_end = min(until, campaign.valid_until or until)
+    due = campaign.report_due
+    password_hash = passwords.hash_password(secrets.token_urlsafe(24))
+    first_id = int(db.scalar("SELECT coalesce(max(id), 0) FROM ambassadors")) + 1
+    first_report = int(db.scalar("SELECT coalesce(max(id), 0) FROM impact_reports")) + 1
+    logo_variants = [_logo(rng) for _ in range(8)]
+    rows = {name: [] for name in ("users", "ambassadors", "audiences", "commitments", "moments", "reports",
+                                  "actions", "reach", "activities", "audit")}
+    report_id = first_report
+    for index in range(count):
+        aid = first_id + index
+        username = f"synth.org{index + 1:05d}"
+        organisation = _synth_organisation(index)
+        contact = f"{rng.choice(_FIRST_NAMES)} {rng.choice(_LAST_NAMES)}"
+        email = f"contact{index + 1:05d}@organisme-synth.example.org"
+        signed_on = _day_between(rng, opening, signing_end)
+        created = datetime.combine(signed_on, time(rng.randint(8, 20), rng.randint(0, 59)))
+        status, state = synthetic_agreement_state(index, due, until)
+        decided = datetime.combine(_day_between(rng, signed_on, min(until, signed_on + timedelta(days=10))),
+                                   time(16)) if status != "pending" else None
+        decided = max(decided, created + timedelta(minutes=5)) if decided else None
+        note = ("Bienvenue parmi les ambassadeurs!" if status == "approved"
+                else "Votre mission ne touche pas la santé mentale." if status == "declined" else "")
+        chosen_types = rng.sample(type_keys, rng.randint(2, min(5, len(type_keys)))) if type_keys else []
+        chosen_moments = rng.sample(moment_keys, rng.randint(1, min(4, len(moment_keys)))) if moment_keys else []
+        rows["users"].append((username, contact, email, organisation, password_hash, created))
+        rows["ambassadors"].append((aid, campaign.id, username, organisation, normalise_key(organisation), contact,
+                                    email, email.casefold(), f"819 555-{index % 10000:04d}",
+                                    f"https://organisme-synth-{index + 1:05d}.example.org",
+                                    "La santé mentale se cultive ensemble : nous voulons en parler avec nos membres.",
+                                    logo_variants[index % len(logo_variants)], contact,
+                                    rng.choice(("Directrice générale", "Directeur général", "Coordonnatrice")),
+                                    signed_on, status, note, decided, DEMO_STAFF if decided else None, created))
+        rows["audiences"] += [(aid, key, rng.randint(50, 5000)) for key, _ in CHANNELS if rng.random() < 0.5]
+        rows["commitments"] += [(aid, key) for key in chosen_types]
+        rows["moments"] += [(aid, key) for key in chosen_moments]
+        rows["audit"] += [(created, username, "user.create", "user", username, _JSON({"role": "ambassador"})),
+                          (created, username, "ambassador.signup", "ambassador", str(aid),
+                           _JSON({"campaign_id": campaign.id}))]
+        if decided:
+            rows["audit"].append((decided, DEMO_STAFF, f"ambassador.{status}", "ambassador", str(aid),
+                                  _JSON({"note": note}, ensure_ascii=False)))
+        if state == "none":
+            continue
+        items = impact_reports.items_for(types, moments, chosen_types, chosen_moments)
+        data = impact_reports.reconciled(_report_data(rng, items, empty_metrics=state in ("on_time_empty", "late")),
+                                         items)
+        if state == "late":
+            day = _day_between(rng, due + timedelta(days=1), min(until, due + timedelta(days=60)))
+        else:
+            day = _day_between(rng, due - timedelta(days=45), min(until, due)) if due else until
+        typed = max(datetime.combine(day, time(14)), (decided or created) + timedelta(hours=1))
+        submitted = typed if state != "draft" else None
+        late = submitted is not None and impact_reports.is_late(due, submitted.date())
+        reopened = typed + timedelta(days=rng.randint(1, 5)) if state == "reopened" else None
+        reopen_note = "Il manque la portée sur Facebook : pouvez-vous l’ajouter?" if reopened else ""
+        rows["reports"].append((report_id, aid, campaign.id, "reopened" if reopened else "submitted" if submitted
+                                else "draft", data["newsletter_recipients"], data["what_worked"], submitted, late,
+                                reopened, DEMO_STAFF if reopened else None, reopen_note, typed, username,
+                                reopened or typed, DEMO_STAFF if reopened else username))
+        rows["actions"] += [(report_id, kind, key, bool(action["done"]), action["times"],
+                             (action["when"] or "").strip(), "\n".join(impact_reports.split_links(action["links"])))
+                            for (kind, key), action in data["actions"].items()]
+        rows["reach"] += [(report_id, key, *(reach[m] for m, _ in impact_reports.REACH_METRICS))
+                          for key, reach in data["reach"].items() if any(v is not None for v in reach.values())]
+        rows["activities"] += [(report_id, position, activity["type"], activity["held_on"], activity["participants"],
+                                activity["description"]) for position, activity in enumerate(data["activities"], 1)]
+        rows["audit"].append((typed, username, "report.submit" if submitted else "report.save_draft", "impact_report",
+                              str(report_id), _JSON({"late": late} if submitted else {})))
+        if reopened:
+            rows["audit"].append((reopened, DEMO_STAFF, "report.reopen", "impact_report", str(report_id),
+                                  _JSON({"note": reopen_note}, ensure_ascii=False)))
+        report_id += 1
+    _insert_synthetic_campaign(db, rows, first_id + count - 1, report_id - 1)
+    return count, len(rows["reports"])
+
+
+_SYNTH_FRAMES = {  # table -> (frame columns, INSERT column list, nullable integer columns)
+    "users": (["username", "display_name", "email", "organisation", "password_hash", "created_at"],
+              "username, display_name, email, role, organisation, password_hash, is_active, sessions_valid_after,"
+              " created_at, created_by", "username, display_name, email, 'ambassador', organisation, password_hash,"
+              " false, created_at, created_at, username", ()),
+    "ambassadors": (["id", "campaign_id", "username", "organisation", "organisation_key", "contact_name", "email",
+                     "email_key", "phone", "website", "why_text", "logo", "signer_name", "signer_title", "signed_on",
+                     "status", "status_note", "decided_at", "decided_by", "created_at"],
+                    "id, campaign_id, username, organisation, organisation_key, contact_name, email, email_key, phone,"
+                    " website, why_text, logo, logo_type, signer_name, signer_title, accepted, signed_on, status,"
+                    " status_note, decided_at, decided_by, created_at, created_by",
+                    "id, campaign_id, username, organisation, organisation_key, contact_name, email, email_key, phone,"
+                    " website, why_text, logo, 'png', signer_name, signer_title, true, signed_on, status,"
+                    " status_note, decided_at, decided_by, created_at, username", ()),
+    "ambassador_audiences": (["ambassador_id", "channel_key", "audience"], None, None, ()),
+    "ambassador_commitments": (["ambassador_id", "commitment_key"], None, None, ()),
+    "ambassador_moments": (["ambassador_id", "moment_key"], None, None, ()),
+    "impact_reports": (["id", "ambassador_id", "campaign_id", "status", "newsletter_recipients", "what_worked",
+                        "submitted_at", "submitted_late", "reopened_at", "reopened_by", "reopen_note", "created_at",
+                        "created_by", "updated_at", "updated_by"], None, None, ("newsletter_recipients",)),
+    "impact_report_actions": (["report_id", "item_kind", "item_key", "done", "times", "when_text", "links"],
+                              None, None, ("times",)),
+    "impact_report_reach": (["report_id", "channel_key", "posts", "views", "shares", "people_reached"], None, None,
+                            ("posts", "views", "shares", "people_reached")),
+    "impact_report_activities": (["report_id", "position", "activity_type", "held_on", "participants",
+                                  "description"], None, None, ("participants",)),
+    "audit_log": (["happened_at", "actor", "action", "entity", "entity_id", "details"], None, None, ()),
+}
+_SYNTH_ROWS = {"users": "users", "ambassadors": "ambassadors", "ambassador_audiences": "audiences",
+               "ambassador_commitments": "commitments", "ambassador_moments": "moments", "impact_reports": "reports",
+               "impact_report_actions": "actions", "impact_report_reach": "reach",
+               "impact_report_activities": "activities", "audit_log": "audit"}
+
+
+def _insert_synthetic_campaign(db: Database, rows: dict, last_ambassador: int, last_report: int) -> None:
+    """The synth's rows in one transaction: one INSERT ... SELECT per table from a frame; the
+    audit rows in time order (so their ids follow the events)."""
+    rows["audit"].sort(key=lambda row: row[0])
+    frames = {}
+    for table, (columns, _, _, nullable) in _SYNTH_FRAMES.items():
+        frame = pd.DataFrame(rows[_SYNTH_ROWS[table]], columns=columns)
+        frames[table] = frame.astype({column: "Int64" for column in nullable})
+
+    def work(cur):
+        for table, (columns, target, source, _) in _SYNTH_FRAMES.items():
+            name = f"synth_{table}"
+            cur.register(name, frames[table])
+            cur.execute(f"INSERT INTO {table} ({target or ', '.join(columns)})"
+                        f" SELECT {source or ', '.join(columns)} FROM {name}")
+            cur.unregister(name)
+        cur.execute("SELECT setval('ambassadors_id_seq', ?)", [last_ambassador])
+        cur.execute("SELECT setval('impact_reports_id_seq', ?)", [max(last_report, 1)])
+
+    db.transaction(work)
+
+
 def copy_plan_axes(db: Database, plan_id: int, copies: int) -> int:
     """Append `copies` copies of the plan's axes (with actions, means and parties) to the same
     plan, numbered after the existing axes; returns the number of means added. One transaction."""
@@ -532,17 +710,20 @@ def copy_plan_axes(db: Database, plan_id: int, copies: int) -> int:
 
 def build_synthetic(path: str | Path, scale: int, *, until: date | None = None, seed: int = 2021) -> DemoSummary:
     """Write a NEW database file whose current plan holds `scale` times the seeded plan (as
-    more axes), each item with a generated history. Raises FileExistsError, ValueError (scale < 1)."""
+    more axes), each item with a generated history, and whose current campaign has
+    SYNTH_PER_SCALE × `scale` ambassadors with their reports (write_synthetic_campaign).
+    Raises FileExistsError, ValueError (scale < 1)."""
     if scale < 1:
         raise ValueError("scale must be at least 1")
-    return _build(path, copies=scale - 1, until=until, seed=seed)
+    return _build(path, copies=scale - 1, until=until, seed=seed, synth_ambassadors=SYNTH_PER_SCALE * scale)
 
 
 def _build(path: str | Path, *, copies: int, until: date | None, seed: int,
-           campaign_life: bool = False, english_texts: bool = False) -> DemoSummary:
+           campaign_life: bool = False, english_texts: bool = False, synth_ambassadors: int = 0) -> DemoSummary:
     """A NEW database file: the seed, `copies` more copies of the plan's axes, a history,
-    with `campaign_life` the campaigns' copies and ambassadors, and with `english_texts` the
-    axes' English names and objectives (AXES_EN)."""
+    with `campaign_life` the campaigns' copies and ambassadors, with `english_texts` the
+    axes' English names and objectives (AXES_EN), and with `synth_ambassadors` that many
+    ambassadors of the current campaign written in bulk."""
     target = _refuse_existing(path)
     db = open_seeded_database(str(target))
     try:
@@ -554,8 +735,14 @@ def _build(path: str | Path, *, copies: int, until: date | None, seed: int,
         if english_texts:
             write_english_texts(db, plan_id)
         added, agreements = write_campaign_life(db, until or clock.today(), seed) if campaign_life else (0, 0)
+        reports = 0
+        if synth_ambassadors:
+            agreements, reports = write_synthetic_campaign(db, synth_ambassadors, until or clock.today(), seed)
+            deactivate_demo_accounts(db)
+        else:
+            reports = int(db.scalar("SELECT count(*) FROM impact_reports"))
         item_count = len(items.list_plan_items(db, plan_id))
         db.connection.execute("CHECKPOINT")
     finally:
         db.close()
-    return DemoSummary(target, item_count, updates, added, agreements)
+    return DemoSummary(target, item_count, updates, added, agreements, reports)

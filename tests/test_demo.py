@@ -42,6 +42,7 @@ def test_demo_is_deterministic_for_a_seed(tmp_path):
 def test_synth_multiplies_the_plan(tmp_path):
     summary = demo.build_synthetic(tmp_path / "s.duckdb", 3, until=UNTIL)
     assert summary.items == 3 * 55
+    assert summary.ambassadors == 3 * demo.SYNTH_PER_SCALE and 0 < summary.reports < summary.ambassadors
     db = open_seeded_database(str(summary.path))
     try:
         assert db.scalar("SELECT count(*) FROM axes") == 18
@@ -122,3 +123,65 @@ def test_the_demo_names_every_seeded_axis_in_english_and_leaves_the_french_as_wr
     assert english.loc[1, "name"] == "MOBILIZATION" and english.loc[6, "name"] == "MANAGEMENT AND GOVERNANCE"
     assert english["objective"].str.len().gt(30).all()
     assert db.scalar("SELECT count(*) FROM audit_log WHERE action = 'demo.history'") == 1
+
+
+def test_synth_writes_the_current_campaigns_ambassadors_in_every_state_and_whole(db):
+    from lib.campaign import ambassadors, campaigns, impact_reports
+
+    campaign = campaigns.current_campaign(db)
+    agreements, reports = demo.write_synthetic_campaign(db, 60, UNTIL, seed=5)
+    assert agreements == 60 and reports == db.scalar("SELECT count(*) FROM impact_reports") > 20
+    assert db.scalar("SELECT count(*) FROM ambassadors WHERE campaign_id = ?", [campaign.id]) == 60
+    states = {row for row in db.query(
+        "SELECT a.status, coalesce(r.status, 'none'), coalesce(r.submitted_late, false) FROM ambassadors a"
+        " LEFT JOIN impact_reports r ON r.ambassador_id = a.id")}
+    assert {status for status, _, _ in states} == {"pending", "approved", "declined"}
+    assert {("approved", "none", False), ("approved", "draft", False), ("approved", "submitted", False),
+            ("approved", "submitted", True), ("approved", "reopened", False)} <= states
+    assert {report for status, report, _ in states if status != "approved"} == {"none"}
+    # Late with metrics left empty; none late that was sent by the due date, none on time after it.
+    assert db.scalar("SELECT count(*) FROM impact_reports r JOIN impact_report_reach h ON h.report_id = r.id"
+                     " WHERE r.submitted_late AND h.shares IS NULL") > 0
+    assert db.query("SELECT id FROM impact_reports WHERE submitted_at IS NOT NULL"
+                    " AND submitted_late <> (CAST(submitted_at AS DATE) > ?)", [campaign.report_due]) == []
+    # Nothing half-written: the app's own invariants (tests/reliability/test_crash_safety.py).
+    halves = db.query(
+        """
+        SELECT a.id FROM ambassadors a
+        WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.username = a.username AND u.role = 'ambassador'
+                          AND NOT u.is_active)
+           OR (SELECT count(*) FROM ambassador_commitments c JOIN commitment_types t
+               ON t.campaign_id = a.campaign_id AND t.key = c.commitment_key WHERE c.ambassador_id = a.id) < 2
+           OR (SELECT count(*) FROM ambassador_moments m JOIN campaign_moments k
+               ON k.campaign_id = a.campaign_id AND k.key = m.moment_key WHERE m.ambassador_id = a.id) < 1
+           OR NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.action = 'ambassador.signup'
+                          AND l.entity_id = CAST(a.id AS VARCHAR))
+           OR NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.action = 'user.create' AND l.entity_id = a.username)
+           OR (a.status <> 'pending') <> (a.decided_at IS NOT NULL AND a.decided_at >= a.created_at
+               AND EXISTS (SELECT 1 FROM audit_log l WHERE l.action = 'ambassador.' || a.status
+                           AND l.entity_id = CAST(a.id AS VARCHAR)))
+        """)
+    assert halves == []
+    assert db.query(
+        """
+        SELECT r.id FROM impact_reports r JOIN ambassadors a ON a.id = r.ambassador_id
+        WHERE a.status <> 'approved' OR r.campaign_id <> a.campaign_id
+           OR (r.status = 'draft') <> (r.submitted_at IS NULL)
+           OR (r.status = 'reopened') <> (r.reopened_at IS NOT NULL AND r.reopened_by IS NOT NULL)
+           OR NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.entity = 'impact_report'
+                          AND l.entity_id = CAST(r.id AS VARCHAR)
+                          AND l.action = CASE r.status WHEN 'draft' THEN 'report.save_draft' ELSE 'report.submit' END)
+        """) == []
+    # Each report answers exactly its ambassador's items, and reads back as a valid form.
+    for (ambassador_id,) in db.query("SELECT ambassador_id FROM impact_reports"):
+        agreement = ambassadors.get_agreement(db, ambassador_id)
+        items = impact_reports.report_items(db, agreement)
+        saved = impact_reports.get_report(db, ambassador_id)
+        assert set(saved["actions"]) == {(item.kind, item.key) for item in items}
+        assert impact_reports.validate_report(impact_reports.form_data(db, agreement), items) == []
+    # The audit rows follow the events in time; the sequences go on after the bulk rows.
+    times = [row[0] for row in db.query("SELECT happened_at FROM audit_log WHERE actor LIKE 'synth.%' ORDER BY id")]
+    assert times == sorted(times)
+    assert db.scalar("SELECT nextval('ambassadors_id_seq')") > db.scalar("SELECT max(id) FROM ambassadors")
+    assert db.scalar("SELECT nextval('impact_reports_id_seq')") > db.scalar("SELECT max(id) FROM impact_reports")
+    assert len(ambassadors.list_ambassadors(db, campaign.id)) == 60

@@ -30,12 +30,31 @@ GRID_STATES = (("none", "—", "#FFFFFF"), ("committed", N_("Engagé"), "#CFE3F5
 _FONT = dict(family="Source Sans Pro, sans-serif", size=14)
 
 
+# Charts over organisations draw at most this many (a bar or a row each); their table keeps them all.
+MAX_ORGANISATIONS = 40
+
+
 @dataclass(frozen=True)
 class ChartView:
     """A figure and the table that says the same thing (for screen readers, CSV)."""
     figure: go.Figure
     table: pd.DataFrame
     name: str  # file name stem for the CSV download
+    note: str = ""  # already in the chart's language: what the figure leaves to the table
+
+
+def _organisations_note(drawn: int, total: int, message_fr: str, lang: str) -> str:
+    """`message_fr` ({drawn} of {total} organisations drawn, the table has them all) in `lang`;
+    '' when every organisation is drawn."""
+    if total <= drawn:
+        return ""
+    return translate(message_fr, lang, drawn=format_number(drawn, lang), total=format_number(total, lang))
+
+
+FIRST_ORGANISATIONS = N_("Le graphique montre les {drawn} premières organisations (ordre alphabétique) sur {total}; "
+                         "le tableau des données les contient toutes.")
+LARGEST_REACH = N_("Le graphique montre les {drawn} organisations à la plus grande portée sur {total}; le tableau "
+                   "des données les contient toutes.")
 
 
 def has_data(view: ChartView) -> bool:
@@ -157,7 +176,8 @@ def grid_states(grid: pd.DataFrame) -> pd.DataFrame:
 def moment_grid(grid: pd.DataFrame, lang: str = "fr") -> ChartView:
     """A heat map organisations × moments forts: committed, and reported done in a
     submitted report; each cell also says it in words."""
-    wide = grid_states(grid)
+    every = grid_states(grid)
+    wide = every.iloc[:MAX_ORGANISATIONS]  # a row per organisation: thousands would be unreadable and slow
     words = {key: translate(word, lang) for key, word, _ in GRID_STATES}
     values = {key: index for index, (key, _, _) in enumerate(GRID_STATES)}
     figure = go.Figure()
@@ -174,9 +194,10 @@ def moment_grid(grid: pd.DataFrame, lang: str = "fr") -> ChartView:
     _layout(figure, translate("Organisations × moments forts : engagé, et fait selon le rapport soumis", lang),
             170 + 46 * max(1, len(wide.index)), lang)
     figure.update_layout(margin=dict(l=10, r=10, t=130, b=10))
-    table = wide.map(words.get).reset_index().rename(columns={"organisation": translate("Organisation", lang)}) \
-        if not wide.empty else pd.DataFrame(columns=[translate("Organisation", lang)])
-    return ChartView(figure, table, "grille-organisations-moments")
+    table = every.map(words.get).reset_index().rename(columns={"organisation": translate("Organisation", lang)}) \
+        if not every.empty else pd.DataFrame(columns=[translate("Organisation", lang)])
+    return ChartView(figure, table, "grille-organisations-moments",
+                     _organisations_note(len(wide), len(every), FIRST_ORGANISATIONS, lang))
 
 
 def commitments_by_type(counts: pd.DataFrame, lang: str = "fr") -> ChartView:
@@ -195,13 +216,17 @@ def reported_reach(totals: pd.DataFrame, by: str, metric: str, metric_label: str
     what = translate("par canal", lang) if by == "channel" else translate("par ambassadeur (somme de ses canaux)", lang)
     title = translate("Portée rapportée par les ambassadeurs (rapports soumis) — {metric}, {what}", lang,
                       metric=metric_label.lower(), what=what)
-    values = [None if pd.isna(v) else int(v) for v in totals[metric]] if not totals.empty else []
-    figure = _bars_figure(list(totals[by]) if not totals.empty else [], values, "reported", title, metric_label, lang)
+    drawn = totals
+    if by == "organisation" and len(totals) > MAX_ORGANISATIONS:  # the largest only: a bar per organisation
+        drawn = totals.sort_values(metric, ascending=False, na_position="last", kind="stable").head(MAX_ORGANISATIONS)
+    values = [None if pd.isna(v) else int(v) for v in drawn[metric]] if not drawn.empty else []
+    figure = _bars_figure(list(drawn[by]) if not drawn.empty else [], values, "reported", title, metric_label, lang)
     table = totals.rename(columns={"channel": translate("Canal", lang), "organisation": translate("Organisation", lang),
                                    "posts": translate("Publications", lang), "views": translate("Vues", lang),
                                    "shares": translate("Partages", lang),
                                    "people_reached": translate("Personnes jointes", lang)})
-    return ChartView(figure, table, f"portee-rapportee-{'canal' if by == 'channel' else 'ambassadeur'}")
+    return ChartView(figure, table, f"portee-rapportee-{'canal' if by == 'channel' else 'ambassadeur'}",
+                     _organisations_note(len(drawn), len(totals), LARGEST_REACH, lang))
 
 
 def activities_participants(activities: pd.DataFrame, lang: str = "fr") -> ChartView:

@@ -53,12 +53,17 @@ def report_items(db: Database, agreement: ambassadors.Agreement, lang: str = "fr
     """What the report asks about: each commitment ticked (the 'moments forts' one is
     asked per moment instead), then each moment fort chosen, in the document's order; labels
     as a reader of `lang` sees them."""
-    types = campaigns.list_commitment_types(db, agreement.campaign_id, lang)
-    moments = campaigns.list_moments(db, agreement.campaign_id, lang)
+    return items_for(campaigns.list_commitment_types(db, agreement.campaign_id, lang),
+                     campaigns.list_moments(db, agreement.campaign_id, lang), agreement.commitments, agreement.moments)
+
+
+def items_for(types: pd.DataFrame, moments: pd.DataFrame, commitments, chosen_moments) -> list[ReportItem]:
+    """report_items from the campaign's checklist (`types`), its `moments` and an agreement's
+    ticked `commitments` and `chosen_moments` (keys). Pure."""
     items = [ReportItem("commitment", row.key, row.label) for row in types.itertuples()
-             if row.key in agreement.commitments and not (row.with_moments and agreement.moments)]
+             if row.key in commitments and not (row.with_moments and chosen_moments)]
     items += [ReportItem("moment", row.key, campaigns.moment_name(row.checklist_label, row.when_label))
-              for row in moments.itertuples() if row.key in agreement.moments]
+              for row in moments.itertuples() if row.key in chosen_moments]
     return items
 
 
@@ -336,11 +341,13 @@ def empty_form_data(items: list[ReportItem]) -> dict:
             "what_worked": "", "suggestions": "", "comments": ""}
 
 
-def form_data(db: Database, agreement: ambassadors.Agreement) -> dict:
-    """The report form's values: what was saved, on top of the empty form."""
-    items = report_items(db, agreement)
+def form_data(db: Database, agreement: ambassadors.Agreement, items: list[ReportItem] | None = None,
+              saved: dict | None = None) -> dict:
+    """The report form's values: what was saved, on top of the empty form. `items` and `saved`
+    (report_items, get_report) when the caller has read them already; else they are read."""
+    items = report_items(db, agreement) if items is None else items
     data = empty_form_data(items)
-    saved = get_report(db, agreement.id)
+    saved = get_report(db, agreement.id) if saved is None else saved
     if saved is None:
         return data
     for item_id in data["actions"]:

@@ -177,7 +177,12 @@ CHALLENGE_MESSAGE = N_("Vérification : le formulaire reçoit beaucoup d’envoi
 def join_form_agreement(db: Database, username: str, campaign_id: int) -> Agreement | None:
     """The agreement that pre-fills a returning ambassador's form for `campaign_id`: its
     latest agreement when the account has none for that campaign, else None."""
-    found = agreement_for_user(db, username, campaign_id)  # this campaign's first, else the latest
+    return returning_agreement(agreement_for_user(db, username, campaign_id), campaign_id)
+
+
+def returning_agreement(found: Agreement | None, campaign_id: int) -> Agreement | None:
+    """join_form_agreement from `found`, the account's agreement_for_user(..., campaign_id)
+    already read by the caller: it when it belongs to another campaign, else None. Pure."""
     return found if found is not None and found.campaign_id != campaign_id else None
 
 

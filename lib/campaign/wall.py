@@ -8,6 +8,7 @@ every value, and the page shows them with Streamlit elements, never as HTML.
 """
 from __future__ import annotations
 
+import functools
 import html
 import io
 import json
@@ -23,6 +24,7 @@ from lib.core.i18n import translate
 from lib.core.validators import is_web_address
 
 LOGO_BOX = (320, 160)   # the largest logo the wall shows, in pixels (aspect ratio kept)
+PAGE_SIZE = 24          # ambassadors per page of the app's wall (the microsite export has them all)
 
 
 @dataclass(frozen=True)
@@ -39,8 +41,10 @@ class WallEntry:
         return translate("Logo de {organisation}", lang, organisation=self.organisation)
 
 
+@functools.lru_cache(maxsize=4096)  # a few MB: the wall's logos change rarely, its other data often
 def resize_logo(data: bytes, box: tuple[int, int] = LOGO_BOX) -> bytes | None:
-    """The logo as a PNG fitted in `box` (never enlarged); None when the bytes are not an image."""
+    """The logo as a PNG fitted in `box` (never enlarged); None when the bytes are not an image.
+    Remembered per logo: the same bytes are not decoded and encoded again."""
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
@@ -68,6 +72,17 @@ def wall_entries(db: Database, campaign_id: int | None = None) -> list[WallEntry
         entries.append(WallEntry(organisation, website if is_web_address(website or "") else "", text or "",
                                  resized, logo_filename(organisation, aid, "png") if resized else ""))
     return entries
+
+
+def page_count(entries: int, size: int = PAGE_SIZE) -> int:
+    """How many pages of `size` the wall of `entries` ambassadors takes (at least one)."""
+    return max(1, -(-entries // size))
+
+
+def wall_page(entries: list[WallEntry], page: int, size: int = PAGE_SIZE) -> list[WallEntry]:
+    """The entries of page `page` (1 = the first; out of range: the nearest page). Pure."""
+    page = min(max(1, page), page_count(len(entries), size))
+    return entries[(page - 1) * size:page * size]
 
 
 def wall_json(entries: list[WallEntry]) -> str:

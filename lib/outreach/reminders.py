@@ -22,6 +22,8 @@ import logging
 import threading
 from dataclasses import dataclass
 
+import pandas as pd
+
 from lib.campaign import campaigns
 from lib.core import clock
 from lib.core.db import Database
@@ -83,13 +85,17 @@ def ambassador_drafts(db: Database, today: dt.date, now: dt.datetime) -> list[Dr
     return drafts
 
 
-def digest_facts(db: Database, today: dt.date, now: dt.datetime, lang: str) -> DigestFacts:
-    """The week's digest in `lang`: late plan items, pending sign-ups, reports received in 7 days."""
+def digest_facts(db: Database, today: dt.date, now: dt.datetime, lang: str,
+                 plan_status: pd.DataFrame | None = None) -> DigestFacts:
+    """The week's digest in `lang`: late plan items, pending sign-ups, reports received in 7 days.
+    `plan_status`: the current plan's status on `today` when the caller has it already (a
+    cache), else it is computed (lib.plan.tracking.plan_status)."""
     year, week, _ = today.isocalendar()
     late: tuple = ()
     plan_id = items.current_plan_id(db)
     if plan_id is not None:
-        table = overview.late_items(tracking.plan_status(db, plan_id, today, lang))
+        status = plan_status if plan_status is not None else tracking.plan_status(db, plan_id, today, lang)
+        table = overview.late_items(status)
         late = tuple((text, translate_message(why, lang) if why else "")
                      for text, why in zip(table["Moyen"], table["Pourquoi"]))
     campaign = campaigns.current_campaign(db)
@@ -105,8 +111,10 @@ def digest_facts(db: Database, today: dt.date, now: dt.datetime, lang: str) -> D
     return DigestFacts(f"{year}-W{week:02d}", late, pending, received)
 
 
-def staff_drafts(db: Database, today: dt.date, now: dt.datetime) -> list[Draft]:
-    """The week's digest for each active staff member and admin with an email address."""
+def staff_drafts(db: Database, today: dt.date, now: dt.datetime,
+                 plan_status: pd.DataFrame | None = None) -> list[Draft]:
+    """The week's digest for each active staff member and admin with an email address
+    (`plan_status` as in digest_facts)."""
     base = load_settings(db).base_url
     drafts, facts_by_lang = [], {}
     for username, name, email, lang in db.query(
@@ -114,7 +122,7 @@ def staff_drafts(db: Database, today: dt.date, now: dt.datetime) -> list[Draft]:
             " AND is_active AND email <> '' ORDER BY username"):
         lang = lang if lang in ("fr", "en") else "fr"
         if lang not in facts_by_lang:
-            facts_by_lang[lang] = digest_facts(db, today, now, lang)
+            facts_by_lang[lang] = digest_facts(db, today, now, lang, plan_status)
         if not facts_by_lang[lang].is_empty():
             drafts.append(templates.staff_digest(facts_by_lang[lang], name, email, username, lang, base))
     return drafts
@@ -133,17 +141,22 @@ def board_drafts(db: Database, today: dt.date) -> list[Draft]:
                 " AND email <> '' ORDER BY username")]
 
 
-def due_drafts(db: Database, today: dt.date | None = None, now: dt.datetime | None = None) -> list[Draft]:
-    """Every message due now whose kind is on (lib.outreach.outbox.enabled_kinds). Reads only."""
+def due_drafts(db: Database, today: dt.date | None = None, now: dt.datetime | None = None,
+               plan_status: pd.DataFrame | None = None) -> list[Draft]:
+    """Every message due now whose kind is on (lib.outreach.outbox.enabled_kinds). Reads only.
+    `plan_status`: the current plan's status on `today` if the caller holds it (digest_facts)."""
     today, now = today or clock.today(), now or clock.utcnow()
     enabled = outbox.enabled_kinds(db)
-    drafts = ambassador_drafts(db, today, now) + staff_drafts(db, today, now) + board_drafts(db, today)
+    drafts = (ambassador_drafts(db, today, now) + staff_drafts(db, today, now, plan_status)
+              + board_drafts(db, today))
     return [draft for draft in drafts if enabled.get(draft.purpose, True)]
 
 
-def sample_draft(db: Database, kind: str, lang: str, today: dt.date | None = None) -> Draft:
+def sample_draft(db: Database, kind: str, lang: str, today: dt.date | None = None,
+                 plan_status: pd.DataFrame | None = None) -> Draft:
     """An example of a message of `kind` in `lang`, for staff to read before turning it on: an
-    imaginary organisation of the current campaign; the staff digest from today's real state."""
+    imaginary organisation of the current campaign; the staff digest from today's real state
+    (`plan_status` as in digest_facts)."""
     today, now = today or clock.today(), clock.utcnow()
     settings = load_settings(db)
     base, hours = settings.base_url, settings.link_hours
@@ -151,8 +164,8 @@ def sample_draft(db: Database, kind: str, lang: str, today: dt.date | None = Non
         sample = meetings.Meeting(0, today + dt.timedelta(days=BOARD_NOTICE_DAYS), "ca")
         return templates.board_pack_ready(sample, "Marie Exemple", "ca@example.org", "", lang, base)
     if kind == "staff_digest":
-        return templates.staff_digest(digest_facts(db, today, now, lang), "Marie Exemple", "equipe@example.org",
-                                      "", lang, base)
+        return templates.staff_digest(digest_facts(db, today, now, lang, plan_status), "Marie Exemple",
+                                      "equipe@example.org", "", lang, base)
     campaign = campaigns.current_campaign(db)
     due = campaign.report_due if campaign and campaign.report_due else today + dt.timedelta(days=7)
     facts = AmbassadorFacts(0, "organisme-exemple", "organisme@example.org", lang, "Marie Exemple",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from lib.campaign import agreement_form, agreement_text, ambassadors, campaigns, charts, impact_reports, logos
@@ -74,11 +75,14 @@ MICROSITE_COLUMNS = (("organisation", N_("Organisation"), 230), ("site_web", N_(
                      ("texte", N_("Texte"), 320), ("logo", N_("Fichier du logo"), 150))
 
 
-def fitted_table(frame: pd.DataFrame, columns: tuple, *, key: str | None = None, select: bool = False):
-    """`frame`'s `columns` only, in that order, with French headers and fixed widths; with
-    `select`, a click on a row selects it (returns the selection event)."""
+def fitted_table(frame: pd.DataFrame | pa.Table, columns: tuple, *, key: str | None = None, select: bool = False):
+    """`frame`'s `columns` only, in that order, with French headers and fixed widths (an Arrow
+    table already holding just those columns is shown as it is); with `select`, a click on a
+    row selects it (returns the selection event)."""
+    names = [name for name, _, _ in columns]
+    shown = frame if isinstance(frame, pa.Table) and frame.column_names == names else frame[names]
     options = {"key": key, "on_select": "rerun", "selection_mode": "single-row"} if select else {"key": key}
-    return st.dataframe(frame[[name for name, _, _ in columns]], hide_index=True, placeholder="—", width="stretch",
+    return st.dataframe(shown, hide_index=True, placeholder="—", width="stretch",
                         column_config={name: st.column_config.Column(t(header), width=width)
                                        for name, header, width in columns}, **options)
 
@@ -97,24 +101,36 @@ def microsite_table(frame: pd.DataFrame, key: str) -> None:
         st.text(row["texte"] or "—")
 
 
-def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool = False) -> None:
+def show_chart(view: ChartView, key: str, caption: str = "", *, when_empty: bool = False,
+               readable: pd.DataFrame | None = None, has_data: bool | None = None) -> None:
     """The figure, then its numbers as a static table (in an expander; lib.ui.tables: wrapped,
     escaped, in the session's language) and as a CSV download (plain values); a chart
     with nothing to show (lib.campaign.charts.has_data) says so in words instead, unless
-    `when_empty` (a chart that still informs with zeros, like the moments' timeline)."""
+    `when_empty` (a chart that still informs with zeros, like the moments' timeline).
+    `readable`, `has_data`: the table already made for reading (lib.ui.tables.for_reading), and has_data's answer
+    (lib.ui.campaign_views caches both)."""
     title = html.unescape(view.figure.layout.title.text or "")
-    if not when_empty and not charts.has_data(view):
+    if not when_empty and not (charts.has_data(view) if has_data is None else has_data):
         st.info(t("{title} : aucune donnée pour l’instant.", title=escape_markdown(title)),
                 icon=":material/bar_chart:")
         return
     st.plotly_chart(view.figure, key=f"{key}.chart", config={"displaylogo": False}, alt=title)
-    if caption:
-        st.caption(caption)
+    if caption or view.note:
+        st.caption(" ".join(text for text in (caption, view.note) if text))
     with st.expander(t("Tableau des données : {title}", title=escape_markdown(title))):
-        tables.static_table(view.table)  # wrapped: long moment names and organisations read whole
+        if readable is None:
+            tables.static_table(view.table)  # wrapped: long moment names and organisations read whole
+        else:
+            tables.show_readable(readable)
         st.download_button(t("Télécharger ce tableau (CSV)"), lambda: spreadsheets.to_csv_bytes(view.table),
                            file_name=f"{view.name}.csv", mime="text/csv", key=f"{key}.csv",
                            icon=":material/download:")
+
+
+def show_cached_chart(chart, key: str, *, when_empty: bool = False) -> None:
+    """show_chart of a lib.ui.campaign_views.ShownChart: its figure, readable table and has_data
+    as cached."""
+    show_chart(chart.view, key, when_empty=when_empty, readable=chart.readable, has_data=chart.has_data)
 
 
 def word_count_caption(text: str) -> None:

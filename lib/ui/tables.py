@@ -55,8 +55,13 @@ def static_table(frame: pd.DataFrame, *, codes: tuple[str, ...] = (), links: tup
     """`frame` (headers already in the session's language) as a static table that wraps its
     text (see for_reading); a table of more than MAX_ROWS_SHOWN rows scrolls down within
     SCROLL_HEIGHT pixels under its headers, so what follows it on the page stays near."""
-    height = SCROLL_HEIGHT if len(frame) > MAX_ROWS_SHOWN else "content"
-    st.table(for_reading(frame, language(), codes=codes, links=links), hide_index=True, height=height)
+    show_readable(for_reading(frame, language(), codes=codes, links=links))
+
+
+def show_readable(readable: pd.DataFrame) -> None:
+    """A frame already made by for_reading (cached by a caller) as static_table shows it."""
+    height = SCROLL_HEIGHT if len(readable) > MAX_ROWS_SHOWN else "content"
+    st.table(readable, hide_index=True, height=height)
 
 
 def _cell(value, lang: str) -> str:

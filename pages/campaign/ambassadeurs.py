@@ -11,7 +11,7 @@ from lib.campaign import (
     report_summary,
 )
 from lib.core import clock, roles, spreadsheets
-from lib.ui import campaign_widgets, feedback, session
+from lib.ui import campaign_views, campaign_widgets, feedback, session
 from lib.ui.layout import escape_markdown
 
 user = session.require_role(roles.STAFF)
@@ -26,9 +26,10 @@ if campaign is None:
     st.stop()
 campaign_widgets.ended_campaign_warning(campaigns.current_campaign(db), clock.today())
 campaign_id = campaign.id
-types = campaigns.list_commitment_types(db, campaign_id, lang)
-moments = campaigns.list_moments(db, campaign_id, lang)
-listing = ambassadors.list_ambassadors(db, campaign_id, lang)
+parts = campaign_views.campaign_parts(campaign_id, lang)  # the choices in the reader's language
+types, moments = parts["types"], parts["moments"]
+listed = campaign_views.signups(campaign_id, lang)  # cached until the next write, like each tab's tables
+listing = listed["listing"]
 signups, follow, files = st.tabs([t("Inscriptions"), t("Suivi des rapports"), t("Microsite et exports")])
 
 with signups, feedback.section("ambassadors.signups"):
@@ -36,10 +37,9 @@ with signups, feedback.section("ambassadors.signups"):
         st.info(t("Aucune inscription pour l’instant. Les organisations s’inscrivent sans compte à la page "
                   "publique « Devenir ambassadeur »."))
     else:
-        campaign_widgets.fitted_table(listing, campaign_widgets.SIGNUP_COLUMNS)
-        chosen = st.selectbox(t("Ouvrir l’entente de"), list(listing["id"]), key="ambassadors.selected",
-                              format_func=dict(zip(listing["id"], listing["organisation"] + " — "
-                                                   + listing["status_label"])).get)
+        campaign_widgets.fitted_table(listed["shown"], campaign_widgets.SIGNUP_COLUMNS)
+        chosen = st.selectbox(t("Ouvrir l’entente de"), list(listed["labels"]), key="ambassadors.selected",
+                              format_func=listed["labels"].get)
         agreement = ambassadors.get_agreement(db, chosen)
         with st.container(border=True):
             campaign_widgets.show_agreement(agreement, campaign, types, moments)
@@ -65,13 +65,17 @@ with signups, feedback.section("ambassadors.signups"):
                       status=t(ambassadors.STATUS_LABELS_FR[decision])),
                     then=lambda _: st.session_state.update({"ambassadors.decision_round": form_round + 1}))
         feedback.show_confirmation("ambassadors.decision")
-        with st.expander(t("Modifier l’entente")):
-            form = f"agreement{chosen}"
-            data = campaign_widgets.agreement_inputs(form, types, moments, logo_required=False, agreement=agreement)
-            if st.button(t("Enregistrer les modifications"), key=f"{form}.save"):
-                feedback.save_then_confirm("ambassadors.agreement", lambda: ambassadors.update_agreement(
-                    db, chosen, {**data, "accepted": agreement.accepted}, actor=user.username), t("Entente modifiée."))
-            feedback.show_confirmation("ambassadors.agreement")
+        # The whole form is drawn only once opened (on_change="rerun"): about half of a rerun otherwise.
+        editing = st.expander(t("Modifier l’entente"), key=f"agreement{chosen}.open", on_change="rerun")
+        if editing.open:
+            with editing:
+                form = f"agreement{chosen}"
+                data = campaign_widgets.agreement_inputs(form, types, moments, logo_required=False, agreement=agreement)
+                if st.button(t("Enregistrer les modifications"), key=f"{form}.save"):
+                    feedback.save_then_confirm("ambassadors.agreement", lambda: ambassadors.update_agreement(
+                        db, chosen, {**data, "accepted": agreement.accepted}, actor=user.username),
+                        t("Entente modifiée."))
+                feedback.show_confirmation("ambassadors.agreement")
         if agreement.status == "approved":
             st.subheader(t("Rapport de retombées"))
             report = impact_reports.get_report(db, chosen)
@@ -98,8 +102,8 @@ with signups, feedback.section("ambassadors.signups"):
             feedback.show_confirmation("ambassadors.reopen")
 
 with follow, feedback.section("ambassadors.follow"):
-    pending = report_figures.follow_up(db, campaign_id, clock.today(), lang)
-    statuses = report_figures.report_statuses(db, campaign_id, lang, clock.today())
+    tables = campaign_views.follow_up(campaign_id, lang)
+    pending, statuses = tables["pending"], tables["statuses"]
     cols = st.columns(4)
     cols[0].metric(t("Ambassadeurs approuvés"), len(statuses))
     cols[1].metric(t("Rapports soumis"), int((statuses["status"] == "submitted").sum()))
@@ -111,7 +115,7 @@ with follow, feedback.section("ambassadors.follow"):
         st.success(t("Tous les ambassadeurs approuvés ont soumis leur rapport.") if len(statuses)
                    else t("Aucun ambassadeur approuvé pour l’instant."))
     else:
-        campaign_widgets.fitted_table(pending, campaign_widgets.FOLLOW_UP_COLUMNS)
+        campaign_widgets.fitted_table(tables["pending_shown"], campaign_widgets.FOLLOW_UP_COLUMNS)
         left, right = st.columns(2)
         left.link_button(t("Écrire aux organisations sans rapport ({n})", n=len(pending)),
                          report_figures.mailto_link(list(pending["email"]), t("Rapport de retombées — {name}",
@@ -122,11 +126,11 @@ with follow, feedback.section("ambassadors.follow"):
         right.download_button(t("Courriels (CSV)"), lambda: spreadsheets.to_csv_bytes(emails),
                               file_name="ambassadeurs-sans-rapport.csv", mime="text/csv", key="follow.csv")
     st.subheader(t("État des rapports"))
-    campaign_widgets.fitted_table(statuses, campaign_widgets.REPORT_STATUS_COLUMNS)
+    campaign_widgets.fitted_table(tables["statuses_shown"], campaign_widgets.REPORT_STATUS_COLUMNS)
 
 with files, feedback.section("ambassadors.files"):
     st.subheader(t("Microsite : ambassadeurs approuvés"))
-    listing_csv = listings.microsite_frame(db, campaign_id)
+    listing_csv = campaign_views.microsite(campaign_id)["frame"]
     campaign_widgets.microsite_table(listing_csv, "files.microsite_table")
     left, right = st.columns(2)
     left.download_button(t("Liste du microsite (CSV)"), lambda: spreadsheets.to_csv_bytes(listing_csv),

@@ -1,11 +1,11 @@
 """Campagne: the organiser's reach, the moments forts, commitments and reported outcomes."""
 import streamlit as st
 
-from lib.campaign import agreement_form, ambassadors, campaigns, charts, impact_reports, listings, report_figures
+from lib.campaign import ambassadors, campaigns, impact_reports, report_figures
 from lib.core import clock, roles
 from lib.core.i18n import format_date
 from lib.outreach import calendar
-from lib.ui import campaign_widgets, feedback, plan_views, session, tables
+from lib.ui import campaign_views, campaign_widgets, feedback, plan_views, session, tables
 from lib.ui.layout import escape_markdown
 
 user = session.require_role(roles.EVERYONE)
@@ -53,30 +53,26 @@ if is_staff:
     sections.append(t("Gérer les campagnes"))
 tabs = st.tabs(sections)
 with tabs[0], feedback.section("campaign.audiences"):
-    campaign_widgets.show_chart(charts.organiser_reach(campaigns.list_channels(db, cid), campaign.organiser, lang),
-                                "campaign.organiser", when_empty=True)
+    shown = campaign_views.audience_charts(cid, lang)  # cached until the next write, like every chart here
+    campaign_widgets.show_cached_chart(shown["organiser"], "campaign.organiser", when_empty=True)
     if user.role != "ambassador":
-        campaign_widgets.show_chart(charts.declared_audience(listings.declared_audiences(db, cid),
-                                                             [label for _, label in agreement_form.CHANNELS], lang),
-                                    "campaign.declared")
+        campaign_widgets.show_cached_chart(shown["declared"], "campaign.declared")
 with tabs[1], feedback.section("campaign.moments"):
-    campaign_widgets.show_chart(charts.moments_timeline(listings.moment_counts(db, cid, lang), lang),
-                                "campaign.moments", when_empty=True)
-    campaign_widgets.show_chart(charts.commitments_by_type(listings.commitment_counts(db, cid, lang), lang),
-                                "campaign.commitments")
+    shown = campaign_views.moment_charts(cid, lang)
+    campaign_widgets.show_cached_chart(shown["moments"], "campaign.moments", when_empty=True)
+    campaign_widgets.show_cached_chart(shown["commitments"], "campaign.commitments")
     st.download_button(t("Moments forts dans votre calendrier (.ics)"),
                        lambda: calendar.moments_calendar(db, cid, lang=lang), file_name="moments-forts.ics",
                        mime="text/calendar", key="campaign.ics", icon=":material/event:")
-    if user.role != "ambassador":
-        grid = report_figures.moment_grid(db, cid, lang)
-        if not grid.empty:
-            campaign_widgets.show_chart(charts.moment_grid(grid, lang), "campaign.grid", when_empty=True)
+    if user.role != "ambassador" and shown["grid"] is not None:
+        campaign_widgets.show_cached_chart(shown["grid"], "campaign.grid", when_empty=True)
 if user.role == "ambassador":
     st.stop()
 
 with tabs[2], feedback.section("campaign.reported"):
-    reach = report_figures.reported_reach(db, cid)
-    if report_figures.moment_grid(db, cid).empty:
+    shown = campaign_views.reported(cid, lang)
+    reach = shown["reach"]
+    if not shown["approved"]:
         st.info(t("Aucun ambassadeur approuvé pour l’instant : la grille organisations × moments forts, la portée "
                   "rapportée et les activités paraîtront ici."))
     elif reach.empty:
@@ -87,17 +83,15 @@ with tabs[2], feedback.section("campaign.reported"):
                                       format_func=lambda m: t(impact_reports.REACH_METRIC_LABELS[m])) \
             or "people_reached"
         metric_label = t(impact_reports.REACH_METRIC_LABELS[metric])
-        for by in ("channel", "organisation"):
-            campaign_widgets.show_chart(charts.reported_reach(report_figures.reach_totals(reach, by), by, metric,
-                                                              metric_label, lang), f"campaign.reach_{by}")
-    activities = report_figures.reported_activities(db, cid)
-    if not activities.empty:
-        campaign_widgets.show_chart(charts.activities_participants(activities, lang), "campaign.activities")
+        for by, chart in campaign_views.reach_charts(cid, metric, metric_label, lang).items():
+            campaign_widgets.show_cached_chart(chart, f"campaign.reach_{by}")
+    if shown["activities"] is not None:
+        campaign_widgets.show_cached_chart(shown["activities"], "campaign.activities")
 
 with tabs[3], feedback.section("campaign.years"):
     st.caption(t("Chaque campagne côte à côte. La portée rapportée additionne les personnes jointes déclarées dans "
                  "les rapports soumis; l’auditoire de l’organisateur est le sien, à la date de ses chiffres."))
-    tables.static_table(plan_views.localise(report_figures.campaigns_side_by_side(db), lang))
+    tables.static_table(plan_views.localise(campaign_views.campaigns_side_by_side(), lang))
 
 if is_staff:
     with tabs[4], feedback.section("campaign.manage"):
@@ -112,18 +106,22 @@ if is_staff:
         feedback.show_confirmation("campaign.current")
         feedback.show_confirmation("campaign.created")
         campaign_widgets.campaign_details_form(db, campaign, user.username, session.session_id())
-        with st.expander(t("Créer une campagne")):
-            start = st.radio(t("Partir de"), ["copy", "empty"], horizontal=True, key="newcampaign.start",
-                             format_func=lambda s: t("une copie de la campagne affichée, dates décalées d’un an")
-                             if s == "copy" else t("une campagne vide"))
-            base = (campaigns.copied_campaign_data(campaigns.campaign_as_data(db, cid)) if start == "copy"
-                    else campaigns.empty_campaign_data())
-            data = campaign_widgets.campaign_editor(f"newcampaign-{start}-{cid}", base)
-            make_current = st.checkbox(t("En faire la campagne courante"), key="newcampaign.make_current")
-            if st.button(t("Créer la campagne"), type="primary", key="newcampaign.create"):
-                # The new campaign opens at once, in every selector (they read the list on each run).
-                feedback.save_then_confirm(
-                    "campaign.created",
-                    lambda: campaigns.create_campaign(db, data, actor=user.username, make_current=make_current),
-                    t("Campagne « {name} » créée; elle est maintenant affichée.", name=escape_markdown(data["name"])),
-                    then=lambda new_id: st.session_state.update({"campaign.selected.next": new_id}))
+        # Its editors are drawn only once opened (on_change="rerun"): six tables on every rerun otherwise.
+        creating = st.expander(t("Créer une campagne"), key="newcampaign.open", on_change="rerun")
+        if creating.open:
+            with creating:
+                start = st.radio(t("Partir de"), ["copy", "empty"], horizontal=True, key="newcampaign.start",
+                                 format_func=lambda s: t("une copie de la campagne affichée, dates décalées d’un an")
+                                 if s == "copy" else t("une campagne vide"))
+                base = (campaigns.copied_campaign_data(campaigns.campaign_as_data(db, cid)) if start == "copy"
+                        else campaigns.empty_campaign_data())
+                data = campaign_widgets.campaign_editor(f"newcampaign-{start}-{cid}", base)
+                make_current = st.checkbox(t("En faire la campagne courante"), key="newcampaign.make_current")
+                if st.button(t("Créer la campagne"), type="primary", key="newcampaign.create"):
+                    # The new campaign opens at once, in every selector (they read the list on each run).
+                    feedback.save_then_confirm(
+                        "campaign.created",
+                        lambda: campaigns.create_campaign(db, data, actor=user.username, make_current=make_current),
+                        t("Campagne « {name} » créée; elle est maintenant affichée.",
+                          name=escape_markdown(data["name"])),
+                        then=lambda new_id: st.session_state.update({"campaign.selected.next": new_id}))

@@ -5,7 +5,7 @@ from lib.campaign import ambassadors, campaigns, signup
 from lib.core import clock
 from lib.core.errors import FormError
 from lib.core.i18n import format_date
-from lib.ui import campaign_widgets, feedback, session
+from lib.ui import campaign_views, campaign_widgets, feedback, session
 from lib.ui.layout import escape_markdown
 
 t = session.t
@@ -35,16 +35,15 @@ st.markdown(f"**{escape_markdown(campaign.slogan)}** · {escape_markdown(campaig
 st.caption(t("Lisez toute l’entente avant de vous inscrire : ce que le {organiser} s’engage à faire, sa portée, "
              "son plan de diffusion et le rapport de retombées demandé.",
              organiser=escape_markdown(campaign.organiser)))
+parts = campaign_views.campaign_parts(campaign.id)  # the document's own words; cached until the next write
 with st.container(border=True, key="signup.agreement"):
-    campaign_widgets.show_whole_agreement(campaign, campaigns.list_channels(db, campaign.id),
-                                          campaigns.list_moments(db, campaign.id),
-                                          campaigns.list_organiser_commitments(db, campaign.id))
+    campaign_widgets.show_whole_agreement(campaign, parts["channels"], parts["moments"],
+                                          parts["organiser_commitments"])
 st.caption(t("Tous les champs sont obligatoires, sauf l’auditoire et le site Web. Votre saisie est conservée "
              "si une correction est demandée."))
 
-types = campaigns.list_commitment_types(db, campaign.id, session.language())  # the choices in the reader's language
-moments = campaigns.list_moments(db, campaign.id, session.language())
-data = campaign_widgets.agreement_inputs("signup", types, moments)
+choices = campaign_views.campaign_parts(campaign.id, session.language())  # in the reader's language
+data = campaign_widgets.agreement_inputs("signup", choices["types"], choices["moments"])
 data["accepted"] = st.checkbox(
     t("J’accepte l’entente de partenariat au nom de mon organisation (signé le {date}).",
       date=format_date(clock.today(), session.language())), key="signup.accepted")

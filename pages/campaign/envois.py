@@ -6,7 +6,7 @@ from lib.core.errors import FormError
 from lib.outreach import outbox, reminders
 from lib.outreach.config import SmtpConfigurationError
 from lib.outreach.templates import KIND_LABELS_FR, LINK_PLACEHOLDER, LINK_SHOWN
-from lib.ui import feedback, session
+from lib.ui import campaign_views, feedback, session
 
 user = session.require_role(roles.STAFF)
 t, nt = session.t, session.nt
@@ -40,12 +40,12 @@ with kinds_tab:
                                  key="kinds.sample")
     sample_lang = right.radio(t("Langue"), ["fr", "en"], horizontal=True, key="kinds.sample_lang",
                               format_func={"fr": "Français", "en": "English"}.get)
-    sample = reminders.sample_draft(db, sample_kind, sample_lang)
+    sample = campaign_views.sample_draft(sample_kind, sample_lang)
     st.text(t("Objet : {subject}", subject=sample.subject))
     st.text(sample.body_text.replace(LINK_PLACEHOLDER, LINK_SHOWN))
 
 with due_tab:
-    due = reminders.due_drafts(db)
+    due = campaign_views.due_drafts()  # cached until the next write or the next day
     queued = outbox.already_queued(db, due)
     fresh = [d for d in due if (d.purpose, d.recipient.strip().lower(), d.subject_key) not in queued]
     st.write(nt("{n} message à mettre en file maintenant.", "{n} messages à mettre en file maintenant.", len(fresh)))

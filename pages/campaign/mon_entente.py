@@ -6,7 +6,7 @@ from lib.core import clock, roles
 from lib.core.errors import FormError
 from lib.core.i18n import format_date
 from lib.outreach import calendar
-from lib.ui import campaign_widgets, feedback, session
+from lib.ui import campaign_views, campaign_widgets, feedback, session
 from lib.ui.layout import escape_markdown
 
 user = session.require_role(roles.AMBASSADORS)
@@ -21,7 +21,7 @@ if agreement is None:
     st.info(t("Aucune entente n’est liée à votre compte. Un compte d’ambassadeur naît d’habitude de l’inscription "
               "publique « Devenir ambassadeur », avec l’entente de son organisation. Un compte créé par un "
               "administrateur se lie à son organisation en remplissant l’entente de la campagne courante ci-dessous."))
-previous = signup.join_form_agreement(db, user.username, current.id) if current else None
+previous = signup.returning_agreement(agreement, current.id) if current else None  # join_form_agreement
 # A returning organisation joins this year's campaign from its last agreement; an account
 # without any agreement fills a new one. Either way, only while sign-ups are open.
 if campaigns.signups_open(current, clock.today()) and (agreement is None or previous is not None):
@@ -29,12 +29,12 @@ if campaigns.signups_open(current, clock.today()) and (agreement is None or prev
         if previous is not None:
             st.caption(t("Le formulaire reprend votre dernière entente; corrigez ce qui a changé. L’équipe "
                          "approuvera votre nouvelle entente."))
+        joining = campaign_views.campaign_parts(current.id)
         with st.container(border=True, key="join.agreement"):  # what the organisation commits to, in full
-            campaign_widgets.show_whole_agreement(current, campaigns.list_channels(db, current.id),
-                                                  campaigns.list_moments(db, current.id),
-                                                  campaigns.list_organiser_commitments(db, current.id))
-        data = campaign_widgets.agreement_inputs("join", campaigns.list_commitment_types(db, current.id, lang),
-                                                 campaigns.list_moments(db, current.id, lang),
+            campaign_widgets.show_whole_agreement(current, joining["channels"], joining["moments"],
+                                                  joining["organiser_commitments"])  # the document's own words
+        choices = campaign_views.campaign_parts(current.id, lang)  # the choices in the reader's language
+        data = campaign_widgets.agreement_inputs("join", choices["types"], choices["moments"],
                                                  logo_required=previous is None, agreement=previous)
         data["accepted"] = st.checkbox(
             t("J’accepte l’entente de partenariat au nom de mon organisation (signé le {date}).",
@@ -50,9 +50,11 @@ elif agreement is None:
               "campagne sera ouverte."))
 if agreement is None:
     st.stop()
-campaign = campaigns.get_campaign(db, agreement.campaign_id)
-types = campaigns.list_commitment_types(db, campaign.id, lang)  # its choices in the reader's language
-moments = campaigns.list_moments(db, campaign.id, lang)
+campaign = current if current is not None and current.id == agreement.campaign_id \
+    else campaigns.get_campaign(db, agreement.campaign_id)
+parts = campaign_views.campaign_parts(campaign.id)  # the document's own words
+choices = campaign_views.campaign_parts(campaign.id, lang)  # its choices in the reader's language
+types, moments = choices["types"], choices["moments"]
 
 st.caption(escape_markdown(campaign.name))
 if agreement.status == "pending":
@@ -67,7 +69,7 @@ else:
                  icon=":material/summarize:")
     if agreement.moments:
         st.download_button(t("Mes moments forts dans mon calendrier (.ics)"),
-                           calendar.ambassador_calendar(db, agreement, session.language()),
+                           lambda: calendar.ambassador_calendar(db, agreement, session.language()),
                            file_name="mes-moments-forts.ics", mime="text/calendar", key="agreement.ics",
                            icon=":material/event:")
 
@@ -76,6 +78,4 @@ st.download_button(t("Télécharger l’entente (PDF)"), lambda: agreement_pdf.a
                    file_name=agreement_pdf.pdf_filename(agreement), mime="application/pdf",
                    key="agreement.pdf", icon=":material/picture_as_pdf:")
 with st.expander(t("L’entente complète (texte du document)")):
-    campaign_widgets.show_whole_agreement(campaign, campaigns.list_channels(db, campaign.id),
-                                          campaigns.list_moments(db, campaign.id),  # the document's own words
-                                          campaigns.list_organiser_commitments(db, campaign.id))
+    campaign_widgets.show_whole_agreement(campaign, parts["channels"], parts["moments"], parts["organiser_commitments"])

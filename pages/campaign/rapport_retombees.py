@@ -5,7 +5,7 @@ from lib.campaign import ambassadors, campaigns, impact_reports, report_summary
 from lib.core import clock, roles
 from lib.core.errors import FormError
 from lib.core.i18n import N_, format_date
-from lib.ui import campaign_widgets, feedback, session
+from lib.ui import campaign_views, campaign_widgets, feedback, session
 from lib.ui.layout import escape_markdown
 
 user = session.require_role(roles.AMBASSADORS, link_purpose="report")
@@ -20,8 +20,10 @@ if agreement is None or agreement.status != "approved":
     st.info(t("Le rapport de retombées sera disponible quand votre entente sera approuvée. "
               "Voyez son statut à la page « Mon entente »."))
     st.stop()
-campaign = campaigns.get_campaign(db, agreement.campaign_id)
-items = impact_reports.report_items(db, agreement, lang)
+campaign = current if current is not None and current.id == agreement.campaign_id \
+    else campaigns.get_campaign(db, agreement.campaign_id)
+parts = campaign_views.campaign_parts(campaign.id, lang)  # in the reader's language
+items = impact_reports.items_for(parts["types"], parts["moments"], agreement.commitments, agreement.moments)
 report = impact_reports.get_report(db, agreement.id)
 days = impact_reports.days_until_due(campaign.report_due, clock.today())
 
@@ -52,8 +54,8 @@ if report and report["status"] == "reopened" and report["reopen_note"]:
     st.text(report["reopen_note"])
 
 editable = impact_reports.is_editable(report)
-data = campaign_widgets.report_inputs(f"report{agreement.id}", items, impact_reports.form_data(db, agreement),
-                                     disabled=not editable)
+data = campaign_widgets.report_inputs(f"report{agreement.id}", items,
+                                     impact_reports.form_data(db, agreement, items, report), disabled=not editable)
 
 if editable:
     save, submit = st.columns(2)

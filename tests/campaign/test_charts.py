@@ -101,3 +101,23 @@ def test_a_chart_of_zeros_or_unreported_metrics_has_no_data():
     zeros = ChartView(None, pd.DataFrame({"Engagement": ["A", "B"], "Ambassadeurs": [0, 0]}), "x")
     some = ChartView(None, pd.DataFrame({"Engagement": ["A", "B"], "Ambassadeurs": [0, 3]}), "x")
     assert not has_data(empty) and not has_data(zeros) and has_data(some)
+
+
+def test_charts_over_many_organisations_draw_the_first_or_largest_and_keep_all_in_the_table():
+    total = charts.MAX_ORGANISATIONS + 15
+    names = [f"Organisme {n:03d}" for n in range(total)]
+    grid = pd.DataFrame({"organisation": names, "moment_key": "m1", "position": 1, "when_label": "En mars",
+                         "committed": True, "done": False})
+    view = charts.moment_grid(grid)
+    assert len(view.figure.data[0].y) == charts.MAX_ORGANISATIONS and list(view.figure.data[0].y)[0] == names[0]
+    assert len(view.table) == total
+    assert view.note.startswith(f"Le graphique montre les {charts.MAX_ORGANISATIONS} premières organisations")
+    assert "sur 55" in view.note and charts.moment_grid(grid.head(3)).note == ""
+    reach = pd.DataFrame({"organisation": names, "channel": "Facebook", "posts": 1, "views": 1, "shares": 1,
+                          "people_reached": range(total)})
+    totals = report_figures.reach_totals(reach, "organisation")
+    view = charts.reported_reach(totals, "organisation", "people_reached", "Personnes jointes", "en")
+    drawn = [int(v) for v in view.figure.data[0].x]
+    assert drawn == sorted(range(total), reverse=True)[:charts.MAX_ORGANISATIONS]  # the largest reach first
+    assert len(view.table) == total and view.note.startswith("The chart shows the 40 organisations")
+    assert charts.reported_reach(report_figures.reach_totals(reach, "channel"), "channel", "views", "Vues").note == ""

@@ -195,8 +195,15 @@ def test_pages_show_helpful_empty_states_on_a_fresh_database(app_for):
     assert not board.exception and not staff.exception
 
 
+def open_new_campaign_form(app):
+    """Open "Créer une campagne" (its editors are drawn once it is opened)."""
+    assert "newcampaign.create" not in [button.key for button in app.button]  # closed: nothing of it drawn
+    app.session_state["newcampaign.open"] = True
+    return app.run()
+
+
 def test_staff_copy_last_years_campaign_from_the_campaign_page(app_for, file_db):
-    app = app_for("staff", "pages/campaign/campagne.py")
+    app = open_new_campaign_form(app_for("staff", "pages/campaign/campagne.py"))
     assert not app.exception, app.exception
     app.checkbox(key="newcampaign.make_current").check()
     app.button(key="newcampaign.create").click().run()
@@ -210,7 +217,7 @@ def test_staff_copy_last_years_campaign_from_the_campaign_page(app_for, file_db)
 
 
 def test_the_empty_campaign_form_renders_and_reports_missing_fields(app_for):
-    app = app_for("staff", "pages/campaign/campagne.py")
+    app = open_new_campaign_form(app_for("staff", "pages/campaign/campagne.py"))
     app.radio(key="newcampaign.start").set_value("empty").run()
     assert not app.exception, app.exception
     app.button(key="newcampaign.create").click().run()
@@ -309,6 +316,8 @@ def test_staff_see_the_documents_date_slips_the_stale_reach_and_the_years_side_b
     years = next(f for f in tables(app) if "Ambassadeurs approuvés" in f.columns)
     assert years["Campagne"].tolist() == ["Campagne annuelle de promotion de la santé mentale 2022-2023"]
     # The editor of next year's copy lists its inferred dates (30 March 2023, a Thursday) and no slip.
+    app = open_new_campaign_form(app)
+    warnings = "\n".join(w.value for w in app.warning)
     copy_editor = next(w.value for w in app.warning if "30 mars 2023" in w.value)
     assert "pas un" not in copy_editor
     assert warnings.count("pas un jeudi") == 1
