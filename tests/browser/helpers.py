@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -16,6 +17,22 @@ def wait_for_app(page, timeout: float = 20_000) -> None:
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
     page.wait_for_timeout(300)  # let the last deltas paint
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
+
+
+def download(page, button, timeout: float = 20_000, tries: int = 3):
+    """Click a download button and return Playwright's Download. A deferred download (data
+    made on click) is asked for over the WebSocket; a click landing while a rerun replaces the
+    button's callable is dropped by Streamlit, so the click is repeated, as a user would."""
+    for attempt in range(tries):
+        wait_for_app(page)
+        try:
+            with page.expect_download(timeout=timeout) as started:
+                button.click()
+            return started.value
+        except PlaywrightTimeoutError:
+            if attempt == tries - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def open_app(page, server, path: str = "") -> None:

@@ -11,7 +11,7 @@ from lib.core import clock
 from lib.core.i18n import format_date
 from lib.core.settings import DEFAULTS
 from lib.demo import meeting_calendar
-from tests.browser.helpers import axe_violations, describe, sign_in, wait_for_app
+from tests.browser.helpers import axe_violations, describe, download, sign_in, wait_for_app
 
 
 def _choose(page, label: str, option: str) -> None:
@@ -41,10 +41,9 @@ def test_a_board_member_downloads_the_pack_for_two_meetings(lived_in_server, bro
     violations = axe_violations(page)
     assert not violations, describe({"Rapports": violations})
 
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Télécharger le document (PDF)").click()
-    assert download.value.suggested_filename == f"document-ca-{past[-1].isoformat()}.pdf"
-    data = open(download.value.path(), "rb").read()
+    pack = download(page, page.get_by_role("button", name="Télécharger le document (PDF)"), timeout=60_000)
+    assert pack.suggested_filename == f"document-ca-{past[-1].isoformat()}.pdf"
+    data = open(pack.path(), "rb").read()
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
     assert _squeeze(f"Document du CA — {last}") in _squeeze(text)
     assert _squeeze(since) in _squeeze(text)
@@ -55,6 +54,5 @@ def test_a_board_member_downloads_the_pack_for_two_meetings(lived_in_server, bro
     page.reload()
     wait_for_app(page)
     page.get_by_role("heading", name="Documents archivés").wait_for()
-    with page.expect_download() as again:
-        page.get_by_role("button", name="PDF archivé").click()
-    assert open(again.value.path(), "rb").read() == data  # the archive gives the same bytes back
+    again = download(page, page.get_by_role("button", name="PDF archivé"))
+    assert open(again.path(), "rb").read() == data  # the archive gives the same bytes back

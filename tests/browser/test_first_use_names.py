@@ -3,7 +3,7 @@ escapes, and each field of the impact report names the commitment it belongs to.
 import re
 
 from tests.browser.conftest import AMBASSADOR
-from tests.browser.helpers import dismiss_page_not_found, open_app, sign_in, wait_for_app
+from tests.browser.helpers import dismiss_page_not_found, download, open_app, sign_in, wait_for_app
 
 
 def test_sign_up_checkboxes_are_named_as_written(lived_in_server, browser_page):
@@ -44,9 +44,8 @@ def test_the_agreement_pdf_is_made_when_clicked(lived_in_server, browser_page):
     sign_in(page, lived_in_server, AMBASSADOR)
     open_app(page, lived_in_server, "mon-entente")
     page.get_by_role("heading", name="Mon entente").wait_for()
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Télécharger l’entente (PDF)").click()
-    path = download.value.path()
+    pdf_file = download(page, page.get_by_role("button", name="Télécharger l’entente (PDF)"))
+    path = pdf_file.path()
     with open(path, "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
-    assert download.value.suggested_filename.endswith(".pdf")
+    assert pdf_file.suggested_filename.endswith(".pdf")

@@ -3,7 +3,7 @@ the item's history. Tables are canvas grids, so their content is checked through
 download, which is what the board would take away."""
 import re
 
-from tests.browser.helpers import axe_violations, describe, sign_in, sign_out, wait_for_app
+from tests.browser.helpers import axe_violations, describe, download, sign_in, sign_out, wait_for_app
 
 COMMITTEE = "Mettre en place un comité de travail ouvert"
 NOTE = "Comité lancé avec 6 membres (test navigateur)"
@@ -40,9 +40,7 @@ def _csv_under(page, heading: str) -> str:
     """The CSV offered by the first download button after `heading`."""
     button = page.get_by_role("heading", name=heading).first.locator(
         "xpath=following::button[contains(., 'Télécharger (CSV)')][1]")
-    with page.expect_download() as download:
-        button.click()
-    return open(download.value.path(), encoding="utf-8").read()
+    return open(download(page, button).path(), encoding="utf-8").read()
 
 
 def test_staff_update_shows_in_the_board_overview_and_history(live_server, browser_page):
