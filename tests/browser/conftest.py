@@ -51,13 +51,22 @@ def _create_accounts(database) -> None:
                           email=f"{username}@example.org", password=PASSWORD, actor="tests")
 
 
-def _prepare_database(path: Path, seeded_template: Path) -> None:
-    """A copy of the session's seeded database with one account per staff-side role and this
-    year's edition of the campaign current (sign-ups open), closed: the server process must be
-    the only one holding the file."""
+def database_copy(tmp_path_factory, seeded_template: Path, name: str) -> tuple[Path, Path]:
+    """A working folder for a server of its own and a copy of the session's seeded database in it
+    (workdir, db_path); skips, or fails under $ROCSMO_REQUIRE_BROWSER, without Chromium."""
+    _require_browser()
+    workdir = tmp_path_factory.mktemp(name)
+    db_path = workdir / "rocsmo.duckdb"
+    shutil.copyfile(seeded_template, db_path)
+    return workdir, db_path
+
+
+def _prepare_database(path: Path) -> None:
+    """One account per staff-side role in a copy of the seeded database, and this year's edition
+    of the campaign current (sign-ups open), then closed: the server process must be the only one
+    holding the file."""
     from tests.ambassador_helpers import open_signups
 
-    shutil.copyfile(seeded_template, path)
     database = connect(str(path))
     _create_accounts(database)
     open_signups(database)
@@ -93,10 +102,8 @@ def running_app(workdir: Path, db_path: Path):
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory, seeded_template):
     """The app over a fresh seeded database with one account per staff-side role."""
-    _require_browser()
-    workdir = tmp_path_factory.mktemp("live")
-    db_path = workdir / "rocsmo.duckdb"
-    _prepare_database(db_path, seeded_template)
+    workdir, db_path = database_copy(tmp_path_factory, seeded_template, "live")
+    _prepare_database(db_path)
     with running_app(workdir, db_path) as url:
         yield LiveServer(url, db_path, dict(ACCOUNTS))
 

@@ -7,18 +7,17 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from tests.browser.conftest import ACCOUNTS, _prepare_database, _require_browser, running_app
+from tests.browser.conftest import ACCOUNTS, _prepare_database, database_copy, running_app
 from tests.browser.helpers import open_app, sidebar_links, sign_in, wait_for_app
 
 ADMIN_ONLY = ("Utilisateurs", "Journal", "Sauvegardes", "Paramètres")
 
 
-def test_after_a_restart_deep_links_go_through_the_router(tmp_path, seeded_template, browser):
-    _require_browser()
-    db_path = tmp_path / "rocsmo.duckdb"
-    _prepare_database(db_path, seeded_template)
+def test_after_a_restart_deep_links_go_through_the_router(tmp_path_factory, seeded_template, browser):
+    workdir, db_path = database_copy(tmp_path_factory, seeded_template, "fresh")
+    _prepare_database(db_path)
     admin_context = browser.new_context(locale="fr-CA")
-    with running_app(tmp_path, db_path) as url:
+    with running_app(workdir, db_path) as url:
         # A fresh process whose very first request is a deep link to an admin page, anonymous.
         visitor = browser.new_context(locale="fr-CA")
         page = visitor.new_page()
@@ -40,7 +39,7 @@ def test_after_a_restart_deep_links_go_through_the_router(tmp_path, seeded_templ
         admin_page = admin_context.new_page()
         sign_in(admin_page, type("Server", (), {"url": url}), ACCOUNTS["admin"])
         admin_page.close()  # the cookie stays in the context; the server stops sooner
-    with running_app(tmp_path, db_path) as url:
+    with running_app(workdir, db_path) as url:
         # After a restart the admin's first request is a deep link: the cookie signs them in first.
         page = admin_context.new_page()
         open_app(page, type("Server", (), {"url": url}), "utilisateurs")

@@ -31,7 +31,6 @@ values; tests/reliability/test_hostile_fields.py runs the whole corpus through e
 """
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlsplit
@@ -47,7 +46,7 @@ from lib.plan import items, meetings, updates
 from lib.ui.navigation import specs_for
 from tests import hostile_corpus as corpus
 from tests.ambassador_helpers import SIGNUP_PASSWORD, open_signups, signup_data
-from tests.browser.conftest import ACCOUNTS, _create_accounts, _require_browser, running_app
+from tests.browser.conftest import ACCOUNTS, _create_accounts, database_copy, running_app
 from tests.browser.helpers import PASSWORD, dismiss_page_not_found, open_app, sign_in, sign_out, wait_for_app
 
 HOSTILE_ORG = "organisme-hostile"
@@ -168,10 +167,7 @@ class HostileServer:
 
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory, seeded_template):
-    _require_browser()
-    workdir = tmp_path_factory.mktemp("hostile")
-    path = workdir / "rocsmo.duckdb"
-    shutil.copyfile(seeded_template, path)
+    workdir, path = database_copy(tmp_path_factory, seeded_template, "hostile")
     database = connect(str(path))
     _create_accounts(database)
     open_signups(database)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from dataclasses import dataclass
 
 import pytest
@@ -17,7 +16,7 @@ from lib.core.db import connect
 from lib.outreach import reminders
 from lib.outreach.config import SmtpConfig
 from tests.ambassador_helpers import SIGNUP_PASSWORD, approved, current_id
-from tests.browser.conftest import _require_browser, running_app
+from tests.browser.conftest import database_copy, running_app
 from tests.browser.helpers import axe_violations, describe, wait_for_app
 from tests.outreach.conftest import Mailbox, free_port
 
@@ -36,10 +35,7 @@ def _token(url: str) -> str:
 
 @pytest.fixture(scope="module")
 def link_server(tmp_path_factory, seeded_template):
-    _require_browser()
-    workdir = tmp_path_factory.mktemp("links")
-    db_path = workdir / "rocsmo.duckdb"
-    shutil.copyfile(seeded_template, db_path)
+    workdir, db_path = database_copy(tmp_path_factory, seeded_template, "links")
     database = connect(str(db_path))
     approved(database)
     database.query("UPDATE campaigns SET report_due = ? WHERE id = ?",
