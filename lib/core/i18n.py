@@ -127,8 +127,8 @@ def translate(text_fr: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
 
 def ngettext(singular_fr: str, plural_fr: str, n: int, lang: str = DEFAULT_LANGUAGE, **values) -> str:
     """The form of `singular_fr`/`plural_fr` that fits `n` in `lang` (French: 0 and 1 are
-    singular), formatted with `n` and `values`."""
-    return translations(lang).ngettext(singular_fr, plural_fr, n).format(**{"n": n, **values})
+    singular), formatted with `n` written in the language ('1 100', '1,100') and `values`."""
+    return translations(lang).ngettext(singular_fr, plural_fr, n).format(**{"n": format_number(n, lang), **values})
 
 
 def format_date(day: dt.date | None, lang: str = DEFAULT_LANGUAGE, width: str = "long") -> str:

@@ -124,6 +124,13 @@ def test_plural_forms_follow_each_language(n, french, english_text):
     assert i18n.ngettext("{n} moyen sur {total}", "{n} moyens sur {total}", n, "en", total=5) == english_text
 
 
+def test_the_count_in_a_plural_is_written_in_the_language():
+    assert i18n.ngettext("{n} moyen sur {total}", "{n} moyens sur {total}", 1100, "fr", total=5) == (
+        "1\xa0100 moyens sur 5")
+    assert i18n.ngettext("{n} moyen sur {total}", "{n} moyens sur {total}", 1100, "en", total=5) == (
+        "1,100 means out of 5")
+
+
 def test_english_plural_and_french_fallback_rules():
     assert [i18n.ngettext("{n} ambassadeur", "{n} ambassadeurs", n, "en") for n in (0, 1, 2)] == [
         "0 ambassadors", "1 ambassador", "2 ambassadors"]
