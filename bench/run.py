@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a short run (about 2 minutes)")
     parser.add_argument("--skip", nargs="*", default=[], choices=["pages", "browser", "concurrency"])
+    parser.add_argument("--client", choices=["ws", "browser"], default="ws",
+                        help="concurrency's sessions: Streamlit's WebSocket protocol (default) or Chromium contexts")
     parser.add_argument("--pages", nargs="*", default=None, metavar="PAGE",
                         help="server reruns of these pages only (file stems: campagne envois ...)")
     args = parser.parse_args(argv)
@@ -60,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             if "concurrency" not in args.skip:
                 acknowledged = concurrency.run(app, page_reruns.ACCOUNTS, page_reruns.PASSWORD,
                                                sessions=6 if quick else 30, seconds=30 if quick else 300,
-                                               settle=10 if quick else 30)
+                                               settle=10 if quick else 30, client=args.client)
         if acknowledged:
             db = connect(str(db_path), read_only=True)
             notes = {row[0] for row in db.query("SELECT note FROM means_updates WHERE note LIKE 'Charge %'")}
