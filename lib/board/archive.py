@@ -34,12 +34,6 @@ class ArchivedPack:
     file_stem: str
 
 
-def _data_version(db: Database) -> int:
-    # Every write is audited (lib.plan.updates.data_version); packs' own audit rows left out,
-    # so that making a pack does not make the next click look like new data.
-    return int(db.scalar("SELECT coalesce(max(id), 0) FROM audit_log WHERE action <> 'board.pack'") or 0)
-
-
 def file_stem(lang: str, meeting_on: date) -> str:
     """The download's name without extension: document-ca-2026-12-01 / board-pack-2026-12-01."""
     return f"{'document-ca' if lang == 'fr' else 'board-pack'}-{meeting_on.isoformat()}"
@@ -51,7 +45,7 @@ def make_pack(db: Database, user, meeting: Meeting, previous: Meeting | None, *,
     same data). Side effects: one board_packs row and one audit row, in one transaction, when a
     new pack is made. Raises AccessDenied unless the user is a board member, staff or admin."""
     roles.require(user, roles.READERS)
-    version = _data_version(db)
+    version = audit.data_version(db)  # a pack's own audit row does not count
     found = db.query_one(
         "SELECT id FROM board_packs WHERE made_by = ? AND lang = ? AND meeting_on = ? AND meeting_kind = ?"
         " AND previous_on IS NOT DISTINCT FROM ? AND data_version = ? ORDER BY id DESC LIMIT 1",

@@ -22,6 +22,28 @@ def record(cur, actor: str, action: str, *, entity: str = "", entity_id: str | i
     )
 
 
+# Audited events that change nothing a page shows from its caches: signing in and out, one-click
+# links, backups, and the board packs' own archive rows (their list is read afresh).
+_NOT_DATA_PREFIXES = ("auth.", "backup.", "link.")
+_NOT_DATA_ACTIONS = ("board.pack",)
+_NOT_DATA_SQL = ("NOT (" + " OR ".join(["starts_with(action, ?)"] * len(_NOT_DATA_PREFIXES))
+                 + " OR action IN (" + ", ".join(["?"] * len(_NOT_DATA_ACTIONS)) + "))")
+
+
+def data_version(db: Database) -> int:
+    """A number that changes whenever data the pages show change (every write is audited), for
+    cache keys: the last audit row's id, sign-ins, links, backups and packs left out, so that a
+    board member signing in does not empty every cache. Reads the last 1 000 rows (the id's zone
+    maps skip the rest), and the whole log only when those hold no data event. No side effects."""
+    values = [*_NOT_DATA_PREFIXES, *_NOT_DATA_ACTIONS]
+    recent = db.scalar(
+        "WITH last AS (SELECT max(id) AS top FROM audit_log)"
+        f" SELECT max(id) FROM audit_log, last WHERE id > last.top - 1000 AND {_NOT_DATA_SQL}", values)
+    if recent is None:
+        recent = db.scalar(f"SELECT max(id) FROM audit_log WHERE {_NOT_DATA_SQL}", values)
+    return int(recent or 0)
+
+
 def record_repeated(cur, actor: str, action: str, *, entity: str, entity_id: str, key: str,
                     window: dt.timedelta, session_id: str = "") -> None:
     """Count one more occurrence of a repeated event (a refused sign-in) inside the caller's

@@ -284,7 +284,3 @@ def list_overrides(db: Database) -> pd.DataFrame:
     return db.query_df("SELECT means_id, schedule_override, target_override FROM means_tracking")
 
 
-def data_version(db: Database) -> int:
-    """A number that changes whenever the plan or its tracking changes (every write is
-    audited), for cache keys. No side effects."""
-    return int(db.scalar("SELECT coalesce(max(id), 0) FROM audit_log") or 0)

@@ -8,13 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from lib.board import archive, pack
-from lib.core import clock, roles
+from lib.core import audit, clock, roles
 from lib.core.errors import FormError
 from lib.core.i18n import format_date, format_datetime
 from lib.core.messages import translate_message
 from lib.plan import meetings
 from lib.plan.meetings import Meeting
-from lib.plan.updates import data_version
 from lib.ui import session
 from lib.ui.feedback import show_errors
 from lib.ui.layout import escape_markdown
@@ -61,14 +60,14 @@ def since_last_meeting() -> str | None:
     """"Depuis le CA du 15 septembre 2026 : …" in the session's language (None: no meeting yet),
     cached until the next write."""
     db = session.get_db()
-    return _since_last(db.path, data_version(db), clock.today(), session.language())
+    return _since_last(db.path, audit.data_version(db), clock.today(), session.language())
 
 
 def screen_pack(meeting: Meeting, previous: Meeting | None, following: Meeting | None, user) -> pack.BoardPack:
     """The pack as shown on screen, rebuilt when anything is recorded (cached until then)."""
     db = session.get_db()
     with st.spinner(session.t("Préparation du document…")):
-        return _screen_pack(db.path, data_version(db), meeting, previous, following, session.language(),
+        return _screen_pack(db.path, audit.data_version(db), meeting, previous, following, session.language(),
                             user.display_name or user.username)
 
 

@@ -1,5 +1,5 @@
 """Streamlit-side cached reads of the campaign pages (Campagne, Ambassadeurs, Nos ambassadeurs,
-Envois), keyed like lib.ui.plan_views on (database file, lib.plan.updates.data_version, ...).
+Envois), keyed like lib.ui.plan_views on (database file, lib.core.audit.data_version, ...).
 
 Every write these pages read is audited: sign-ups and joining, decisions, agreement edits,
 reports saved, submitted and reopened, campaign edits, accounts, settings, message kinds. So
@@ -20,10 +20,9 @@ import streamlit as st
 from lib.campaign import ambassadors, campaigns, charts, listings, report_figures, wall
 from lib.campaign.agreement_form import CHANNELS
 from lib.campaign.charts import ChartView
-from lib.core import clock
+from lib.core import audit, clock
 from lib.outreach import reminders
 from lib.plan import items
-from lib.plan.updates import data_version
 from lib.ui import plan_views, session, tables
 from lib.ui.campaign_widgets import FOLLOW_UP_COLUMNS, SIGNUP_COLUMNS
 
@@ -43,7 +42,7 @@ def _shown(view: ChartView, lang: str) -> ShownChart:
 
 def _key() -> tuple[str, int]:
     db = session.get_db()
-    return db.path, data_version(db)
+    return db.path, audit.data_version(db)
 
 
 # -- Campagne ---------------------------------------------------------------------------

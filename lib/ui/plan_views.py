@@ -1,7 +1,7 @@
 """Streamlit-side building blocks of the plan pages: cached reads keyed on a data version,
 tables with translated headers, and "chart with a table alternative and a download".
 
-The cache key is (database file, lib.plan.updates.data_version, plan, date): every write is
+The cache key is (database file, lib.core.audit.data_version, plan, date): every write is
 audited, so any change made by anyone shows on the next rerun of every session. The cached
 frames and figures are shared, not copied (st.cache_resource: unpickling a copy on every
 rerun cost more than drawing them); callers treat them as read-only.
@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lib.core import spreadsheets
+from lib.core import audit, spreadsheets
 from lib.core.i18n import format_date, format_table, translate
 from lib.core.messages import translate_message
 from lib.plan import charts, exports, items, overview, timeline, tracking, updates
@@ -48,13 +48,13 @@ def plan_status(plan_id: int, as_of: date) -> pd.DataFrame:
     """The per-item status frame (lib.plan.assessment.assess_items) of a plan, with the plan's own
     texts in the session's language (English where staff added it), cached until the next write."""
     db = session.get_db()
-    return _plan_status(db.path, updates.data_version(db), plan_id, as_of, session.language())
+    return _plan_status(db.path, audit.data_version(db), plan_id, as_of, session.language())
 
 
 def plan_updates(plan_id: int) -> pd.DataFrame:
     """Every update of a plan (lib.plan.updates.list_updates), cached until the next write."""
     db = session.get_db()
-    return _plan_updates(db.path, updates.data_version(db), plan_id)
+    return _plan_updates(db.path, audit.data_version(db), plan_id)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -77,7 +77,7 @@ def overview_tables(plan_id: int, as_of: date) -> dict:
     "latest", "missed_targets", "repeatedly_missed"; the plan's own texts in the session's language;
     cached until the next write."""
     db = session.get_db()
-    return _tables(db.path, updates.data_version(db), plan_id, as_of, session.language())
+    return _tables(db.path, audit.data_version(db), plan_id, as_of, session.language())
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -104,13 +104,13 @@ def axis_history(plan_id: int, as_of: date, lang: str):
     """(table, figure) of the plan's progress per axis month by month (lib.plan.timeline), or
     (None, None) before any update; cached until the next write."""
     db = session.get_db()
-    return _history(db.path, updates.data_version(db), plan_id, as_of, lang)
+    return _history(db.path, audit.data_version(db), plan_id, as_of, lang)
 
 
 def overview_figures(plan_id: int, as_of: date, lang: str) -> dict:
     """The overview's figures ("progress", "breakdown", "load"), cached until the next write."""
     db = session.get_db()
-    return _figures(db.path, updates.data_version(db), plan_id, as_of, lang)
+    return _figures(db.path, audit.data_version(db), plan_id, as_of, lang)
 
 
 def localise(table: pd.DataFrame, lang: str) -> pd.DataFrame:

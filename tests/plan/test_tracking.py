@@ -4,6 +4,7 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
+from lib.core import audit
 from lib.core.settings import Settings
 from lib.plan import assessment, indicators, items, statuses, tracking, updates
 from tests.conftest import make_user
@@ -258,9 +259,9 @@ def test_effective_quantity_prefers_the_typed_one():
 
 
 def test_data_version_moves_with_every_write(db, staff):
-    before = updates.data_version(db)
+    before = audit.data_version(db)
     updates.record_update(db, staff, _means_id(db, "En continu"), _update(), today=TODAY)
-    assert updates.data_version(db) > before
+    assert audit.data_version(db) > before
 
 
 def test_assess_items_is_pure_over_frames():
